@@ -1,0 +1,380 @@
+"""The content model: one typed class per record kind. Pure data, no I/O.
+
+This module is the single schema source. The JSON Schema in `schema/` is
+generated from it (`casebook schema`), and tests keep the two in sync.
+
+Conventions:
+- Text people read is a `LocalizedText`: a map from language code to text.
+- Long text (`Markdown` in a field's description) is Markdown; it is rendered
+  and sanitised at build time, never trusted as HTML.
+- Records refer to each other by id (a slug), never by free text.
+- Every claim carries `sources` (citations of entries in `content/sources.yml`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+# -- limits: generous for real records, small enough to stop abuse --------------
+MAX_SHORT_TEXT = 300       # titles, names, labels
+MAX_LONG_TEXT = 20_000     # Markdown stories
+MAX_LIST = 200
+
+# -- scalar types -----------------------------------------------------------------
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80,
+                            description="Lower-case id: letters a-z, digits and single hyphens, e.g. `kouhu-tilapia`.")]
+LangCode = Annotated[str, Field(pattern=LANG_PATTERN, description="Language code, e.g. `zh-TW` or `en`.")]
+ShortText = Annotated[str, Field(min_length=1, max_length=MAX_SHORT_TEXT)]
+LongText = Annotated[str, Field(min_length=1, max_length=MAX_LONG_TEXT)]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _check_partial_date(value: str) -> str:
+    match = _PARTIAL_DATE.match(value)
+    if not match:
+        raise PydanticCustomError("bad-date", "'{value}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
+                                  {"value": value})
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("bad-date", "'{value}' is not a real calendar date", {"value": value}) from None
+    return value
+
+
+PartialDate = Annotated[str, Field(description="A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
+                                   examples=["2019-11", "2018-11-14"]),
+                        AfterValidator(_check_partial_date)]
+
+_ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
+
+
+def _check_url(value: str) -> str:
+    if not value.lower().startswith(_ALLOWED_SCHEMES) or any(c.isspace() for c in value):
+        raise PydanticCustomError("bad-url", "'{value}' is not an http, https or mailto link",
+                                  {"value": value[:80]})
+    return value
+
+
+Url = Annotated[str, Field(max_length=2000, description="An http, https or mailto link."),
+                AfterValidator(_check_url)]
+HexColour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb.")]
+
+
+
+class _LocalizedMarker:
+    """Marks a field type as text per language, so checks can find every such field."""
+
+    def __repr__(self) -> str:
+        return "LOCALIZED"
+
+
+LOCALIZED = _LocalizedMarker()
+
+LocalizedText = Annotated[
+    dict[LangCode, ShortText],
+    Field(description="Short text per language, e.g. `{zh-TW: 口湖智能養殖, en: Smart aquaculture in Kouhu}`.",
+          min_length=1),
+    LOCALIZED,
+]
+LocalizedMarkdown = Annotated[
+    dict[LangCode, LongText],
+    Field(description="Markdown per language. Raw HTML is removed when the site is built.", min_length=1),
+    LOCALIZED,
+]
+
+
+class Model(BaseModel):
+    """Base of every record part: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# -- shared parts -------------------------------------------------------------------
+
+class Citation(Model):
+    """Where a claim comes from: an entry of content/sources.yml and where in it."""
+
+    source: Slug = Field(description="Id of an entry in content/sources.yml.")
+    section: LocalizedText | None = Field(None, description="Chapter, section or figure of the source.")
+    page: str | None = Field(None, max_length=40, description="Page number or range in the source, if it has pages.")
+
+
+Sources = Annotated[list[Citation], Field(min_length=1, max_length=MAX_LIST,
+                                         description="At least one citation for every claim.")]
+
+
+class TranslationStatus(Model):
+    """Whether a person has checked the text in one language against the original."""
+
+    reviewed: bool = Field(description="true once a person has checked this language against the original.")
+    note: str | None = Field(None, max_length=MAX_SHORT_TEXT, description="Who reviewed it, or what is left to check.")
+
+
+class RecordBase(Model):
+    id: Slug = Field(description="The record's id; must equal the file name without `.yml`.")
+    status: Literal["published", "draft"] = Field(
+        description="`published` records appear on the site and must be complete in every language.")
+    last_reviewed: dt.date = Field(description="When a person last checked this record against its sources (YYYY-MM-DD).")
+    translations: dict[LangCode, TranslationStatus] = Field(
+        description="For each language other than the original, whether a person reviewed the translation.")
+
+
+# -- cases ------------------------------------------------------------------------
+
+class Outcome(Model):
+    text: LocalizedText = Field(description="What was achieved, as the source states it.")
+    as_of: PartialDate = Field(description="When the outcome was true, as precise as the source gives it.")
+    sources: Sources
+
+
+NeedKind = Literal["investment", "talent", "partners"]
+
+
+class Need(Model):
+    """Something the case is looking for, so enterprises and people can offer it."""
+
+    kind: NeedKind
+    text: LocalizedText
+    sources: Sources
+
+
+class SourcePhoto(Model):
+    """A photo printed in a cited source: credited here, not reproduced."""
+
+    caption: LocalizedText
+    credit: LocalizedText = Field(description="The credit line exactly as the source prints it.")
+    source: Citation
+
+
+class Case(RecordBase):
+    """One case study: content/cases/<id>.yml."""
+
+    title: LocalizedText
+    summary: LocalizedText = Field(description="One or two sentences shown on cards and in search results.")
+    story: LocalizedMarkdown = Field(description="The case told in Markdown, every fact from the cited sources.")
+    place: Slug = Field(description="Id of a county or township in content/places.yml.")
+    arrows: list[Slug] = Field(min_length=1, max_length=5,
+                               description="Ids of the five arrows (content/taxonomy.yml) this case shows.")
+    technologies: list[Slug] = Field(default_factory=list, max_length=5,
+                                     description="Ids of the ABCDE technologies (content/taxonomy.yml) it uses.")
+    industries: list[Slug] = Field(default_factory=list, max_length=10,
+                                   description="Ids of industries in content/taxonomy.yml.")
+    brand: Slug | None = Field(None, description="Id of the place brand in content/brands/ this case belongs to.")
+    outcomes: list[Outcome] = Field(default_factory=list, max_length=MAX_LIST)
+    looking_for: list[Need] = Field(default_factory=list, max_length=20)
+    related: list[Slug] = Field(default_factory=list, max_length=20, description="Ids of related cases.")
+    source_photos: list[SourcePhoto] = Field(default_factory=list, max_length=20)
+    sources: Sources
+
+
+# -- brands -----------------------------------------------------------------------
+
+class Colour(Model):
+    name: LocalizedText
+    hex: HexColour
+    sources: Sources
+
+
+class Brand(RecordBase):
+    """A place brand: content/brands/<id>.yml. Its cases are those whose `brand` names it."""
+
+    name: LocalizedText
+    place: Slug = Field(description="Id of a county or township in content/places.yml.")
+    aliases: list[ShortText] = Field(default_factory=list, max_length=20,
+                                     description="Other names and romanisations people search for.")
+    story: LocalizedMarkdown
+    values: list[LocalizedText] = Field(default_factory=list, max_length=20)
+    colours: list[Colour] = Field(default_factory=list, max_length=8,
+                                  description="The brand's own colours, only when a source gives them.")
+    products: list[LocalizedText] = Field(default_factory=list, max_length=50)
+    sources: Sources
+
+
+# -- exhibitions --------------------------------------------------------------------
+
+Paper = Literal["A1", "A2", "A3", "A4"]
+
+
+class Exhibition(RecordBase):
+    """An exhibition, past or planned: content/exhibitions/<id>.yml."""
+
+    name: LocalizedText
+    venue: LocalizedText
+    start: PartialDate
+    end: PartialDate | None = None
+    languages: list[LangCode] = Field(min_length=1, description="Languages of the printed materials.")
+    paper: Paper = Field("A2", description="Poster paper size.")
+    cases: list[Slug] = Field(default_factory=list, max_length=MAX_LIST,
+                              description="Ids of the cases our exhibition kit presents.")
+    sources: Sources
+
+
+# -- reference files: places, taxonomy, sources ------------------------------------
+
+class ReferenceData(Model):
+    """Where general reference data (names, positions) comes from, and its licence."""
+
+    name: ShortText
+    licence: ShortText
+    url: Url | None = None
+
+
+class Position(Model):
+    lat: float = Field(ge=21.5, le=26.5, description="Latitude (WGS 84).")
+    lon: float = Field(ge=118.0, le=122.5, description="Longitude (WGS 84).")
+
+
+class Township(Model):
+    id: Slug
+    name: LocalizedText
+    aliases: list[ShortText] = Field(default_factory=list, max_length=20)
+    position: Position | None = None
+
+
+class County(Model):
+    id: Slug
+    name: LocalizedText
+    aliases: list[ShortText] = Field(default_factory=list, max_length=20)
+    position: Position | None = None
+    townships: list[Township] = Field(default_factory=list, max_length=100)
+
+
+class Places(Model):
+    """content/places.yml: the counties and townships records refer to."""
+
+    reference: list[ReferenceData] = Field(min_length=1, description="Sources of the names and positions.")
+    counties: list[County] = Field(min_length=1, max_length=30)
+
+
+class Term(Model):
+    id: Slug
+    label: LocalizedText
+    description: LocalizedText | None = None
+    sources: list[Citation] = Field(default_factory=list, max_length=MAX_LIST)
+
+
+class Technology(Term):
+    letter: Literal["A", "B", "C", "D", "E"] = Field(description="Its letter in the ABCDE technologies.")
+
+
+class Taxonomy(Model):
+    """content/taxonomy.yml: every term records refer to."""
+
+    arrows: list[Term] = Field(min_length=5, max_length=5, description="The five arrows (五支箭).")
+    technologies: list[Technology] = Field(min_length=1, max_length=5)
+    industries: list[Term] = Field(min_length=1, max_length=100)
+
+
+class Source(Model):
+    id: Slug
+    publisher: LocalizedText
+    title: LocalizedText
+    occasion: LocalizedText | None = Field(None, description="Where it was presented, e.g. a committee meeting.")
+    date: PartialDate | None = Field(None, description="Publication date, only as the source states it.")
+    url: Url | None = None
+    note: LocalizedText | None = None
+
+
+class SourceList(Model):
+    """content/sources.yml: every publication the site cites."""
+
+    sources: list[Source] = Field(min_length=1, max_length=1000)
+
+
+# -- policy data ----------------------------------------------------------------------
+
+class Figure(Model):
+    """A number from a source, with its label and unit."""
+
+    id: Slug
+    label: LocalizedText
+    value: float
+    unit: LocalizedText | None = None
+    year: int | None = Field(None, ge=1900, le=2200)
+    qualifier: Literal["exact", "at-least", "more-than", "about"] = "exact"
+    sources: Sources
+
+
+class SeriesPoint(Model):
+    year: int = Field(ge=1900, le=2200)
+    value: float
+    projected: bool = Field(description="true for a projection, false for an observed value.")
+    qualifier: Literal["exact", "at-least", "more-than", "about"] = "exact"
+
+
+class Series(Model):
+    id: Slug
+    label: LocalizedText
+    unit: LocalizedText
+    points: list[SeriesPoint] = Field(min_length=1, max_length=200)
+    sources: Sources
+
+
+class TimelineEvent(Model):
+    year: int = Field(ge=1900, le=2200)
+    text: LocalizedText
+    projected: bool
+    sources: Sources
+
+
+class ProcessStep(Model):
+    id: Slug
+    label: LocalizedText
+    text: LocalizedText
+    sources: Sources
+
+
+class FundingPart(Model):
+    id: Slug
+    label: LocalizedText
+    amount: float = Field(ge=0, description="In units of NT$100 million (億元).")
+
+
+class Progress(Model):
+    as_of: PartialDate
+    figures: list[Figure] = Field(min_length=1, max_length=50)
+    funding: list[FundingPart] = Field(min_length=1, max_length=20)
+    funding_total: float = Field(ge=0, description="In units of NT$100 million (億元), as the source states it.")
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _funding_adds_up(self) -> "Progress":
+        total = sum(part.amount for part in self.funding)
+        if abs(total - self.funding_total) > 0.005:
+            raise PydanticCustomError(
+                "inconsistent-figures", "the funding parts add up to {total}, not funding_total {stated}",
+                {"total": round(total, 2), "stated": self.funding_total})
+        return self
+
+
+class PolicyData(Model):
+    """content/policy/data.yml: the figures the policy explainers chart and cite."""
+
+    vision: list[Figure] = Field(min_length=1, max_length=20)
+    key_figures: list[Figure] = Field(default_factory=list, max_length=50)
+    series: list[Series] = Field(default_factory=list, max_length=20)
+    timeline: list[TimelineEvent] = Field(default_factory=list, max_length=100)
+    process: list[ProcessStep] = Field(default_factory=list, max_length=30)
+    progress: Progress
+
+
+# kind (as named by stages.discover) -> model class
+RECORD_MODELS: dict[str, type[Model]] = {
+    "case": Case,
+    "brand": Brand,
+    "exhibition": Exhibition,
+    "places": Places,
+    "taxonomy": Taxonomy,
+    "sources": SourceList,
+    "policy": PolicyData,
+}

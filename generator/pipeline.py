@@ -1,0 +1,80 @@
+"""Runs the stages in their fixed order. The CLI and the MkDocs plugin call this."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import Project
+from .errors import Diagnostic
+from .stages.discover import FILE_KINDS, FOLDER_KINDS, SourceRef, discover
+from .stages.load import RawRecord, load_file
+from .stages.validate import Collection, check_collection, validate_record
+
+REQUIRED_FILES = ("places.yml", "taxonomy.yml", "sources.yml", "policy/data.yml")
+
+
+def load_collection(project: Project) -> tuple[Collection, list[Diagnostic]]:
+    """discover -> load -> validate: every valid record, and every problem found."""
+    refs, diagnostics = discover(project.content_dir, project.root)
+    diagnostics += _missing_files(project, refs)
+    collection = Collection()
+    first_file: dict[tuple[str, str], RawRecord] = {}
+    for ref in refs:
+        raw, problems = load_file(ref)
+        diagnostics += problems
+        if raw is None:
+            _remember_invalid(collection, ref, None)
+            continue
+        record, problems = validate_record(raw)
+        diagnostics += problems
+        if record is None:
+            _remember_invalid(collection, ref, raw)
+            continue
+        diagnostics += _add_record(collection, raw, record, first_file)
+    diagnostics += check_collection(collection, project.config)
+    return collection, diagnostics
+
+
+def _add_record(collection: Collection, raw: RawRecord, record, first_file: dict) -> list[Diagnostic]:
+    kind = raw.source.kind
+    if kind not in FOLDER_KINDS.values():
+        collection.raw[(kind, kind)] = raw
+        setattr(collection, kind, record)
+        return []
+    problems = []
+    if record.id != raw.source.stem:
+        line, col = raw.position(("id",))
+        problems.append(Diagnostic(raw.source.display, line, col, "id-mismatch",
+                                   f"id '{record.id}' differs from the file name '{raw.source.path.name}'",
+                                   field="id", hint=f"rename the file to {record.id}.yml, or set `id: {raw.source.stem}`"))
+    key = (kind, record.id)
+    if key in first_file:
+        line, col = raw.position(("id",))
+        problems.append(Diagnostic(raw.source.display, line, col, "duplicate-id",
+                                   f"another {kind} already has id '{record.id}'", field="id",
+                                   hint=f"it is used in {first_file[key].source.display}; ids must be unique"))
+        return problems
+    first_file[key] = raw
+    collection.raw[key] = raw
+    getattr(collection, kind_table(kind))[record.id] = record
+    return problems
+
+
+def kind_table(kind: str) -> str:
+    """The Collection attribute holding records of a folder kind: case -> cases."""
+    return {"case": "cases", "brand": "brands", "exhibition": "exhibitions"}[kind]
+
+
+def _remember_invalid(collection: Collection, ref: SourceRef, raw: RawRecord | None) -> None:
+    record_id = raw.data.get("id") if raw is not None and isinstance(raw.data, dict) else None
+    collection.invalid_ids.add((ref.kind, record_id if isinstance(record_id, str) else ref.stem))
+
+
+def _missing_files(project: Project, refs: list[SourceRef]) -> list[Diagnostic]:
+    found = {ref.kind for ref in refs}
+    problems = []
+    for name in REQUIRED_FILES:
+        if FILE_KINDS[name] not in found:
+            path = Path(project.config.content_dir) / name
+            problems.append(Diagnostic(path.as_posix(), 0, 0, "missing-file", f"{name} is missing",
+                                       hint="every project needs places, taxonomy, sources and policy data"))
+    return problems

@@ -1,0 +1,91 @@
+"""Stage 1: list the record files under content/, sorted, with their kind.
+
+Pure listing: nothing is read here. A file's kind comes from where it lives,
+so a contributor never has to declare it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Diagnostic
+
+# folder (relative to content/) -> record kind, one record per file
+FOLDER_KINDS = {
+    "cases": "case",
+    "brands": "brand",
+    "exhibitions": "exhibition",
+}
+# single files (relative to content/) -> record kind
+FILE_KINDS = {
+    "places.yml": "places",
+    "taxonomy.yml": "taxonomy",
+    "sources.yml": "sources",
+    "policy/data.yml": "policy",
+}
+ALL_KINDS = tuple(FOLDER_KINDS.values()) + tuple(FILE_KINDS.values())
+
+
+@dataclass(frozen=True, order=True)
+class SourceRef:
+    display: str   # path shown to people: relative to the project root
+    path: Path     # absolute path on disk
+    kind: str      # one of ALL_KINDS
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def discover(content_dir: Path, project_root: Path) -> tuple[list[SourceRef], list[Diagnostic]]:
+    """Every record file under content_dir, sorted by path."""
+    refs: list[SourceRef] = []
+    diagnostics: list[Diagnostic] = []
+    for folder, kind in FOLDER_KINDS.items():
+        base = content_dir / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.iterdir()):
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            ref = SourceRef(display_path(path, project_root), path, kind)
+            if path.suffix == ".yml":
+                refs.append(ref)
+            else:
+                diagnostics.append(_unexpected_file(ref))
+    for name, kind in FILE_KINDS.items():
+        path = content_dir / name
+        if path.is_file():
+            refs.append(SourceRef(display_path(path, project_root), path, kind))
+    return sorted(refs), diagnostics
+
+
+def source_for(path: Path, content_dir: Path, project_root: Path) -> SourceRef | None:
+    """The SourceRef of one file given on the command line, or None if it is not a record."""
+    path = path.resolve()
+    try:
+        rel = path.relative_to(content_dir.resolve()).as_posix()
+    except ValueError:
+        return None
+    kind = FILE_KINDS.get(rel)
+    if kind is None and "/" in rel:
+        kind = FOLDER_KINDS.get(rel.split("/", 1)[0])
+    if kind is None:
+        return None
+    return SourceRef(display_path(path, project_root), path, kind)
+
+
+def display_path(path: Path, project_root: Path) -> str:
+    try:
+        return path.resolve().relative_to(project_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _unexpected_file(ref: SourceRef) -> Diagnostic:
+    if ref.path.suffix == ".yaml":  # clearly meant as a record: do not let it be skipped quietly
+        return Diagnostic(ref.display, 0, 0, "wrong-extension", "record files end in .yml, not .yaml",
+                          hint=f"rename it to {ref.path.stem}.yml")
+    return Diagnostic(ref.display, 0, 0, "unexpected-file",
+                      f"'{ref.path.name}' is not a record file and is ignored",
+                      hint="only .yml record files belong here", severity="warning")
