@@ -1,1 +1,80 @@
-"""Placeholder replaced below."""
+"""The MkDocs adapter: event methods only, each delegating to generator.site.
+
+MkDocs gets one generated page per case per language, a navigation per
+language, and on each page a `casebook` context (language, alternates) that
+the theme overrides in theme/ use.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+
+from ..errors import ContentError
+from ..site import STRINGS_DIR, Site, prepare_site
+
+log = logging.getLogger("mkdocs.plugins.casebook")
+
+
+class CasebookPluginConfig(Config):
+    config_file = c.Type(str, default="casebook.yml")
+
+
+class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.navs: dict[str, Navigation] = {}
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        theme_dir = Path(config.theme.custom_dir)
+        try:
+            self.site = prepare_site(root / self.config.config_file, theme_dir,
+                                     directory_urls=config.use_directory_urls)
+        except ContentError as exc:
+            for diagnostic in exc.diagnostics:
+                log.error(diagnostic.format_text())
+            raise Abort(str(exc)) from None
+        # Material shows its language switcher only when this is set; our
+        # partials/alternate.html then fills it with the page's own alternates.
+        config.extra["alternate"] = [vars(home) for home in self.site.language_homes()]
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        theme_dir = Path(config.theme.custom_dir).resolve()
+        for file in list(files):
+            if file.src_uri.startswith(f"{STRINGS_DIR}/") and Path(file.src_dir or "").resolve() == theme_dir:
+                files.remove(file)   # interface strings are data for the build, not site files
+        for src_uri, text in self.site.sources.items():
+            files.append(File.generated(config, src_uri, content=text))
+        return files
+
+    def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
+        by_src = {page.file.src_uri: page for page in nav.pages}
+        for lang in self.site.project.config.language_codes:
+            pages = [by_src[src] for src in self.site.nav_sources(lang) if src in by_src]
+            self.navs[lang] = Navigation(pages, pages)
+            self.navs[lang].homepage = pages[0] if pages else None
+        return self.navs[self.site.project.config.default_language]
+
+    def on_page_context(self, context, page, config, nav):
+        ours = self.site.page(page.file.src_uri)
+        if ours is None:
+            return context
+        context["casebook"] = self.site.context(ours)
+        context["nav"] = self.navs.get(ours.lang, nav)
+        page.edit_url = self.site.edit_url(ours)
+        return context
+
+    def on_serve(self, server, config, builder):
+        root = Path(config.config_file_path).parent
+        server.watch(str(root / self.config.config_file))
+        server.watch(str(self.site.project.content_dir))
+        server.watch(str(Path(config.theme.custom_dir)))
+        return server

@@ -1,0 +1,37 @@
+# Two commands set up a fresh machine: `make serve` and `make test`.
+# Both create the virtual environment and install what is missing.
+VENV   ?= .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup system serve build test validate schema clean
+
+setup: system $(STAMP)
+
+system:
+	@bash scripts/install-system.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup
+	$(BIN)/pytest
+
+validate: setup
+	$(BIN)/casebook validate
+
+schema: setup
+	$(BIN)/casebook schema
+
+clean:
+	rm -rf site .pytest_cache

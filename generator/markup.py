@@ -1,0 +1,36 @@
+"""Markdown fields to safe HTML: render with Python-Markdown, then sanitise.
+
+Content comes from strangers' pull requests, so raw HTML in Markdown is never
+trusted: nh3 (a maintained allowlist sanitiser) keeps only the tags and
+attributes below, and links only with http, https or mailto (relative links
+to our own pages stay allowed).
+"""
+from __future__ import annotations
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {"p", "br", "hr", "a", "em", "strong", "code", "pre", "blockquote",
+                "ul", "ol", "li", "h3", "h4", "sup", "sub", "abbr"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "ol": {"start"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+_MD = _markdown()
+
+
+def render_markdown(text: str) -> Markup:
+    """Markdown -> sanitised HTML, ready to insert in a template."""
+    _MD.reset()
+    html = _MD.convert(text)
+    return Markup(sanitise_html(html))
+
+
+def sanitise_html(html: str) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES,
+                     link_rel="noopener noreferrer nofollow", strip_comments=True)

@@ -1,0 +1,96 @@
+"""The site as data: every page, its rendered source and its context.
+
+This is what any site engine needs from us. The MkDocs plugin hands it to
+MkDocs; nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Project, load_project
+from .errors import ContentError, count_errors
+from .i18n import Strings, load_strings
+from .pipeline import load_collection
+from .stages.pages import Page, build_pages
+from .stages.render import make_environment, render_pages
+from .stages.validate import Collection
+from .urls import UrlScheme
+
+STRINGS_DIR = "strings"   # under theme/
+
+
+@dataclass(frozen=True)
+class AlternateLink:
+    """One language version of a page, as the theme's switcher and hreflang need it."""
+
+    lang: str
+    name: str
+    link: str                # site-relative URL
+    absolute: str | None     # full URL when the site URL is known
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What the theme templates receive as `casebook` on each of our pages."""
+
+    lang: str
+    theme_language: str
+    alternates: list[AlternateLink]
+    record_path: str | None
+
+
+@dataclass(frozen=True)
+class Site:
+    project: Project
+    collection: Collection
+    pages: list[Page]
+    sources: dict[str, str]   # src_uri -> page source text
+    urls: UrlScheme
+
+    def page(self, src_uri: str) -> Page | None:
+        return self._by_src().get(src_uri)
+
+    def _by_src(self) -> dict[str, Page]:
+        cache = self.__dict__.get("_page_index")
+        if cache is None:
+            cache = {p.src_uri: p for p in self.pages}
+            object.__setattr__(self, "_page_index", cache)
+        return cache
+
+    def context(self, page: Page) -> PageContext:
+        theme_languages = {lang.code: lang.theme_language for lang in self.project.config.languages}
+        alternates = [AlternateLink(a.lang, a.name, a.url, self.urls.absolute(a.url)) for a in page.alternates]
+        return PageContext(page.lang, theme_languages[page.lang], alternates, page.record_path)
+
+    def language_homes(self) -> list[AlternateLink]:
+        return [AlternateLink(lang.code, lang.name, self.urls.url("", lang.code), None)
+                for lang in self.project.config.languages]
+
+    def nav_sources(self, lang: str) -> list[str]:
+        """Source names of the pages in a language's navigation; case pages stay out of it."""
+        return [self.urls.src_uri("", lang)]
+
+    def edit_url(self, page: Page) -> str | None:
+        config = self.project.config
+        if not (config.repo_url and page.record_path):
+            return None
+        return f"{config.repo_url.rstrip('/')}/edit/{config.edit_branch}/{page.record_path}"
+
+
+def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True) -> Site:
+    """Load, validate and render everything; raises ContentError on any content error."""
+    project, problems = load_project(config_path)
+    if project is None:
+        raise ContentError(problems)
+    collection, diagnostics = load_collection(project)
+    if count_errors(diagnostics):
+        raise ContentError(diagnostics)
+    strings = load_strings(theme_dir / STRINGS_DIR, project.config)
+    urls = UrlScheme(project.config, directory_urls)
+    pages = build_pages(collection, project.config, strings, urls)
+    sources = render_pages(make_environment(theme_dir), strings, pages)
+    return Site(project, collection, pages, sources, urls)
+
+
+__all__ = ["Site", "PageContext", "AlternateLink", "prepare_site", "Strings"]

@@ -1,0 +1,54 @@
+"""Stage 5: page objects -> page sources, through Jinja templates in theme/casebook/.
+
+Each page's source is a Markdown file for the site engine: YAML front matter
+(title, description) and the page body as one HTML block, already rendered
+and sanitised. The engine wraps it in the theme (Material's base.html through
+theme/main.html), so our templates render only what is inside the article.
+"""
+from __future__ import annotations
+
+import json
+from functools import partial
+from pathlib import Path
+
+import jinja2
+
+from ..i18n import Strings
+from ..urls import relative_url
+from .pages import Page
+
+TEMPLATE_DIR = "casebook"   # under theme/
+
+
+def make_environment(theme_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(theme_dir / TEMPLATE_DIR)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_page(env: jinja2.Environment, strings: Strings, page: Page) -> str:
+    """The engine source of one page: front matter plus the rendered body."""
+    body = env.get_template(page.template).render(
+        view=page.view,
+        page=page,
+        lang=page.lang,
+        t=partial(strings.t, lang=page.lang),
+        rel=partial(relative_url, page.url),
+    )
+    return _front_matter(page) + body.strip() + "\n"
+
+
+def render_pages(env: jinja2.Environment, strings: Strings, pages: list[Page]) -> dict[str, str]:
+    return {page.src_uri: render_page(env, strings, page) for page in pages}
+
+
+def _front_matter(page: Page) -> str:
+    # JSON is valid YAML, and json.dumps escapes anything a title could hold.
+    meta = {"title": page.title, "description": page.description}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"

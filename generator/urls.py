@@ -1,0 +1,47 @@
+"""Where each page lives: source names for MkDocs and URLs between pages.
+
+Every language but the default lives under `/<code>/`. Links between our pages
+are relative, so the site works under any base path and from a local folder.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .config import SiteConfig
+
+
+@dataclass(frozen=True)
+class UrlScheme:
+    config: SiteConfig
+    directory_urls: bool = True
+
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.config.default_language else f"{lang}/"
+
+    def src_uri(self, path: str, lang: str) -> str:
+        """'cases/kouhu' -> 'en/cases/kouhu.md'; '' (home) -> 'en/index.md'."""
+        return f"{self.prefix(lang)}{path or 'index'}.md"
+
+    def url(self, path: str, lang: str) -> str:
+        """Site-relative URL of a page: 'cases/kouhu' -> 'en/cases/kouhu/'."""
+        base = self.prefix(lang)
+        if not path:
+            return base if self.directory_urls else f"{base}index.html"
+        return f"{base}{path}/" if self.directory_urls else f"{base}{path}.html"
+
+    def absolute(self, url: str) -> str | None:
+        if not self.config.site_url:
+            return None
+        return self.config.site_url.rstrip("/") + "/" + url
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at from_url to to_url, both site-relative."""
+    from_dir = from_url if (from_url.endswith("/") or not from_url) else posixpath.dirname(from_url) + "/"
+    target = posixpath.relpath("/" + to_url, "/" + from_dir)
+    if to_url.endswith("/") or to_url == "":
+        target = target.rstrip("/") + "/"
+        if target == "./":
+            return "./"
+    return target

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages casebook needs, only those that are missing:
+# Chromium (browser tests), Noto CJK fonts (Chinese text in images and PDFs),
+# Pango (WeasyPrint PDFs), poppler (PDF checks), zbar (QR code checks).
+set -euo pipefail
+
+# Read the lists once (grep -q on a pipe would trip pipefail with SIGPIPE).
+fonts=$(fc-list 2>/dev/null || true)
+libs=$(ldconfig -p 2>/dev/null || true)
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+grep -q "Noto Sans CJK" <<<"$fonts" || need+=(fonts-noto-cjk)
+grep -q "NotoSans-Regular" <<<"$fonts" || need+=(fonts-noto-core)
+grep -q "libpango-1.0.so" <<<"$libs" || need+=(libpango-1.0-0)
+grep -q "libpangoft2-1.0.so" <<<"$libs" || need+=(libpangoft2-1.0-0)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing system packages: ${need[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "error: need root (or sudo) to install: ${need[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
