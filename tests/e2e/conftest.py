@@ -1,0 +1,129 @@
+"""Fixtures for tests against the built site: a real build, a local server, Chromium.
+
+The browser is Debian's chromium driven by Playwright; every request that
+would leave localhost is blocked and recorded, so a test can assert none did.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(site_dir)], cwd=project, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The project's own site, built once per test session with --strict."""
+    site_dir = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """Serves the built site on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class OfflinePage:
+    """A browser page that blocks every request not to localhost and records them."""
+
+    def __init__(self, browser, **context_options):
+        self.context = browser.new_context(**context_options)
+        self.page = self.context.new_page()
+        self.blocked: list[str] = []
+        self.failed: list[str] = []
+        self.console_errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("requestfailed", lambda request: self.failed.append(request.url))
+        self.page.on("console", self._console)
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:", "file:")):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def _console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    page = OfflinePage(browser)
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def copy_project(tmp_path) -> Path:
+    """A copy of the project (config, content, theme) to change in a test."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("casebook.yml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, target / name)
+    for name in ("content", "theme", "docs", "schema"):
+        shutil.copytree(ROOT / name, target / name)
+    return target
+
+
+FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
+
+
+@pytest.fixture
+def fixture_site_project(tmp_path) -> Path:
+    """The synthetic fixture project, ready for `mkdocs build`, using the real theme."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURE_PROJECT, target)
+    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    mkdocs_yml = mkdocs_yml.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+    (target / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    shutil.copytree(ROOT / "docs", target / "docs")
+    return target

@@ -1,0 +1,51 @@
+"""The MkDocs build through the casebook plugin, on the synthetic fixture project."""
+from __future__ import annotations
+
+import re
+
+from conftest import build_site
+
+
+def _html(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_one_page_per_published_case_per_language(fixture_site_project, tmp_path):
+    site = tmp_path / "site"
+    result = build_site(fixture_site_project, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "cases/example-case/index.html").is_file()
+    assert (site / "en/cases/example-case/index.html").is_file()
+    # a draft has no page in any language
+    assert not (site / "cases/second-example-case").exists()
+    assert not (site / "en/cases/second-example-case").exists()
+
+
+def test_pages_carry_their_language_and_alternates(fixture_site_project, tmp_path):
+    site = tmp_path / "site"
+    assert build_site(fixture_site_project, site).returncode == 0
+    zh = _html(site, "cases/example-case/index.html")
+    en = _html(site, "en/cases/example-case/index.html")
+    assert '<html lang="zh-TW"' in zh
+    assert '<html lang="en"' in en
+    assert "<h1>範例案例</h1>" in zh and "<h1>Example case</h1>" in en
+    # Material's interface strings follow the page's language
+    assert 'aria-label="搜尋"' in zh and 'aria-label="Search"' in en
+    assert re.findall(r'hreflang="([^"]+)"', en.split("</head>")[0]) == ["zh-TW", "en", "x-default"]
+
+
+def test_case_pages_stay_out_of_the_navigation(fixture_site_project, tmp_path):
+    site = tmp_path / "site"
+    assert build_site(fixture_site_project, site).returncode == 0
+    nav = _html(site, "en/index.html").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    assert "cases/example-case" not in nav
+
+
+def test_content_error_stops_the_build_with_positions(fixture_site_project, tmp_path):
+    case = fixture_site_project / "content/cases/example-case.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
+    result = build_site(fixture_site_project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "content/cases/example-case.yml:7:1: error[unknown-field]: titel: 'titel' is not a field of a case" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
