@@ -5,7 +5,7 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system serve build test validate schema clean
+.PHONY: setup system serve build test validate schema clean update-golden
 
 setup: system $(STAMP)
 
@@ -35,3 +35,6 @@ schema: setup
 
 clean:
 	rm -rf site .pytest_cache
+
+update-golden: setup
+	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/unit/test_golden.py
