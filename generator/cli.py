@@ -28,11 +28,11 @@ def _project(ctx: click.Context, fmt: str = "text") -> Project:
 
 
 def _print_and_exit(diagnostics: list[Diagnostic], fmt: str, strict: bool = False) -> None:
-    if diagnostics:
+    if diagnostics or fmt == "json":  # tools parse json output, so a clean run prints []
         click.echo(format_diagnostics(diagnostics, fmt))
     failed = count_errors(diagnostics) > 0 or (strict and diagnostics)
     if fmt == "text":
-        click.echo(summary_line(diagnostics), err=True)
+        click.echo(summary_line(diagnostics, strict), err=True)
     sys.exit(1 if failed else 0)
 
 

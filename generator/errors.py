@@ -76,13 +76,15 @@ def count_errors(diagnostics: Iterable[Diagnostic]) -> int:
     return sum(1 for d in diagnostics if d.severity == "error")
 
 
-def summary_line(diagnostics: Iterable[Diagnostic]) -> str:
+def summary_line(diagnostics: Iterable[Diagnostic], strict: bool = False) -> str:
+    """The closing line: 'Aborted with ...' only when the run fails (on warnings too with strict)."""
     items = list(diagnostics)
     errors = count_errors(items)
     warnings = len(items) - errors
     if not items:
         return "No problems found."
-    return f"Aborted with {errors} error{'s' if errors != 1 else ''} and {warnings} warning{'s' if warnings != 1 else ''}."
+    counts = f"{errors} error{'s' if errors != 1 else ''} and {warnings} warning{'s' if warnings != 1 else ''}"
+    return f"Aborted with {counts}." if errors or strict else f"Found {counts}."
 
 
 class ContentError(Exception):

@@ -12,10 +12,11 @@ from .config import Project, load_project
 from .errors import ContentError, count_errors
 from .i18n import Strings, load_strings
 from .pipeline import load_collection
-from .stages.pages import Page, build_pages
+from .stages.pages import build_pages
 from .stages.render import make_environment, render_pages
 from .stages.validate import Collection
 from .urls import UrlScheme
+from .views.base import Page
 
 STRINGS_DIR = "strings"   # under theme/
 
@@ -68,14 +69,16 @@ class Site:
                 for lang in self.project.config.languages]
 
     def nav_sources(self, lang: str) -> list[str]:
-        """Source names of the pages in a language's navigation; case pages stay out of it."""
-        return [self.urls.src_uri("", lang)]
+        """Source names of the pages in a language's navigation, in order.
+
+        Only pages with a nav_order are in it: case pages stay out, so the
+        navigation (rendered into every page) does not grow with the cases.
+        """
+        in_nav = [p for p in self.pages if p.lang == lang and p.nav_order is not None]
+        return [p.src_uri for p in sorted(in_nav, key=lambda p: (p.nav_order, p.src_uri))]
 
     def edit_url(self, page: Page) -> str | None:
-        config = self.project.config
-        if not (config.repo_url and page.record_path):
-            return None
-        return f"{config.repo_url.rstrip('/')}/edit/{config.edit_branch}/{page.record_path}"
+        return getattr(page.view, "edit_url", None)
 
 
 def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True) -> Site:

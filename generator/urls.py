@@ -45,3 +45,23 @@ def relative_url(from_url: str, to_url: str) -> str:
         if target == "./":
             return "./"
     return target
+
+
+# -- where each kind of page lives (language-independent paths) ---------------------
+# One place for every path, so a link never disagrees with the page it targets.
+
+def case_path(case_id: str) -> str:
+    return f"cases/{case_id}"
+
+
+def brand_path(brand_id: str) -> str:
+    return f"brands/{brand_id}"
+
+
+def term_path(group: str, term_id: str) -> str:
+    """Index page of one taxonomy term; group is arrows, technologies or industries."""
+    return f"{group}/{term_id}"
+
+
+def county_path(county_id: str) -> str:
+    return f"counties/{county_id}"

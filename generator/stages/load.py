@@ -41,6 +41,7 @@ class RawRecord:
     value_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     digest: str = ""
+    first_line: str = ""  # the file's first line (without a byte-order mark), for the schema-line check
 
     def position(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Best position for `path`: the key (or value), else the nearest parent."""
@@ -88,19 +89,26 @@ def load_bytes(source: SourceRef, raw: bytes) -> tuple[RawRecord | None, list[Di
     builder = _Builder(source)
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        return None, [Diagnostic(source.display, line, col, "yaml-syntax", f"YAML syntax error: {problem}",
-                                 hint="check the indentation and quoting around this line")]
     except yaml.YAMLError as exc:
-        return None, [Diagnostic(source.display, 1, 1, "yaml-syntax", f"YAML syntax error: {exc}")]
+        return None, builder.diagnostics + [_syntax_diag(source, text, exc)]
     if builder.diagnostics:
         return None, builder.diagnostics
     record = RawRecord(source, data, builder.value_positions, builder.key_positions,
-                       hashlib.sha256(raw).hexdigest())
+                       hashlib.sha256(raw).hexdigest(), text.split("\n", 1)[0].rstrip("\r"))
     return record, []
+
+
+def _syntax_diag(source: SourceRef, text: str, exc: yaml.YAMLError) -> Diagnostic:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML forbids, e.g. a control character
+        line, col = _position_of_char(text, exc.position)
+        return Diagnostic(source.display, line, col, "bad-character",
+                          f"character U+{exc.character:04X} is not allowed in YAML",
+                          hint="delete it; control characters often come in with text pasted from another program")
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "invalid YAML"
+    return Diagnostic(source.display, line, col, "yaml-syntax", f"YAML syntax error: {problem}",
+                      hint="check the indentation and quoting around this line")
 
 
 def _file_diag(source: SourceRef, code: str, message: str, hint: str = "") -> Diagnostic:
@@ -115,8 +123,17 @@ def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
+def _position_of_char(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
 def _has_content(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+
+
+class _StopReading(Exception):
+    """Raised by the builder when the rest of the file must not be read."""
 
 
 class _Builder:
@@ -131,13 +148,16 @@ class _Builder:
     def build(self, events: Iterator[yaml.Event]) -> Any:
         events = iter(events)
         documents = []
-        for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                if documents:
-                    self._error(event, "multiple-documents", "a record file holds exactly one YAML document",
-                                "remove the `---` line, or split the records into one file each")
-                    return None
-                documents.append(self._node(next(events), events, ()))
+        try:
+            for event in events:
+                if isinstance(event, yaml.DocumentStartEvent):
+                    if documents:
+                        self._error(event, "multiple-documents", "a record file holds exactly one YAML document",
+                                    "remove the `---` line, or split the records into one file each")
+                        return None
+                    documents.append(self._node(next(events), events, ()))
+        except _StopReading:
+            return None
         return documents[0] if documents else None
 
     def _node(self, event: yaml.Event, events: Iterator[yaml.Event], path: FieldPath) -> Any:
@@ -148,17 +168,26 @@ class _Builder:
             return None
         self._refuse_anchor_and_tag(event)
         if len(path) > MAX_DEPTH:
+            # Stop here: libyaml takes quadratic time over deeply nested flow
+            # collections, so reading on would let a small file hang the build.
             self._error(event, "too-deep", f"data is nested more than {MAX_DEPTH} levels deep")
-            self._skip(event, events)
-            return None
+            raise _StopReading
         if isinstance(event, yaml.ScalarEvent):
-            return _resolve_scalar(event)
+            return self._scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(events, path)
         if isinstance(event, yaml.MappingStartEvent):
             return self._mapping(events, path)
         self._error(event, "yaml-syntax", f"unexpected YAML event {type(event).__name__}")
         return None
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        try:
+            return _resolve_scalar(event)
+        except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+            self._error(event, "number-too-long", f"a number of {len(event.value)} digits is too long",
+                        "put it in quotes if it is text")
+            return None
 
     def _sequence(self, events: Iterator[yaml.Event], path: FieldPath) -> list:
         items = []
@@ -216,6 +245,9 @@ class _Builder:
             nxt = next(events)
             if isinstance(nxt, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
+                if depth > MAX_DEPTH:
+                    self._error(nxt, "too-deep", f"data is nested more than {MAX_DEPTH} levels deep")
+                    raise _StopReading
             elif isinstance(nxt, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
 

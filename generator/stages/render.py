@@ -15,7 +15,7 @@ import jinja2
 
 from ..i18n import Strings
 from ..urls import relative_url
-from .pages import Page
+from ..views.base import Page
 
 TEMPLATE_DIR = "casebook"   # under theme/
 

@@ -17,8 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..config import SiteConfig
 from ..errors import Diagnostic
-from ..models import (LOCALIZED, RECORD_MODELS, Brand, Case, Citation, Exhibition, Places, PolicyData,
-                      SourceList, Taxonomy)
+from ..models import (LANG_PATTERN, LOCALIZED, RECORD_MODELS, SLUG_PATTERN, Brand, Case, Citation, Exhibition,
+                      Places, PolicyData, SourceList, Taxonomy)
 from .load import FieldPath, RawRecord
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S+")
@@ -46,6 +46,9 @@ _TYPE_NAMES = {
     "dict_type": "a mapping (lines of 'key: value')", "model_type": "a mapping (lines of 'key: value')",
     "model_attributes_type": "a mapping (lines of 'key: value')",
 }
+_DATE_ERRORS = {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
+# error types raised by a whole-model check -> the field whose value the check contradicts
+_CHECKED_FIELD = {"inconsistent-figures": "funding_total"}
 
 
 @dataclass
@@ -83,7 +86,9 @@ def diagnostics_from_validation_error(exc: ValidationError, raw: RawRecord, mode
 def _diagnostic_from_error(err: dict, raw: RawRecord, model: type[BaseModel]) -> Diagnostic:
     loc = tuple(part for part in err["loc"] if part != "[key]")
     kind = err["type"]
-    code = _CODES.get(kind, kind.replace("_", "-"))
+    if kind in _CHECKED_FIELD and _CHECKED_FIELD[kind] in _value_at(raw.data, loc):
+        loc += (_CHECKED_FIELD[kind],)
+    code = "wrong-type" if kind in _TYPE_NAMES else _CODES.get(kind, kind.replace("_", "-"))
     hint = ""
     if kind == "extra_forbidden":
         name = str(loc[-1])
@@ -97,17 +102,44 @@ def _diagnostic_from_error(err: dict, raw: RawRecord, model: type[BaseModel]) ->
         line, col = raw.position(loc[:-1], key=True)
     else:
         message = _friendly_message(err)
+        hint = _quote_hint(err)
         line, col = raw.position(loc, key="[key]" in err["loc"])
     return Diagnostic(raw.source.display, line, col, code, message, field=format_field_path(loc), hint=hint)
 
 
 def _friendly_message(err: dict) -> str:
     kind = err["type"]
+    value = err.get("input")
     if kind in _TYPE_NAMES:
-        return f"expected {_TYPE_NAMES[kind]}, got {_describe_value(err.get('input'))}"
-    if kind == "string_pattern_mismatch" and "a-z0-9" in str(err.get("ctx", {}).get("pattern", "")):
-        return f"'{err.get('input')}' is not a valid id: use lower-case letters a-z, digits and hyphens"
+        return f"expected {_TYPE_NAMES[kind]}, got {_describe_value(value)}"
+    if kind in _DATE_ERRORS:
+        if "range" in str(err.get("ctx", {}).get("error", "")):
+            return f"'{value}' is not a real calendar date"
+        return f"expected a date as YYYY-MM-DD, got {_describe_value(value)}"
+    pattern = err.get("ctx", {}).get("pattern") if kind == "string_pattern_mismatch" else None
+    if pattern == SLUG_PATTERN:
+        return f"'{value}' is not a valid id: use lower-case letters a-z, digits and hyphens"
+    if pattern == LANG_PATTERN:
+        return f"'{value}' is not a language code such as 'en' or 'zh-TW'"
     return err["msg"]
+
+
+def _quote_hint(err: dict) -> str:
+    """Plain YAML reads 2019 or 1.5 as a number; a text field needs it quoted."""
+    value = err.get("input")
+    if err["type"] != "string_type" or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return ""
+    return f'put it in quotes to make it text: "{value}"' if isinstance(value, int) else \
+        "put the value in quotes to make it text"
+
+
+def _value_at(data: Any, loc: FieldPath) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _describe_value(value: Any) -> str:
@@ -167,11 +199,7 @@ def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
 
 
 def _schema_line_warning(raw: RawRecord) -> list[Diagnostic]:
-    try:
-        first_line = raw.source.path.read_text(encoding="utf-8").split("\n", 1)[0]
-    except (OSError, UnicodeDecodeError):
-        return []
-    if SCHEMA_LINE.match(first_line):
+    if SCHEMA_LINE.match(raw.first_line):
         return []
     return [Diagnostic(raw.source.display, 1, 1, "missing-schema-line",
                        "the first line should name the JSON Schema, so editors can complete and check fields",

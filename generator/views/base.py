@@ -1,0 +1,141 @@
+"""What every page view shares: the Page object and the helpers views use.
+
+A page here is engine-independent: where it lives, its title, which body
+template renders it, and a typed view (plain values and sanitised HTML) that
+the template receives. Nothing in generator/views knows about MkDocs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import SiteConfig
+from ..i18n import Strings, pick
+from ..models import Case, Citation, County, Source, Township
+from ..stages.validate import Collection
+from ..urls import UrlScheme, case_path
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str | None = None       # site-relative; None when the target has no page
+
+
+@dataclass(frozen=True)
+class CitationView:
+    publisher: str
+    title: str
+    occasion: str = ""
+    date: str = ""
+    section: str = ""
+    page: str = ""
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseCard:
+    id: str
+    title: str
+    summary: str
+    place: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str                 # the same for every language version, e.g. "cases/kouhu-smart-tilapia"
+    lang: str
+    src_uri: str             # source name for the site engine, e.g. "en/cases/kouhu-smart-tilapia.md"
+    url: str                 # site-relative URL
+    title: str
+    description: str
+    template: str            # body template under theme/casebook/
+    view: Any                # the typed view the template receives
+    alternates: list[Alternate] = field(default_factory=list)
+    record_path: str | None = None   # the YAML file behind the page, for "edit this page"
+    nav_order: int | None = None     # position in the language's navigation; None keeps it out
+
+
+class ViewContext:
+    """Everything a view needs to build pages: records, config, strings, URLs."""
+
+    def __init__(self, collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme):
+        self.c = collection
+        self.config = config
+        self.strings = strings
+        self.urls = urls
+        self.default = config.default_language
+        self.published_cases = [c for _, c in sorted(collection.cases.items()) if c.status == "published"]
+        self.sources: dict[str, Source] = {s.id: s for s in collection.sources.sources} if collection.sources else {}
+        self.places = self._index_places()
+
+    def page(self, path: str, lang: str, title: str, description: str, template: str, view: Any,
+             **extra: Any) -> Page:
+        return Page(path, lang, self.urls.src_uri(path, lang), self.urls.url(path, lang), title,
+                    description, template, view, **extra)
+
+    def text(self, value: dict[str, str] | None, lang: str) -> str:
+        return pick(value, lang, self.default)[0]
+
+    def t(self, key: str, lang: str) -> str:
+        return self.strings.t(key, lang)
+
+    def card(self, case: Case, lang: str) -> CaseCard:
+        county, township = self.place_links(case.place, lang)
+        place = " ".join(link.label for link in (county, township) if link)
+        return CaseCard(case.id, self.text(case.title, lang), self.text(case.summary, lang), place,
+                        self.urls.url(case_path(case.id), lang))
+
+    def citations(self, citations: list[Citation], lang: str) -> list[CitationView]:
+        return [self.citation(c, lang) for c in citations]
+
+    def citation(self, citation: Citation, lang: str) -> CitationView:
+        source = self.sources.get(citation.source)
+        if source is None:
+            return CitationView(publisher="", title=citation.source)
+        return CitationView(
+            publisher=self.text(source.publisher, lang),
+            title=self.text(source.title, lang),
+            occasion=self.text(source.occasion, lang),
+            date=source.date or "",
+            section=self.text(citation.section, lang),
+            page=citation.page or "",
+            url=source.url,
+        )
+
+    def term_links(self, group: str, ids: list[str], lang: str) -> list[Link]:
+        terms = {t.id: t for t in getattr(self.c.taxonomy, group)} if self.c.taxonomy else {}
+        return [Link(self.text(terms[i].label, lang) if i in terms else i) for i in ids]
+
+    def brand_link(self, brand_id: str | None, lang: str) -> Link | None:
+        brand = self.c.brands.get(brand_id) if brand_id else None
+        return Link(self.text(brand.name, lang)) if brand else None
+
+    def place_links(self, place_id: str, lang: str) -> tuple[Link | None, Link | None]:
+        county, township = self.places.get(place_id, (None, None))
+        return (Link(self.text(county.name, lang)) if county else None,
+                Link(self.text(township.name, lang)) if township else None)
+
+    def edit_url(self, record_path: str) -> str | None:
+        if not self.config.repo_url:
+            return None
+        return f"{self.config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{record_path}"
+
+    def _index_places(self) -> dict[str, tuple[County, Township | None]]:
+        """Place id -> (county, township or None)."""
+        index: dict[str, tuple[County, Township | None]] = {}
+        if self.c.places is None:
+            return index
+        for county in self.c.places.counties:
+            index[county.id] = (county, None)
+            for township in county.townships:
+                index[township.id] = (county, township)
+        return index

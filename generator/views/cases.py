@@ -1,0 +1,97 @@
+"""Case pages: one per published case per language."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..markup import render_markdown
+from ..models import Case
+from ..urls import case_path
+from .base import CaseCard, CitationView, Link, Page, ViewContext
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    text: str
+    as_of: str
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class NeedView:
+    kind: str                     # investment | talent | partners
+    text: str
+    citations: list[CitationView]
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    caption: str
+    credit: str
+    citation: CitationView
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """What theme/casebook/case.html receives as `view`."""
+
+    id: str
+    title: str
+    summary: str
+    story_html: Markup
+    county: Link | None
+    township: Link | None
+    arrows: list[Link]
+    technologies: list[Link]
+    industries: list[Link]
+    outcomes: list[OutcomeView]
+    needs: list[NeedView]
+    brand: Link | None
+    related: list[CaseCard]
+    photos: list[PhotoView]
+    sources: list[CitationView]
+    last_reviewed: str
+    edit_url: str | None
+    translation_reviewed: bool
+    translation_note: str
+
+
+def case_pages(ctx: ViewContext, lang: str) -> list[Page]:
+    return [case_page(ctx, case, lang) for case in ctx.published_cases]
+
+
+def case_page(ctx: ViewContext, case: Case, lang: str) -> Page:
+    record_path = ctx.c.raw[("case", case.id)].source.display
+    view = case_view(ctx, case, lang, record_path)
+    return ctx.page(case_path(case.id), lang, view.title, view.summary, "case.html", view,
+                    record_path=record_path)
+
+
+def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> CaseView:
+    county, township = ctx.place_links(case.place, lang)
+    status = case.translations.get(lang)
+    return CaseView(
+        id=case.id,
+        title=ctx.text(case.title, lang),
+        summary=ctx.text(case.summary, lang),
+        story_html=render_markdown(ctx.text(case.story, lang)),
+        county=county,
+        township=township,
+        arrows=ctx.term_links("arrows", case.arrows, lang),
+        technologies=ctx.term_links("technologies", case.technologies, lang),
+        industries=ctx.term_links("industries", case.industries, lang),
+        outcomes=[OutcomeView(ctx.text(o.text, lang), o.as_of, ctx.citations(o.sources, lang))
+                  for o in case.outcomes],
+        needs=[NeedView(n.kind, ctx.text(n.text, lang), ctx.citations(n.sources, lang))
+               for n in case.looking_for],
+        brand=ctx.brand_link(case.brand, lang),
+        related=[ctx.card(ctx.c.cases[r], lang) for r in case.related if r in ctx.c.cases],
+        photos=[PhotoView(ctx.text(p.caption, lang), ctx.text(p.credit, lang), ctx.citation(p.source, lang))
+                for p in case.source_photos],
+        sources=ctx.citations(case.sources, lang),
+        last_reviewed=case.last_reviewed.isoformat(),
+        edit_url=ctx.edit_url(record_path),
+        translation_reviewed=status.reviewed if status else lang == ctx.default,
+        translation_note=(status.note or "") if status else "",
+    )
