@@ -48,15 +48,22 @@ def _add_record(collection: Collection, raw: RawRecord, record, first_file: dict
                                    field="id", hint=f"rename the file to {record.id}.yml, or set `id: {raw.source.stem}`"))
     key = (kind, record.id)
     if key in first_file:
-        line, col = raw.position(("id",))
-        problems.append(Diagnostic(raw.source.display, line, col, "duplicate-id",
-                                   f"another {kind} already has id '{record.id}'", field="id",
-                                   hint=f"it is used in {first_file[key].source.display}; ids must be unique"))
-        return problems
+        owner, other = first_file[key], raw
+        if raw.source.stem == record.id:  # the file named after the id keeps it; blame the other
+            owner, other = raw, first_file[key]
+        problems.append(_duplicate_id(other, owner, kind, record.id))
+        if owner is first_file[key]:
+            return problems
     first_file[key] = raw
     collection.raw[key] = raw
     getattr(collection, kind_table(kind))[record.id] = record
     return problems
+
+
+def _duplicate_id(raw: RawRecord, owner: RawRecord, kind: str, record_id: str) -> Diagnostic:
+    line, col = raw.position(("id",))
+    return Diagnostic(raw.source.display, line, col, "duplicate-id", f"another {kind} already has id '{record_id}'",
+                      field="id", hint=f"it is used in {owner.source.display}; ids must be unique")
 
 
 def kind_table(kind: str) -> str:
