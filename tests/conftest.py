@@ -18,7 +18,6 @@ from generator.config import load_project
 from generator.errors import Diagnostic, sort_diagnostics
 from generator.pipeline import load_collection
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_PROJECT = Path(__file__).resolve().parent / "fixtures" / "project"
 
 

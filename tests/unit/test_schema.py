@@ -52,7 +52,7 @@ CONTENT_FILES = record_files(REPO_ROOT / "content")
 
 
 def file_id(item: tuple[Path, str]) -> str:
-    return item[0].name
+    return item[0].parent.name + "/" + item[0].name
 
 
 # -- committed schemas match the models ----------------------------------------------------
@@ -83,8 +83,8 @@ def test_fixture_records_validate_against_their_json_schema(item):
     assert schema_errors(*item) == []
 
 
-@pytest.mark.parametrize("item", FIXTURE_FILES, ids=file_id)
-def test_fixture_schema_line_names_the_committed_schema_of_its_kind(item):
+@pytest.mark.parametrize("item", FIXTURE_FILES + CONTENT_FILES, ids=file_id)
+def test_schema_line_names_the_committed_schema_of_its_kind(item):
     path, kind = item
     match = SCHEMA_LINE.match(path.read_text(encoding="utf-8").split("\n", 1)[0])
     assert match, f"{path}: first line is not a `# yaml-language-server: $schema=` line"

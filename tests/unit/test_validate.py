@@ -285,6 +285,19 @@ def test_reference_to_a_draft_from_a_published_record(project):
         "so it has no page to link to"]
 
 
+def test_references_between_records(project):
+    project.replace(CASE, "brand: example-brand", "brand: example-brnad")
+    project.replace(DRAFT, "related: [example-case]", "related: [second-example-case, example-case]")
+    project.replace(EXHIBITION, "languages: [zh-TW, en]", "languages: [zh-TW, en, fr]")
+    project.replace(EXHIBITION, "  en: {reviewed: true}", "  en: {reviewed: true}\n  fr: {reviewed: false}")
+    assert [d.format_text() for d in project.diagnostics()] == [
+        f"{CASE}:22:8: error[unknown-brand]: brand: no brand 'example-brnad' in content/brands/\n"
+        "    hint: did you mean 'example-brand'?",
+        f"{DRAFT}:15:11: error[self-reference]: related[0]: a case cannot be related to itself",
+        f"{EXHIBITION}:7:3: error[unknown-language]: translations.fr: 'fr' is not a language of this site (zh-TW, en)",
+        f"{EXHIBITION}:12:24: error[unknown-language]: languages[2]: 'fr' is not a language of this site"]
+
+
 def test_reference_to_an_invalid_record_is_not_reported_twice(project):
     project.replace("content/brands/example-brand.yml", "status: published", "status: live")
     assert project.headlines() == [
