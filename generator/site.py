@@ -13,7 +13,7 @@ from .errors import ContentError, count_errors
 from .i18n import Strings, load_strings
 from .pipeline import load_collection
 from .stages.pages import build_pages
-from .stages.render import make_environment, render_pages
+from .stages.render import RenderedPage, make_environment, render_pages
 from .stages.validate import Collection
 from .urls import UrlScheme
 from .views.base import Page
@@ -46,7 +46,7 @@ class Site:
     project: Project
     collection: Collection
     pages: list[Page]
-    sources: dict[str, str]   # src_uri -> page source text
+    rendered: dict[str, RenderedPage]   # src_uri -> front matter and body
     urls: UrlScheme
 
     def page(self, src_uri: str) -> Page | None:
@@ -92,8 +92,8 @@ def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = T
     strings = load_strings(theme_dir / STRINGS_DIR, project.config)
     urls = UrlScheme(project.config, directory_urls)
     pages = build_pages(collection, project.config, strings, urls)
-    sources = render_pages(make_environment(theme_dir), strings, pages)
-    return Site(project, collection, pages, sources, urls)
+    rendered = render_pages(make_environment(theme_dir), strings, pages)
+    return Site(project, collection, pages, rendered, urls)
 
 
 __all__ = ["Site", "PageContext", "AlternateLink", "prepare_site", "Strings"]

@@ -51,8 +51,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         for file in list(files):
             if file.src_uri.startswith(f"{STRINGS_DIR}/") and Path(file.src_dir or "").resolve() == theme_dir:
                 files.remove(file)   # interface strings are data for the build, not site files
-        for src_uri, text in self.site.sources.items():
-            files.append(File.generated(config, src_uri, content=text))
+        for src_uri, rendered in self.site.rendered.items():
+            files.append(File.generated(config, src_uri, content=rendered.front_matter))
         return files
 
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
@@ -62,6 +62,10 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             self.navs[lang] = Navigation(pages, pages)
             self.navs[lang].homepage = pages[0] if pages else None
         return self.navs[self.site.project.config.default_language]
+
+    def on_page_content(self, html, page, config, files):
+        rendered = self.site.rendered.get(page.file.src_uri)
+        return rendered.body if rendered else html
 
     def on_page_context(self, context, page, config, nav):
         ours = self.site.page(page.file.src_uri)

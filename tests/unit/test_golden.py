@@ -15,7 +15,8 @@ EXPECTED = ROOT / "tests" / "golden" / "fixture-project" / "expected"
 
 
 def _rendered() -> dict[str, str]:
-    return prepare_site(FIXTURE / "casebook.yml", ROOT / "theme").sources
+    rendered = prepare_site(FIXTURE / "casebook.yml", ROOT / "theme").rendered
+    return {src_uri: page.source for src_uri, page in rendered.items()}
 
 
 def test_rendered_pages_match_golden_files():
