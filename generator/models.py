@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 from pydantic_core import PydanticCustomError
 
 # -- limits: generous for real records, small enough to stop abuse --------------
@@ -32,8 +32,16 @@ LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80,
                             description="Lower-case id: letters a-z, digits and single hyphens, e.g. `kouhu-tilapia`.")]
 LangCode = Annotated[str, Field(pattern=LANG_PATTERN, description="Language code, e.g. `zh-TW` or `en`.")]
-ShortText = Annotated[str, Field(min_length=1, max_length=MAX_SHORT_TEXT)]
-LongText = Annotated[str, Field(min_length=1, max_length=MAX_LONG_TEXT)]
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank-text", "text is empty or only spaces")
+    return value
+
+
+ShortText = Annotated[str, Field(min_length=1, max_length=MAX_SHORT_TEXT), AfterValidator(_not_blank)]
+LongText = Annotated[str, Field(min_length=1, max_length=MAX_LONG_TEXT), AfterValidator(_not_blank)]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -51,9 +59,32 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
+def _year_as_text(value: object) -> object:
+    # YAML reads an unquoted `2019` as a number; a year alone is a valid partial date.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 PartialDate = Annotated[str, Field(description="A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
                                    examples=["2019-11", "2018-11-14"]),
-                        AfterValidator(_check_partial_date)]
+                        BeforeValidator(_year_as_text), AfterValidator(_check_partial_date)]
+
+
+def _check_review_date(value: object) -> object:
+    # Only a written date: pydantic would otherwise read a number as seconds since 1970.
+    if not isinstance(value, (str, dt.date)) or (isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        shown = f"text '{value[:40]}'" if isinstance(value, str) else f"'{value}'"
+        raise PydanticCustomError("bad-date", "expected a date as YYYY-MM-DD, got {shown}", {"shown": shown})
+    return value
+
+
+def _not_in_future(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise PydanticCustomError("bad-date", "{value} is in the future", {"value": value.isoformat()})
+    return value
+
+
+ReviewDate = Annotated[dt.date, BeforeValidator(_check_review_date), AfterValidator(_not_in_future)]
+Number = Annotated[float, Field(allow_inf_nan=False)]
 
 _ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
 
@@ -116,7 +147,7 @@ Sources = Annotated[list[Citation], Field(min_length=1, max_length=MAX_LIST,
 class TranslationStatus(Model):
     """Whether a person has checked the text in one language against the original."""
 
-    reviewed: bool = Field(description="true once a person has checked this language against the original.")
+    reviewed: StrictBool = Field(description="true once a person has checked this language against the original.")
     note: str | None = Field(None, max_length=MAX_SHORT_TEXT, description="Who reviewed it, or what is left to check.")
 
 
@@ -124,7 +155,7 @@ class RecordBase(Model):
     id: Slug = Field(description="The record's id; must equal the file name without `.yml`.")
     status: Literal["published", "draft"] = Field(
         description="`published` records appear on the site and must be complete in every language.")
-    last_reviewed: dt.date = Field(description="When a person last checked this record against its sources (YYYY-MM-DD).")
+    last_reviewed: ReviewDate = Field(description="When a person last checked this record against its sources (YYYY-MM-DD).")
     translations: dict[LangCode, TranslationStatus] = Field(
         description="For each language other than the original, whether a person reviewed the translation.")
 
@@ -218,6 +249,14 @@ class Exhibition(RecordBase):
                               description="Ids of the cases our exhibition kit presents.")
     sources: Sources
 
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> "Exhibition":
+        # Partial dates compare as text at the precision of the less precise one.
+        if self.end is not None and self.end < self.start[:len(self.end)]:
+            raise PydanticCustomError("bad-date", "the exhibition ends ({end}) before it starts ({start})",
+                                      {"end": self.end, "start": self.start})
+        return self
+
 
 # -- reference files: places, taxonomy, sources ------------------------------------
 
@@ -298,7 +337,7 @@ class Figure(Model):
 
     id: Slug
     label: LocalizedText
-    value: float
+    value: Number
     unit: LocalizedText | None = None
     year: int | None = Field(None, ge=1900, le=2200)
     qualifier: Literal["exact", "at-least", "more-than", "about"] = "exact"
@@ -307,8 +346,8 @@ class Figure(Model):
 
 class SeriesPoint(Model):
     year: int = Field(ge=1900, le=2200)
-    value: float
-    projected: bool = Field(description="true for a projection, false for an observed value.")
+    value: Number
+    projected: StrictBool = Field(description="true for a projection, false for an observed value.")
     qualifier: Literal["exact", "at-least", "more-than", "about"] = "exact"
 
 
@@ -323,7 +362,7 @@ class Series(Model):
 class TimelineEvent(Model):
     year: int = Field(ge=1900, le=2200)
     text: LocalizedText
-    projected: bool
+    projected: StrictBool
     sources: Sources
 
 
@@ -337,14 +376,14 @@ class ProcessStep(Model):
 class FundingPart(Model):
     id: Slug
     label: LocalizedText
-    amount: float = Field(ge=0, description="In units of NT$100 million (億元).")
+    amount: Number = Field(ge=0, description="In units of NT$100 million (億元).")
 
 
 class Progress(Model):
     as_of: PartialDate
     figures: list[Figure] = Field(min_length=1, max_length=50)
     funding: list[FundingPart] = Field(min_length=1, max_length=20)
-    funding_total: float = Field(ge=0, description="In units of NT$100 million (億元), as the source states it.")
+    funding_total: Number = Field(ge=0, description="In units of NT$100 million (億元), as the source states it.")
     sources: Sources
 
     @model_validator(mode="after")

@@ -458,21 +458,16 @@ def test_records_with_a_random_value_anywhere_never_raise(rel, data):
 
 # -- known gaps in generator/models.py (reported, not fixed here: models.py is the schema source) ----
 
-@pytest.mark.xfail(strict=True, reason="models.py: Figure.value is a plain float, so 'nan' and '1e999' "
-                                       "pass as NaN/inf; needs allow_inf_nan=False")
 def test_figure_value_refuses_not_a_number():
     rel = "content/policy/data.yml"
     text = fixture_text(rel).replace("    value: 100\n", "    value: nan\n")
     assert check_one(rel, text, "policy") != []
 
 
-@pytest.mark.xfail(strict=True, reason="models.py: PartialDate documents YYYY, but YAML reads an unquoted "
-                                       "year as a number and PartialDate only takes text")
 def test_partial_date_takes_an_unquoted_year():
     assert check_one(EXHIBITION, fixture_text(EXHIBITION).replace("start: 2024-03-01", "start: 2024"),
                      "exhibition") == []
 
 
-@pytest.mark.xfail(strict=True, reason="models.py: ShortText counts spaces, so a blank title passes")
 def test_blank_title_is_refused():
     assert case_with("  en: Example case", "  en: '   '") != []
