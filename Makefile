@@ -22,7 +22,7 @@ serve: setup
 	$(BIN)/mkdocs serve
 
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(BIN)/casebook build
 
 test: setup
 	$(BIN)/pytest

@@ -1,6 +1,7 @@
 """The `casebook` command. No logic here: each command calls the stages."""
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -83,6 +84,92 @@ def schema(ctx: click.Context, check: bool) -> None:
         sys.exit(1 if stale else 0)
     for path in write_schemas(target):
         click.echo(f"wrote {path.relative_to(project.root)}")
+
+
+
+@cli.group()
+def new() -> None:
+    """Scaffold a new record that passes `casebook validate` as written."""
+
+
+@new.command("case")
+@click.option("--id", "case_id", help="Id and file name (content/cases/<id>.yml); made from --title-en if left out.")
+@click.option("--title-zh", help="Title in 正體中文.")
+@click.option("--title-en", help="Title in English.")
+@click.option("--summary-zh", help="One or two sentences in 正體中文, for cards and search results.")
+@click.option("--summary-en", help="One or two sentences in English.")
+@click.option("--place", help="A county or township of content/places.yml: its id, name or alias (口湖, Kouhu).")
+@click.option("--arrow", "arrows", multiple=True, help="An arrow of content/taxonomy.yml (id or name); repeatable.")
+@click.option("--technology", "technologies", multiple=True, help="A technology of content/taxonomy.yml; repeatable.")
+@click.option("--industry", "industries", multiple=True, help="An industry of content/taxonomy.yml; repeatable.")
+@click.option("--source", help="The id of the source in content/sources.yml the case rests on.")
+@click.option("--status", type=click.Choice(["draft", "published"]), default="draft", show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite content/cases/<id>.yml if it exists.")
+@click.option("--yes", "-y", "no_input", is_flag=True, help="Never prompt: fail if an answer is missing.")
+@click.option("--interactive", is_flag=True, help="Prompt for missing answers even when input is not a terminal.")
+@click.pass_context
+def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summary_en, place, arrows,
+             technologies, industries, source, status, force, no_input, interactive) -> None:
+    """Write content/cases/<id>.yml, a draft case; asks for what the options leave out."""
+    from .stages import scaffold
+
+    if no_input and interactive:
+        raise click.UsageError("--yes and --interactive cannot be used together")
+    context, problems = scaffold.load_context(_project(ctx))
+    if context is None:
+        _print_and_exit(problems, "text")
+    answers = scaffold.CaseAnswers(case_id, title_zh, title_en, summary_zh, summary_en, place, arrows,
+                                   technologies, industries, source, status)
+    if interactive or (not no_input and sys.stdin.isatty()):
+        answers = scaffold.ask_missing(answers, context, _ask)
+    missing = scaffold.missing_answers(answers, context)
+    for question in missing:
+        click.echo(f"error: missing {question.flag}: {question.prompt}", err=True)
+    if missing:
+        click.echo("hint: pass the options above, or run the command in a terminal to be asked", err=True)
+        sys.exit(1)
+    result = scaffold.create_case(context, answers, dt.date.today(), force=force)
+    if result.diagnostics:
+        click.echo(format_diagnostics(result.diagnostics))
+    if not result.written:
+        click.echo(f"{summary_line(result.diagnostics)} Nothing was written.", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {result.display}")
+    click.echo("next: replace the TODO story with the case as its sources tell it, then run `casebook validate`")
+
+
+def _ask(question, parse):
+    """One scaffold question at the terminal: the valid choices, then a prompt that repeats until parse accepts."""
+    from .stages.scaffold import AnswerError
+
+    def value_proc(text: str):
+        try:
+            return parse(text)
+        except AnswerError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    for line in question.choice_lines():
+        click.echo(line)
+    return click.prompt(question.prompt, default=question.default, show_default=bool(question.default),
+                        value_proc=value_proc)
+
+
+@cli.command()
+@click.option("-f", "--config-file", "mkdocs_file", default="mkdocs.yml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The site engine's configuration.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site (default: site_dir of mkdocs.yml).")
+@click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings.")
+def build(mkdocs_file: Path, site_dir: Path | None, strict: bool) -> None:
+    """Build the site; the previous site is replaced only when the build succeeded."""
+    from .mkdocs_plugin.build import BuildFailed, build_site
+
+    try:
+        target = build_site(mkdocs_file, site_dir, strict=strict)
+    except BuildFailed as exc:
+        click.echo(f"casebook: build failed, the previous site is unchanged: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"built {target}")
 
 
 def main() -> None:
