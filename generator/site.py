@@ -6,12 +6,15 @@ MkDocs; nothing here imports MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .config import Project, load_project
 from .errors import ContentError, count_errors
 from .i18n import Strings, load_strings
 from .pipeline import load_collection
+from .qr import PrintQr, print_qr
+from .seo import PageMeta, card_keys, page_meta
 from .stages.pages import build_pages
 from .stages.render import RenderedPage, make_environment, render_pages
 from .stages.validate import Collection
@@ -39,6 +42,8 @@ class PageContext:
     theme_language: str
     alternates: list[AlternateLink]
     record_path: str | None
+    print_qr: PrintQr | None = None   # QR code to the page, on printed case and brand pages
+    meta: PageMeta | None = None      # canonical, Open Graph, social card, feed (generator/seo.py)
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class Site:
     pages: list[Page]
     rendered: dict[str, RenderedPage]   # src_uri -> front matter and body
     urls: UrlScheme
+    strings: Strings | None = None     # interface strings, for social meta, cards and open data
 
     def page(self, src_uri: str) -> Page | None:
         return self._by_src().get(src_uri)
@@ -62,7 +68,15 @@ class Site:
     def context(self, page: Page) -> PageContext:
         theme_languages = {lang.code: lang.theme_language for lang in self.project.config.languages}
         alternates = [AlternateLink(a.lang, a.name, a.url, self.urls.absolute(a.url)) for a in page.alternates]
-        return PageContext(page.lang, theme_languages[page.lang], alternates, page.record_path)
+        return PageContext(page.lang, theme_languages[page.lang], alternates, page.record_path,
+                           print_qr(page.key, page.url, self.urls), self.meta(page))
+
+    def meta(self, page: Page) -> PageMeta:
+        return page_meta(page, self.project.config, self.strings, self.urls, self.card_keys)
+
+    @cached_property
+    def card_keys(self) -> set[str]:
+        return card_keys(self.collection, {p.key for p in self.pages})
 
     def language_homes(self) -> list[AlternateLink]:
         return [AlternateLink(lang.code, lang.name, self.urls.url("", lang.code), None)
@@ -93,7 +107,7 @@ def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = T
     urls = UrlScheme(project.config, directory_urls)
     pages = build_pages(collection, project.config, strings, urls)
     rendered = render_pages(make_environment(theme_dir), strings, pages)
-    return Site(project, collection, pages, rendered, urls)
+    return Site(project, collection, pages, rendered, urls, strings)
 
 
 __all__ = ["Site", "PageContext", "AlternateLink", "prepare_site", "Strings"]
