@@ -65,3 +65,35 @@ def term_path(group: str, term_id: str) -> str:
 
 def county_path(county_id: str) -> str:
     return f"counties/{county_id}"
+
+
+# -- files beside the pages: search, social cards, feeds, open data ------------------------
+
+def social_card_uri(key: str, lang: str) -> str:
+    """The social card of a page (by its key), e.g. assets/social/en/cases/kouhu.png."""
+    return f"assets/social/{lang}/{key}.png"
+
+
+def feed_url(prefix: str) -> str:
+    """A language's Atom feed of cases, at its root: feed.xml, en/feed.xml."""
+    return f"{prefix}feed.xml"
+
+
+def sitemap_url(prefix: str) -> str:
+    return f"{prefix}sitemap.xml"
+
+
+OPEN_DATA_DIR = "data"
+
+
+def open_data_uri(name: str) -> str:
+    """An open-data file: 'cases.json' -> data/cases.json."""
+    return f"{OPEN_DATA_DIR}/{name}"
+
+
+def open_data_page_path() -> str:
+    return "open-data"
+
+
+def data_dictionary_path() -> str:
+    return "open-data/dictionary"

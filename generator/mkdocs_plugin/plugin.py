@@ -12,12 +12,16 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
+from .. import publish
 from ..errors import ContentError
+from ..search import register_words
 from ..site import STRINGS_DIR, Site, prepare_site
+from ..social import FontMissing
+from .material import search_settings
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 
@@ -44,6 +48,10 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         # Material shows its language switcher only when this is set; our
         # partials/alternate.html then fills it with the page's own alternates.
         config.extra["alternate"] = [vars(home) for home in self.site.language_homes()]
+        # Search: jieba (which Material's search calls) learns our place and product names.
+        register_words(publish.segmenter_words(self.site))
+        # We write the sitemap ourselves, with each page's language versions.
+        config.theme.static_templates.discard("sitemap.xml")
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -53,7 +61,20 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
                 files.remove(file)   # interface strings are data for the build, not site files
         for src_uri, rendered in self.site.rendered.items():
             files.append(File.generated(config, src_uri, content=rendered.front_matter))
+        for uri, data in publish.data_files(self.site).items():
+            _put(files, File.generated(config, uri, content=data))
+        for uri, path in self._social_cards(config).items():
+            _put(files, File.generated(config, uri, abs_src_path=str(path)))
         return files
+
+    def _social_cards(self, config) -> dict:
+        cache = Path(config.config_file_path).parent / publish.CACHE_DIR
+        try:
+            cards, report = publish.social_card_files(self.site, cache)
+        except FontMissing as exc:
+            raise Abort(str(exc)) from None
+        log.info(f"social cards: {report.drawn} drawn, {report.reused} unchanged")
+        return cards
 
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
         by_src = {page.file.src_uri: page for page in nav.pages}
@@ -76,9 +97,23 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         page.edit_url = self.site.edit_url(ours)
         return context
 
+    @event_priority(-100)   # after Material's search plugin has written its index
+    def on_post_build(self, config):
+        settings = {lang.code: search_settings(config, lang.theme_language)
+                    for lang in self.site.project.config.languages}
+        publish.split_search_index(self.site, Path(config.site_dir), settings)
+
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent
         server.watch(str(root / self.config.config_file))
         server.watch(str(self.site.project.content_dir))
         server.watch(str(Path(config.theme.custom_dir)))
         return server
+
+
+def _put(files: Files, file: File) -> None:
+    """Add a file, replacing one at the same path (the theme's sitemap.xml template is one)."""
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)

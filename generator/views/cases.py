@@ -39,6 +39,7 @@ class CaseView:
     id: str
     title: str
     summary: str
+    also_known_as: list[str]      # names in other languages and aliases: searchable, shown subtly
     story_html: Markup
     county: Link | None
     township: Link | None
@@ -75,6 +76,7 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
         id=case.id,
         title=ctx.text(case.title, lang),
         summary=ctx.text(case.summary, lang),
+        also_known_as=also_known_as(ctx, case, lang),
         story_html=render_markdown(ctx.text(case.story, lang)),
         county=county,
         township=township,
@@ -95,3 +97,26 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
         translation_reviewed=status.reviewed if status else lang == ctx.default,
         translation_note=(status.note or "") if status else "",
     )
+
+
+def also_known_as(ctx: ViewContext, case: Case, lang: str) -> list[str]:
+    """The case's title in other languages, and other names of its place and brand.
+
+    Shown in a quiet line on the page so that search finds the case by any of
+    them: 'Kouhu' on the Chinese page, 口湖 on the English one.
+    """
+    county, township = ctx.places.get(case.place, (None, None))
+    brand = ctx.c.brands.get(case.brand) if case.brand else None
+    names = [*_other_languages(case.title, lang)]
+    shown = [ctx.text(case.title, lang)]
+    for record in (township, county, brand):
+        if record is not None:
+            names += [*_other_languages(record.name, lang), *record.aliases]
+            shown.append(ctx.text(record.name, lang))
+    names = list(dict.fromkeys(names))
+    # A name inside another (口湖 in 口湖鄉, Kouhu in Kouhu Township) adds nothing a search could use.
+    return [name for name in names if not any(name in other for other in names + shown if other != name)]
+
+
+def _other_languages(text: dict[str, str], lang: str) -> list[str]:
+    return [value for code, value in text.items() if code != lang]

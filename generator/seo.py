@@ -1,0 +1,127 @@
+"""What a page tells search engines and social networks about itself.
+
+For each page: its canonical address, Open Graph / Twitter values (title and
+description come from the page itself), its locale and the other locales, its
+social card, and its language's feed. The theme writes them in
+theme/partials/casebook-seo.html. Also which social cards the site needs.
+
+Canonical and og:url need the public address of the site (`site_url` in
+casebook.yml); without it they are left out rather than guessed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import SiteConfig
+from .i18n import Strings, pick
+from .models import Brand, Case
+from .social import ACCENT, Card, CardText
+from .stages.validate import Collection
+from .urls import UrlScheme, brand_path, case_path, feed_url, social_card_uri
+from .views.base import Page
+
+SITE_CARD = "site"   # the card of every page without one of its own
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    canonical: str | None        # absolute URL; None while site_url is not set
+    language_root: str           # site-relative root of the page's language: '' or 'en/'
+    og_type: str                 # article for a case or brand, website otherwise
+    locale: str                  # og:locale, e.g. zh_TW
+    alternate_locales: list[str]
+    site_name: str
+    image: str                   # site-relative URL of the social card
+    image_absolute: str | None
+    image_alt: str
+    feed: str                    # site-relative URL of the language's Atom feed
+    feed_title: str
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph writes locales as language_TERRITORY: zh-TW -> zh_TW."""
+    return lang.replace("-", "_")
+
+
+def page_meta(page: Page, config: SiteConfig, strings: Strings, urls: UrlScheme, card_keys: set[str]) -> PageMeta:
+    key = page.key if page.key in card_keys else SITE_CARD
+    image = social_card_uri(key, page.lang)
+    site_name = pick(config.site_name, page.lang, config.default_language)[0]
+    return PageMeta(
+        canonical=urls.absolute(page.url),
+        language_root=urls.prefix(page.lang),
+        og_type="article" if key != SITE_CARD else "website",
+        locale=og_locale(page.lang),
+        alternate_locales=[og_locale(alt.lang) for alt in page.alternates if alt.lang != page.lang],
+        site_name=site_name,
+        image=image,
+        image_absolute=urls.absolute(image),
+        image_alt=page.title if key != SITE_CARD else site_name,
+        feed=feed_url(urls.prefix(page.lang)),
+        feed_title=f"{site_name}: {strings.t('seo.feed_title', page.lang)}",
+    )
+
+
+# -- which cards the site needs ------------------------------------------------------------
+
+def card_keys(collection: Collection, page_keys: set[str]) -> set[str]:
+    """Keys of the pages with a card of their own: every case and brand page."""
+    keys = {case_path(case_id) for case_id in collection.cases} | {brand_path(b) for b in collection.brands}
+    return keys & page_keys
+
+
+def site_cards(collection: Collection, config: SiteConfig, strings: Strings, page_keys: set[str]) -> list[Card]:
+    """A card for every case and brand page, and one per language for all other pages."""
+    own = card_keys(collection, page_keys)
+    cards = []
+    for lang in config.language_codes:
+        texts = _CardWriter(collection, config, strings, lang)
+        cards.append(Card(social_card_uri(SITE_CARD, lang), texts.site()))
+        cards += [Card(social_card_uri(case_path(case.id), lang), texts.case(case))
+                  for case in collection.cases.values() if case_path(case.id) in own]
+        cards += [Card(social_card_uri(brand_path(brand.id), lang), texts.brand(brand))
+                  for brand in collection.brands.values() if brand_path(brand.id) in own]
+    return sorted(cards, key=lambda card: card.uri)
+
+
+class _CardWriter:
+    """The text on the cards of one language."""
+
+    def __init__(self, collection: Collection, config: SiteConfig, strings: Strings, lang: str):
+        self.c, self.strings, self.lang = collection, strings, lang
+        self.default = config.default_language
+        self.site_name = self.text(config.site_name)
+
+    def text(self, value: dict[str, str] | None) -> str:
+        return pick(value, self.lang, self.default)[0]
+
+    def site(self) -> CardText:
+        return CardText(self.lang, "", self.site_name, self.strings.t("social.site_tagline", self.lang),
+                        self.site_name)
+
+    def case(self, case: Case) -> CardText:
+        return CardText(self.lang, self.strings.t("social.kind_case", self.lang), self.text(case.title),
+                        self.place(case.place), self.site_name, self.accent(case.brand))
+
+    def brand(self, brand: Brand) -> CardText:
+        return CardText(self.lang, self.strings.t("social.kind_brand", self.lang), self.text(brand.name),
+                        self.place(brand.place), self.site_name, self.accent(brand.id))
+
+    def place(self, place_id: str) -> str:
+        """'雲林縣口湖鄉' / 'Kouhu Township, Yunlin County': the order is an interface string."""
+        for county in self.c.places.counties if self.c.places else []:
+            if county.id == place_id:
+                return self.text(county.name)
+            for township in county.townships:
+                if township.id == place_id:
+                    return (self.strings.t("social.place_in_county", self.lang)
+                            .replace("{township}", self.text(township.name))
+                            .replace("{county}", self.text(county.name)))
+        return ""
+
+    def accent(self, brand_id: str | None) -> str:
+        """A brand's first colour, when its sources give one; else the site's."""
+        brand = self.c.brands.get(brand_id) if brand_id else None
+        if brand is not None and brand.colours:
+            return brand.colours[0].hex.lower()
+        return ACCENT

@@ -1,0 +1,246 @@
+"""Social cards: a 1200x630 PNG per case and brand page, and one per language for the rest.
+
+Drawn with Pillow and Noto Sans CJK (Debian's fonts-noto-cjk), never fetched:
+Material's social plugin downloads fonts, so it is not used. The bytes depend
+only on the card's text, the font files and the drawing code, so a rebuild
+gives the same files, and the cache (one file per content hash) means an
+unchanged rebuild draws nothing.
+
+Nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont
+
+SIZE = (1200, 630)
+# Bump when the drawing changes, so cached cards are drawn again.
+DRAWING_VERSION = "1"
+
+MARGIN = 80
+PAPER = "#f7f4ec"
+INK = "#1d1d1b"
+MUTED = "#55524a"
+ACCENT = "#1a5c4c"   # the site's primary colour (theme/assets/stylesheets/casebook.css)
+
+# Noto Sans CJK draws Han characters in each region's own forms; a language
+# gets its region's face, and any other language (English) the Taiwan one.
+_REGION_FACES = {"ja": "JP", "ko": "KR", "zh-CN": "SC", "zh-Hans": "SC", "zh-HK": "HK"}
+_DEFAULT_FACE = "TC"
+_KNOWN_FILES = {
+    "Regular": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "Bold": "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+}
+_MISSING_FONT_HINT = ("install Debian's fonts-noto-cjk (`apt-get install fonts-noto-cjk`, "
+                      "or `make setup`, which runs scripts/install-system.sh)")
+
+
+class FontMissing(RuntimeError):
+    """The CJK font the cards are drawn with is not installed."""
+
+
+@dataclass(frozen=True)
+class CardText:
+    """Everything drawn on a card; its hash names the cached file."""
+
+    lang: str
+    kind: str          # small label above the title, e.g. 案例 / Case
+    title: str
+    place: str
+    site_name: str
+    accent: str = ACCENT   # #rrggbb: a brand's own colour when its sources give one
+
+
+@dataclass(frozen=True)
+class Card:
+    uri: str           # where the card goes in the site, e.g. assets/social/en/cases/kouhu.png
+    text: CardText
+
+
+# -- fonts --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FontFace:
+    path: str
+    index: int         # face number inside a .ttc collection
+
+
+@lru_cache(maxsize=None)
+def find_font(lang: str, style: str) -> FontFace:
+    """Noto Sans CJK for a language in Regular or Bold; FontMissing if not installed."""
+    family = f"Noto Sans CJK {_REGION_FACES.get(lang, _DEFAULT_FACE)}"
+    face = _fc_match(family, style) or _known_face(family, style)
+    if face is None:
+        raise FontMissing(f"the font '{family} {style}' for social cards is missing: {_MISSING_FONT_HINT}")
+    return face
+
+
+def _fc_match(family: str, style: str) -> FontFace | None:
+    if shutil.which("fc-match") is None:
+        return None
+    result = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", f"{family}:style={style}"],
+                            capture_output=True, text=True, check=False)
+    lines = result.stdout.split("\n")
+    # fc-match always answers with some font: accept it only if it is the family asked for.
+    if result.returncode != 0 or len(lines) < 3 or family not in lines[2].split(","):
+        return None
+    return FontFace(lines[0], int(lines[1] or 0))
+
+
+def _known_face(family: str, style: str) -> FontFace | None:
+    path = _KNOWN_FILES.get(style)
+    if path is None or not Path(path).is_file():
+        return None
+    for index in range(10):
+        try:
+            name, _ = ImageFont.truetype(path, 12, index=index).getname()
+        except OSError:
+            return None
+        if name == family:
+            return FontFace(path, index)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _font(face: FontFace, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(face.path, size, index=face.index)
+
+
+# -- drawing ----------------------------------------------------------------------------
+
+def draw_card(text: CardText) -> bytes:
+    """The card as PNG bytes; the same text always gives the same bytes."""
+    regular, bold = find_font(text.lang, "Regular"), find_font(text.lang, "Bold")
+    image = Image.new("RGB", SIZE, PAPER)
+    draw = ImageDraw.Draw(image)
+    width = SIZE[0] - 2 * MARGIN
+    draw.rectangle((0, 0, 24, SIZE[1]), fill=text.accent)
+    draw.text((MARGIN, 70), text.kind, font=_font(bold, 30), fill=MUTED)
+    y = _draw_title(draw, text.title, bold, width, top=130)
+    draw.text((MARGIN, y + 24), _fit_line(text.place, _font(regular, 38), width), font=_font(regular, 38),
+              fill=MUTED)
+    draw.line((MARGIN, SIZE[1] - 120, SIZE[0] - MARGIN, SIZE[1] - 120), fill=text.accent, width=3)
+    site_font = _font(bold, 32)
+    draw.text((MARGIN, SIZE[1] - 95), _fit_line(text.site_name, site_font, width), font=site_font, fill=INK)
+    return _png(image)
+
+
+def _draw_title(draw: ImageDraw.ImageDraw, title: str, face: FontFace, width: int, top: int) -> int:
+    """Draw the title as large as fits in three lines; returns the y below it."""
+    for size in (72, 64, 56, 48):
+        font = _font(face, size)
+        lines = wrap(title, font, width)
+        if len(lines) <= 3:
+            break
+    else:
+        lines = lines[:2] + [_fit_line("".join(lines[2:]), font, width)]
+    line_height = int(size * 1.3)
+    for number, line in enumerate(lines):
+        draw.text((MARGIN, top + number * line_height), line, font=font, fill=INK)
+    return top + len(lines) * line_height
+
+
+# Latin words and numbers stay together; every other character (Han, kana,
+# punctuation) is a place where a line may break.
+_UNITS = re.compile(r"[0-9A-Za-z\u00c0-\u024f'’.\-]+\s*|\s+|.")
+# Closing punctuation never starts a line (the simplest rule of kinsoku).
+_NO_LINE_START = set("，。、．：；？！」』）》〉,.:;?!)’”")
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Break text into lines no wider than width (a closing mark may overhang)."""
+    lines: list[str] = []
+    current = ""
+    for unit in _UNITS.findall(text):
+        candidate = current + unit
+        if current and font.getlength(candidate.rstrip()) > width and unit[0] not in _NO_LINE_START:
+            lines.append(current.rstrip())
+            current = unit.lstrip()
+        else:
+            current = candidate
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def _fit_line(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+    """The text on one line, shortened with an ellipsis if it is too wide."""
+    if font.getlength(text) <= width:
+        return text
+    while text and font.getlength(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _png(image: Image.Image) -> bytes:
+    # No metadata (no time, no software name): the bytes depend on the pixels only.
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=False, compress_level=9)
+    return buffer.getvalue()
+
+
+# -- cache ------------------------------------------------------------------------------
+
+def card_digest(text: CardText) -> str:
+    """The hash of everything a card's bytes depend on."""
+    fonts = [find_font(text.lang, style) for style in ("Regular", "Bold")]
+    inputs = {
+        "text": asdict(text),
+        "fonts": [(f.path, f.index, os.path.getsize(f.path)) for f in fonts],
+        "drawing": DRAWING_VERSION,
+        "pillow": PIL.__version__,
+        "size": SIZE,
+    }
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class CacheReport:
+    drawn: int = 0
+    reused: int = 0
+
+
+def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], CacheReport]:
+    """Site URI -> PNG file in the cache, drawing only cards not drawn before.
+
+    The cache holds one file per content hash (`<sha256>.png`), so a card is
+    drawn again only when something it depends on changed; files no card
+    uses any more are removed.
+    """
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    report = CacheReport()
+    files: dict[str, Path] = {}
+    for card in cards:
+        path = cache_dir / f"{card_digest(card.text)}.png"
+        if path.is_file():
+            report.reused += 1
+        else:
+            _write_atomically(path, draw_card(card.text))
+            report.drawn += 1
+        files[card.uri] = path
+    _remove_unused(cache_dir, set(files.values()))
+    return files, report
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    # A build stopped half-way must not leave a broken file under a valid hash.
+    partial = path.with_suffix(".part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def _remove_unused(cache_dir: Path, used: set[Path]) -> None:
+    for path in cache_dir.glob("*.png"):
+        if path not in used:
+            path.unlink()
