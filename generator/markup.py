@@ -24,13 +24,17 @@ def _markdown() -> markdown.Markdown:
 _MD = _markdown()
 
 
-def render_markdown(text: str) -> Markup:
-    """Markdown -> sanitised HTML, ready to insert in a template."""
+def render_markdown(text: str, extra_tags: frozenset[str] = frozenset()) -> Markup:
+    """Markdown -> sanitised HTML, ready to insert in a template.
+
+    extra_tags lets a page whose text is its main content (a policy explainer)
+    keep `h2` headings; fields shown under our own headings stay at h3.
+    """
     _MD.reset()
     html = _MD.convert(text)
-    return Markup(sanitise_html(html))
+    return Markup(sanitise_html(html, extra_tags))
 
 
-def sanitise_html(html: str) -> str:
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES,
-                     link_rel="noopener noreferrer nofollow", strip_comments=True)
+def sanitise_html(html: str, extra_tags: frozenset[str] = frozenset()) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS | extra_tags, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes=ALLOWED_SCHEMES, link_rel="noopener noreferrer nofollow", strip_comments=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 from .config import Project
 from .errors import Diagnostic
 from .stages.discover import FILE_KINDS, FOLDER_KINDS, SourceRef, discover
+from .stages.explainers import add_explainers
 from .stages.load import RawRecord, load_file
 from .stages.validate import Collection, check_collection, validate_record
 
@@ -31,6 +32,7 @@ def load_collection(project: Project) -> tuple[Collection, list[Diagnostic]]:
             continue
         diagnostics += _add_record(collection, raw, record, first_file)
     diagnostics += check_collection(collection, project.config)
+    diagnostics += add_explainers(project, collection)
     return collection, diagnostics
 
 

@@ -97,3 +97,11 @@ def open_data_page_path() -> str:
 
 def data_dictionary_path() -> str:
     return "open-data/dictionary"
+
+
+POLICY_PATH = "policy"        # the policy overview, linking every explainer
+MAP_PATH = "map"
+
+
+def explainer_path(slug: str) -> str:
+    return f"{POLICY_PATH}/{slug}"

@@ -13,11 +13,13 @@ from ..urls import UrlScheme
 from ..views.base import Alternate, Page, ViewContext
 from ..views.cases import case_pages
 from ..views.home import home_pages
+from ..views.map import map_pages
 from ..views.opendata import open_data_pages
+from ..views.policy import policy_pages
 from .validate import Collection
 
 # Every kind of page, in the order they are built.
-PAGE_BUILDERS = (home_pages, case_pages, open_data_pages)
+PAGE_BUILDERS = (home_pages, case_pages, open_data_pages, map_pages, policy_pages)
 
 
 def build_pages(collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme) -> list[Page]:

@@ -63,6 +63,7 @@ class Collection:
     sources: SourceList | None = None
     policy: PolicyData | None = None
     raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)  # (kind, id) -> raw
+    explainers: dict = field(default_factory=dict)  # slug -> lang -> stages.explainers.Explainer
     # ids of records that exist but failed validation: references to them are
     # not reported again as unknown
     invalid_ids: set[tuple[str, str]] = field(default_factory=set)
