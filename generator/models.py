@@ -160,6 +160,40 @@ class RecordBase(Model):
         description="For each language other than the original, whether a person reviewed the translation.")
 
 
+class Image(Model):
+    """A picture the record publishes: a file under content/media/<record-id>/.
+
+    The file itself (that it stays inside content/, is really a JPEG, PNG or
+    WebP, and is within the size limits) is checked by stages/media.py.
+    """
+
+    file: str = Field(min_length=1, max_length=200,
+                      description="Path relative to content/media/<record-id>/, e.g. `harvest.jpg`; "
+                                  "a JPEG, PNG or WebP file.")
+    alt: LocalizedText = Field(description="What the picture shows, for people who cannot see it; "
+                                           "required in every published language.")
+    caption: LocalizedText | None = Field(None, description="A caption shown under the picture.")
+    credit: LocalizedText = Field(description="Who took or owns the picture, as they want to be credited, "
+                                              "e.g. `{zh-TW: 福灣巧克力, en: Fu Wan Chocolate}`.")
+    licence: ShortText = Field(description="What allows us to publish it, e.g. `CC BY 4.0` or "
+                                           "`used with permission of the photographer`.")
+    identifiable_people: StrictBool = Field(
+        description="true if a person can be recognised in the picture; then `consent` is required.")
+    consent: ShortText | None = Field(
+        None, description="How the people shown agreed to publication (who, when, in what form).")
+
+    @model_validator(mode="after")
+    def _consent_for_people(self) -> "Image":
+        if self.identifiable_people and self.consent is None:
+            raise PydanticCustomError(
+                "missing-consent", "a picture of identifiable people needs a `consent` statement", {})
+        return self
+
+
+Images = Annotated[list[Image], Field(max_length=30,
+                                      description="Pictures published with the record; the first is the page's header.")]
+
+
 # -- cases ------------------------------------------------------------------------
 
 class Outcome(Model):
@@ -205,6 +239,7 @@ class Case(RecordBase):
     looking_for: list[Need] = Field(default_factory=list, max_length=20)
     related: list[Slug] = Field(default_factory=list, max_length=20, description="Ids of related cases.")
     source_photos: list[SourcePhoto] = Field(default_factory=list, max_length=20)
+    images: Images = Field(default_factory=list)
     sources: Sources
 
 
@@ -228,6 +263,7 @@ class Brand(RecordBase):
     colours: list[Colour] = Field(default_factory=list, max_length=8,
                                   description="The brand's own colours, only when a source gives them.")
     products: list[LocalizedText] = Field(default_factory=list, max_length=50)
+    images: Images = Field(default_factory=list)
     sources: Sources
 
 

@@ -8,6 +8,7 @@ from .errors import Diagnostic
 from .stages.discover import FILE_KINDS, FOLDER_KINDS, SourceRef, discover
 from .stages.explainers import add_explainers
 from .stages.load import RawRecord, load_file
+from .stages.media import check_media
 from .stages.validate import Collection, check_collection, validate_record
 
 REQUIRED_FILES = ("places.yml", "taxonomy.yml", "sources.yml", "policy/data.yml")
@@ -32,6 +33,7 @@ def load_collection(project: Project) -> tuple[Collection, list[Diagnostic]]:
             continue
         diagnostics += _add_record(collection, raw, record, first_file)
     diagnostics += check_collection(collection, project.config)
+    diagnostics += check_media(collection, project)
     diagnostics += add_explainers(project, collection)
     return collection, diagnostics
 

@@ -48,7 +48,7 @@ _TYPE_NAMES = {
 }
 _DATE_ERRORS = {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
 # error types raised by a whole-model check -> the field whose value the check contradicts
-_CHECKED_FIELD = {"inconsistent-figures": "funding_total"}
+_CHECKED_FIELD = {"inconsistent-figures": "funding_total", "missing-consent": "identifiable_people"}
 
 
 @dataclass
@@ -63,6 +63,7 @@ class Collection:
     sources: SourceList | None = None
     policy: PolicyData | None = None
     raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)  # (kind, id) -> raw
+    media: dict = field(default_factory=dict)  # (kind, id, index) -> stages.media.SourceImage
     explainers: dict = field(default_factory=dict)  # slug -> lang -> stages.explainers.Explainer
     # ids of records that exist but failed validation: references to them are
     # not reported again as unknown

@@ -1,0 +1,146 @@
+"""The image cache: one manifest, and the derivative files it lists.
+
+Everything here is keyed by content hashes: a picture's entry is found by the
+SHA-256 of its bytes plus the settings that shaped the result, so a changed
+picture or a changed setting misses the cache and nothing else does.
+
+The manifest (`manifest.json` in the cache folder) holds two tables:
+- `probes`: what checking a file found (format, size, orientation, or the
+  problem), so an unchanged file is never opened again, not even its header;
+- `derivatives`: the files made from one picture with one set of settings.
+
+An unreadable manifest is reported once (through `problems`) and replaced by
+an empty one; the derivative files it listed are then made again.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = 1
+
+
+@dataclass
+class ImageCache:
+    """The manifest of one cache folder, read once, written back with `save`."""
+
+    root: Path
+    probes: dict[str, dict] = field(default_factory=dict)
+    derivatives: dict[str, dict] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)   # why the manifest on disk was not used
+    changed: bool = False
+
+    @classmethod
+    def open(cls, root: Path) -> "ImageCache":
+        cache = cls(root)
+        path = root / MANIFEST
+        if not path.exists():
+            return cache
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            cache.probes, cache.derivatives = _check_manifest(data)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            cache.problems.append(f"the image cache manifest {path} is unreadable ({_reason(exc)}); "
+                                  "starting a new one: every picture is processed again")
+            cache.changed = True
+        return cache
+
+    # -- probes -----------------------------------------------------------------------
+
+    def probe(self, key: str) -> dict | None:
+        return self.probes.get(key)
+
+    def put_probe(self, key: str, facts: dict) -> None:
+        if self.probes.get(key) != facts:
+            self.probes[key] = facts
+            self.changed = True
+
+    # -- derivatives --------------------------------------------------------------------
+
+    def files_of(self, key: str) -> list[str] | None:
+        """The derivative files made for `key`, if all of them are still on disk."""
+        entry = self.derivatives.get(key)
+        if entry is None:
+            return None
+        names = entry.get("files", [])
+        if not all((self.root / name).is_file() for name in names):
+            return None
+        return names
+
+    def put_files(self, key: str, names: list[str]) -> None:
+        self.derivatives[key] = {"files": sorted(names)}
+        self.changed = True
+
+    def path(self, name: str) -> Path:
+        return self.root / name
+
+    def forget_unused(self, used_probes: set[str], used_derivatives: set[str]) -> None:
+        """Drop entries (and files) no record uses any more, so the cache does not grow forever."""
+        for key in set(self.probes) - used_probes:
+            del self.probes[key]
+            self.changed = True
+        kept: set[str] = set()
+        for key in list(self.derivatives):
+            if key in used_derivatives:
+                kept.update(self.derivatives[key].get("files", []))
+            else:
+                del self.derivatives[key]
+                self.changed = True
+        for path in self.root.glob("*/*"):
+            if path.is_file() and path.relative_to(self.root).as_posix() not in kept:
+                path.unlink()
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        data = {"format": MANIFEST_FORMAT, "probes": self.probes, "derivatives": self.derivatives}
+        write_atomically(self.root / MANIFEST,
+                         json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+        self.changed = False
+
+
+def notify(message: str) -> None:
+    """A line for the person running the build: progress and cache trouble, never content errors."""
+    print(f"casebook: {message}", file=sys.stderr, flush=True)
+
+
+def clear_cache(root: Path) -> int:
+    """Remove the cache folder; returns how many files it held."""
+    if not root.exists():
+        return 0
+    count = sum(1 for path in root.rglob("*") if path.is_file())
+    shutil.rmtree(root)
+    return count
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """A build stopped half-way must never leave a half-written file under a valid name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def _check_manifest(data: object) -> tuple[dict, dict]:
+    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+        raise ValueError(f"not a manifest of format {MANIFEST_FORMAT}")
+    probes, derivatives = data.get("probes"), data.get("derivatives")
+    if not isinstance(probes, dict) or not isinstance(derivatives, dict):
+        raise ValueError("no probes or derivatives table")
+    if not all(isinstance(v, dict) for v in [*probes.values(), *derivatives.values()]):
+        raise ValueError("an entry is not a table")
+    if not all(isinstance(v.get("files"), list) for v in derivatives.values()):
+        raise ValueError("a derivative entry has no file list")
+    return probes, derivatives
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not JSON: {exc.msg} at line {exc.lineno}"
+    return str(exc) or type(exc).__name__
