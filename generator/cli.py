@@ -107,9 +107,11 @@ def new() -> None:
 @click.option("--force", is_flag=True, help="Overwrite content/cases/<id>.yml if it exists.")
 @click.option("--yes", "-y", "no_input", is_flag=True, help="Never prompt: fail if an answer is missing.")
 @click.option("--interactive", is_flag=True, help="Prompt for missing answers even when input is not a terminal.")
+@click.option("--from-issue", "issue_file", type=click.File("rb"),
+              help="Take every answer from the body of a 'new case' issue form (a file, or - for stdin).")
 @click.pass_context
 def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summary_en, place, arrows,
-             technologies, industries, source, status, force, no_input, interactive) -> None:
+             technologies, industries, source, status, force, no_input, interactive, issue_file) -> None:
     """Write content/cases/<id>.yml, a draft case; asks for what the options leave out."""
     from .stages import scaffold
 
@@ -118,6 +120,10 @@ def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summar
     context, problems = scaffold.load_context(_project(ctx))
     if context is None:
         _print_and_exit(problems, "text")
+    if issue_file is not None:
+        _new_case_from_issue(context, issue_file, force, answered=[case_id, title_zh, title_en, summary_zh,
+                                                                  summary_en, place, source, *arrows,
+                                                                  *technologies, *industries])
     answers = scaffold.CaseAnswers(case_id, title_zh, title_en, summary_zh, summary_en, place, arrows,
                                    technologies, industries, source, status)
     if interactive or (not no_input and sys.stdin.isatty()):
@@ -136,6 +142,29 @@ def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summar
         sys.exit(1)
     click.echo(f"wrote {result.display}")
     click.echo("next: replace the TODO story with the case as its sources tell it, then run `casebook validate`")
+
+
+def _new_case_from_issue(context, issue_file, force: bool, answered: list) -> None:
+    """`new case --from-issue`: one line per missing or invalid answer, exit 1; never a traceback."""
+    from .stages import issue_form
+
+    if any(value is not None for value in answered):
+        raise click.UsageError("--from-issue takes every answer from the issue; leave out the other answers")
+    try:
+        body = issue_file.read().decode("utf-8")
+    except UnicodeDecodeError:
+        click.echo("invalid: the issue body is not UTF-8 text", err=True)
+        sys.exit(1)
+    result = issue_form.create_from_issue(context, body, dt.date.today(), force=force)
+    for problem in result.problems:
+        click.echo(problem.text(), err=True)
+    if not result.written:
+        click.echo(f"Nothing was written: {len(result.problems)} answer(s) to add or fix in the issue.", err=True)
+        sys.exit(1)
+    if result.diagnostics:
+        click.echo(format_diagnostics(result.diagnostics))
+    click.echo(f"wrote {result.display}")
+    sys.exit(0)
 
 
 def _ask(question, parse):
