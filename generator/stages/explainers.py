@@ -208,15 +208,21 @@ def policy_figures(policy: PolicyData | None) -> dict[str, Figure]:
     return {f.id: f for f in (*policy.vision, *policy.key_figures, *policy.progress.figures)}
 
 
-def check_explainers(explainers: Explainers, policy: PolicyData | None, source_ids: set[str],
+def check_explainers(explainers: Explainers, policy: PolicyData | None, source_ids: set[str] | None,
                      has_arrows: bool) -> list[Diagnostic]:
-    """References from explainers to figures, sources and data that must exist."""
+    """References from explainers to figures, sources and data that must exist.
+
+    A file that failed validation (policy None, source_ids None) has been
+    reported already: references into it are not reported again.
+    """
     figures = policy_figures(policy)
     problems = []
     for by_lang in explainers.values():
         for explainer in by_lang.values():
             for directive in explainer.directives:
-                message = _missing_reference(directive, figures, policy, source_ids, has_arrows)
+                if (source_ids is None and directive.kind == "cite") or (policy is None and directive.kind != "cite"):
+                    continue
+                message = _missing_reference(directive, figures, policy, source_ids or set(), has_arrows)
                 if message:
                     problems.append(Diagnostic(explainer.path, directive.line, directive.col, "unknown-reference",
                                                message, hint="names come from content/policy/data.yml and "
@@ -257,6 +263,6 @@ def add_explainers(project, collection) -> list[Diagnostic]:
     """Read the explainers into the collection; every problem with them, files and references."""
     explainers, problems = load_explainers(project.content_dir, project.root, project.config.language_codes)
     collection.explainers = explainers
-    source_ids = {s.id for s in collection.sources.sources} if collection.sources else set()
-    has_arrows = collection.taxonomy is not None
+    source_ids = {s.id for s in collection.sources.sources} if collection.sources else None
+    has_arrows = collection.taxonomy is not None or ("taxonomy", "taxonomy") in collection.invalid_ids
     return problems + check_explainers(explainers, collection.policy, source_ids, has_arrows)
