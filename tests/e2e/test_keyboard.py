@@ -1,0 +1,72 @@
+"""The site by keyboard alone: the skip link comes first and works, focus is always visible."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CASE_ID = sorted(p.stem for p in (ROOT / "content" / "cases").glob("*.yml"))[0]
+PAGES = ["", f"cases/{CASE_ID}/", f"en/cases/{CASE_ID}/"]
+TAB_STOPS = 12   # the header's controls and the first links of the content
+# Material's search results pane takes focus (to scroll results by keyboard)
+# even while it is collapsed; a known quirk of the theme, left to it.
+HIDDEN_BY_MATERIAL = ("md-search__scrollwrap",)
+
+pytestmark = pytest.mark.browser
+
+FOCUS_STATE = """() => {
+  const e = document.activeElement;
+  const s = getComputedStyle(e);
+  const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
+  const shadow = s.boxShadow !== "none";
+  const box = e.getBoundingClientRect();
+  return {tag: e.tagName, id: e.id, cls: e.className, href: e.getAttribute("href"),
+          text: (e.innerText || e.getAttribute("aria-label") || "").trim().slice(0, 40),
+          visible: outline || shadow, opacity: s.opacity,
+          inMain: !!e.closest("#cb-main"), onScreen: box.width > 0 && box.height > 0};
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_first_tab_reaches_the_skip_link_which_moves_focus_to_the_content(offline_page, site_server, path):
+    page = offline_page.page
+    page.goto(site_server + path)
+    page.keyboard.press("Tab")
+    first = page.evaluate(FOCUS_STATE)
+    assert first["href"] == "#cb-main" and "md-skip" in first["cls"], first
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    assert page.evaluate(FOCUS_STATE)["visible"], "the focused skip link shows no focus ring"
+
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "cb-main"
+    page.keyboard.press("Tab")
+    after = page.evaluate(FOCUS_STATE)
+    assert after["inMain"], f"Tab after the skip link left the main content: {after}"
+    assert offline_page.blocked == [] and offline_page.console_errors == []
+
+
+@pytest.mark.parametrize("path", PAGES[1:])
+def test_every_tab_stop_shows_where_focus_is(offline_page, site_server, path):
+    page = offline_page.page
+    page.goto(site_server + path)
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    invisible = []
+    for _ in range(TAB_STOPS):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state["tag"] == "BODY":
+            break
+        if not state["visible"] or not (state["onScreen"] or state["cls"].startswith(HIDDEN_BY_MATERIAL)):
+            invisible.append(state)
+    assert invisible == [], "focus not visible on: " + "; ".join(f"{s['tag']}.{s['cls']} {s['text']!r}"
+                                                                for s in invisible)
+
+
+def test_focus_ring_check_can_fail(offline_page, site_server):
+    """With outlines removed, the same check reports the links."""
+    page = offline_page.page
+    page.goto(site_server + PAGES[1])
+    page.add_style_tag(content="*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUS_STATE)["visible"] is False
