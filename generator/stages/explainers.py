@@ -137,10 +137,9 @@ def _parse(slug: str, lang: str, text: str, display: str) -> tuple[Explainer | N
     problems = _raw_html(lines, display)
     directives, directive_problems = _directives(lines, display)
     problems += directive_problems
-    if problems:
-        return None, problems
     body = "\n".join(lines[first + 1:]).strip() + "\n"
-    return Explainer(slug, lang, lines[first][2:].strip(), body, display, tuple(directives)), []
+    # Returned even with problems, so its references are checked in the same run.
+    return Explainer(slug, lang, lines[first][2:].strip(), body, display, tuple(directives)), problems
 
 
 def _raw_html(lines: list[str], display: str) -> list[Diagnostic]:

@@ -80,6 +80,14 @@ def test_a_bad_explainer_is_one_line_with_its_position(project, rel):
     assert project.headlines() == [expected]
 
 
+def test_every_problem_of_an_explainer_is_reported_in_one_run(project):
+    project.write("content/policy/two.en.md", "# T\n\nSee <b>this</b> and {{figure:nope}}.\n")
+    assert project.headlines() == [
+        "content/policy/two.en.md:3:5: error[raw-html]: raw HTML is not allowed in an explainer",
+        "content/policy/two.en.md:3:21: error[unknown-reference]: no figure 'nope' in content/policy/data.yml",
+    ]
+
+
 def test_the_fixture_explainers_have_no_problems(project):
     assert project.headlines() == []
 
