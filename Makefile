@@ -5,9 +5,13 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system serve build test validate schema clean update-golden
+.PHONY: setup venv system serve build test validate schema clean update-golden bench
 
 setup: system $(STAMP)
+
+# Python packages only, without the Debian ones: for CI jobs that neither
+# build nor test (e.g. turning an issue form into a pull request).
+venv: $(STAMP)
 
 system:
 	@bash scripts/install-system.sh
@@ -15,7 +19,7 @@ system:
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	@touch $(STAMP)
 
 serve: setup
@@ -38,3 +42,7 @@ clean:
 
 update-golden: setup
 	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/unit/test_golden.py
+
+# Prints build times beside plain MkDocs and a lower bound (see README, Performance).
+bench: setup
+	$(BIN)/python bench/run.py --sizes 100,1000

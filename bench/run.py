@@ -1,0 +1,145 @@
+"""`make bench`: casebook's build measured beside plain MkDocs and a lower bound.
+
+For each N it writes a SYNTHETIC corpus (bench/corpus.py) outside content/,
+then measures, each as a separate process:
+- `casebook validate` of all records;
+- the full site build (`casebook build`) and its peak memory;
+- a rebuild with nothing changed;
+- under `mkdocs serve`, the time from saving one edited case to its page being served anew;
+- a plain MkDocs + Material + mkdocs-static-i18n build of the same pages as Markdown,
+  every page in the navigation;
+- a Markdown + Jinja-only rendering of those same Markdown pages (the lower bound).
+Prints one table. Timing targets are read from this output, never asserted in tests.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.baselines import write_plain_mkdocs  # noqa: E402
+from bench.corpus import write_corpus  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mib: float
+    ok: bool
+
+
+def measure(command: list[str], cwd: Path) -> Run:
+    """Wall time and peak resident memory of one command run as its own process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        print(f"  ! {' '.join(command)} failed:\n{stderr[-2000:]}", file=sys.stderr)
+    return Run(seconds, usage.ru_maxrss / 1024, process.returncode == 0)
+
+
+def serve_edit_latency(project: Path, case_file: Path, page: str) -> float:
+    """Seconds from saving an edited case to `mkdocs serve` serving its new page."""
+    port = _free_port()
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/{page}"
+    try:
+        if not _wait_for(url, "<h1>", 600):
+            return float("nan")
+        text = case_file.read_text(encoding="utf-8")
+        marker = f"Edited {time.time_ns()}"
+        time.sleep(1.0)  # let the watcher settle after the first build
+        start = time.perf_counter()
+        case_file.write_text(text.replace("en: Synthetic case", f"en: {marker} case", 1), encoding="utf-8")
+        if not _wait_for(url, marker, 120, interval=0.02):
+            return float("nan")
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, seconds: float, interval: float = 0.2) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(interval)
+    return False
+
+
+def bench(n: int, workdir: Path, serve: bool) -> dict[str, str]:
+    project = write_corpus(workdir / f"casebook-{n}", n)
+    casebook = str(BIN / "casebook")
+    validate = measure([casebook, "validate"], project)
+    full = measure([casebook, "build", "-d", str(project / "site")], project)
+    rebuild = measure([casebook, "build", "-d", str(project / "site")], project)
+    plain_root = write_plain_mkdocs(project, workdir / f"plain-{n}")
+    plain = measure([str(BIN / "mkdocs"), "build", "-q", "-d", str(plain_root / "site")], plain_root)
+    lower = measure([sys.executable, "-m", "bench.baselines", str(plain_root), str(workdir / f"lower-{n}")],
+                    Path(__file__).resolve().parents[1])
+    edit = serve_edit_latency(project, project / "content/cases/synthetic-case-00000.yml",
+                              "en/cases/synthetic-case-00000/") if serve else float("nan")
+    return {
+        "N cases (pages)": f"{n} ({2 * n})",
+        "validate s": f"{validate.seconds:.2f}",
+        "build s": f"{full.seconds:.2f}" + ("" if full.ok else " FAILED"),
+        "peak MiB": f"{full.peak_rss_mib:.0f}",
+        "rebuild s": f"{rebuild.seconds:.2f}",
+        "serve edit s": f"{edit:.2f}",
+        "plain MkDocs+i18n s": f"{plain.seconds:.2f}" + ("" if plain.ok else " FAILED"),
+        "lower bound s": f"{lower.seconds:.2f}",
+        "x faster than plain": f"{plain.seconds / full.seconds:.1f}",
+        "x of lower bound": f"{full.seconds / lower.seconds:.1f}",
+    }
+
+
+def print_table(rows: list[dict[str, str]]) -> None:
+    headers = list(rows[0])
+    print("| " + " | ".join(headers) + " |")
+    print("|" + "|".join("---" for _ in headers) + "|")
+    for row in rows:
+        print("| " + " | ".join(row[h] for h in headers) + " |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000", help="comma-separated numbers of cases")
+    parser.add_argument("--workdir", type=Path, default=Path("bench/out"))
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        print(f"benchmarking N={n} ...", file=sys.stderr)
+        rows.append(bench(n, args.workdir.resolve(), serve=not args.no_serve))
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()
