@@ -22,6 +22,7 @@ from .urls import UrlScheme
 from .views.base import Page
 
 STRINGS_DIR = "strings"   # under theme/
+ERROR_TEMPLATES = ("404.html",)   # the engine's own error pages at the site root
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,17 @@ class Site:
         """
         in_nav = [p for p in self.pages if p.lang == lang and p.nav_order is not None]
         return [p.src_uri for p in sorted(in_nav, key=lambda p: (p.nav_order, p.src_uri))]
+
+    def error_page(self, template_name: str) -> Page | None:
+        """Our page that the engine renders into its own error template, e.g. 404.html at the root.
+
+        A host serves that file for a missing path anywhere on the site, so the
+        engine builds it with root-absolute URLs; as a page of its own its
+        links would be relative to a URL it is not served at.
+        """
+        if template_name not in ERROR_TEMPLATES:
+            return None
+        return next((p for p in self.pages if p.url == template_name), None)
 
     def edit_url(self, page: Page) -> str | None:
         return getattr(page.view, "edit_url", None)

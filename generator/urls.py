@@ -7,8 +7,14 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .config import SiteConfig
+
+
+# Pages that live at a file of their own rather than a folder: a host serves
+# <prefix>404.html for a missing path, whatever `use_directory_urls` says.
+FILE_PAGES = frozenset({"404"})
 
 
 @dataclass(frozen=True)
@@ -26,9 +32,19 @@ class UrlScheme:
     def url(self, path: str, lang: str) -> str:
         """Site-relative URL of a page: 'cases/kouhu' -> 'en/cases/kouhu/'."""
         base = self.prefix(lang)
+        if path in FILE_PAGES:
+            return f"{base}{path}.html"
         if not path:
             return base if self.directory_urls else f"{base}index.html"
         return f"{base}{path}/" if self.directory_urls else f"{base}{path}.html"
+
+    def root_path(self) -> str:
+        """The site's path on its server ('/' unless site_url says otherwise).
+
+        Pages a host serves for any missing path (404.html) link from here,
+        as MkDocs does for its error pages, since their own URL is unknown.
+        """
+        return urlsplit(self.config.site_url or "/").path.rstrip("/") + "/"
 
     def absolute(self, url: str) -> str | None:
         if not self.config.site_url:
@@ -105,3 +121,35 @@ MAP_PATH = "map"
 
 def explainer_path(slug: str) -> str:
     return f"{POLICY_PATH}/{slug}"
+
+
+# -- indexes, brands and the small pages (generator/views/indexes.py, brands.py, ...) -------
+
+CASES_INDEX_PATH = "cases"            # every case as a card, with the filter
+BRANDS_INDEX_PATH = "brands"
+LOOKING_FOR_PATH = "looking-for"
+EXHIBITIONS_PATH = "exhibitions"
+TRANSLATION_STATUS_PATH = "translations"
+ABOUT_PATH = "about"
+NOT_FOUND_PATH = "404"                # a file, not a folder: hosts serve <prefix>404.html
+COUNTIES = "counties"                 # the group of county pages, beside the taxonomy groups
+FACET_GROUPS = ("arrows", "technologies", "industries")
+
+
+def group_path(group: str) -> str:
+    """Overview of a facet group: arrows, technologies, industries or counties."""
+    return group
+
+
+def township_anchor(township_id: str) -> str:
+    """Where a township's cases are listed on its county's page (there are no township pages)."""
+    return f"township-{township_id}"
+
+# The case list's filter keeps its state in the query (cases/?county=yunlin&arrow=branding);
+# each facet group's query key, which is also the data- attribute on every case card.
+FACET_KEYS = {COUNTIES: "county", "arrows": "arrow", "technologies": "technology", "industries": "industry"}
+
+
+def filtered_cases_url(cases_url: str, group: str, value: str) -> str:
+    """The case list with one filter already chosen (the filter script reads the query)."""
+    return f"{cases_url}?{FACET_KEYS[group]}={value}"

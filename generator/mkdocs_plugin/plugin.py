@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
@@ -60,7 +61,13 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             if file.src_uri.startswith(f"{STRINGS_DIR}/") and Path(file.src_dir or "").resolve() == theme_dir:
                 files.remove(file)   # interface strings are data for the build, not site files
         for src_uri, rendered in self.site.rendered.items():
-            files.append(File.generated(config, src_uri, content=rendered.front_matter))
+            page = self.site.page(src_uri)
+            if self.site.error_page(page.url) is page:
+                continue   # rendered into the theme's 404.html instead: see on_template_context
+            file = File.generated(config, src_uri, content=rendered.front_matter)
+            if page.url.endswith(".html"):
+                file.dest_uri = page.url   # a page at a file of its own, e.g. en/404.html
+            files.append(file)
         for uri, data in publish.data_files(self.site).items():
             _put(files, File.generated(config, uri, content=data))
         for uri, path in self._social_cards(config).items():
@@ -87,6 +94,15 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     def on_page_content(self, html, page, config, files):
         rendered = self.site.rendered.get(page.file.src_uri)
         return rendered.body if rendered else html
+
+    def on_template_context(self, context, template_name, config):
+        # The root 404.html: MkDocs builds it from the theme with root-absolute URLs;
+        # theme/404.html shows our page's body in it (generator/views/notfound.py).
+        ours = self.site.error_page(template_name)
+        if ours is not None:
+            context["casebook"] = self.site.context(ours)
+            context["casebook_page"] = {"title": ours.title, "body": Markup(self.site.rendered[ours.src_uri].body)}
+        return context
 
     def on_page_context(self, context, page, config, nav):
         ours = self.site.page(page.file.src_uri)

@@ -10,16 +10,25 @@ from dataclasses import replace
 from ..config import SiteConfig
 from ..i18n import Strings
 from ..urls import UrlScheme
+from ..views.about import about_pages
 from ..views.base import Alternate, Page, ViewContext
+from ..views.brands import brand_pages
+from ..views.caselist import case_list_pages
 from ..views.cases import case_pages
+from ..views.exhibitions import exhibition_pages
 from ..views.home import home_pages
+from ..views.indexes import county_pages, facet_pages, looking_for_pages
 from ..views.map import map_pages
+from ..views.notfound import not_found_pages
 from ..views.opendata import open_data_pages
 from ..views.policy import policy_pages
+from ..views.status import status_pages
 from .validate import Collection
 
 # Every kind of page, in the order they are built.
-PAGE_BUILDERS = (home_pages, case_pages, open_data_pages, map_pages, policy_pages)
+PAGE_BUILDERS = (home_pages, case_pages, open_data_pages, map_pages, policy_pages,
+                 case_list_pages, brand_pages, facet_pages, county_pages, looking_for_pages,
+                 exhibition_pages, status_pages, about_pages, not_found_pages)
 
 
 def build_pages(collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme) -> list[Page]:

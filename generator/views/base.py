@@ -11,9 +11,9 @@ from typing import Any
 
 from ..config import SiteConfig
 from ..i18n import Strings, pick
-from ..models import Case, Citation, County, Source, Township
-from ..stages.validate import Collection
-from ..urls import UrlScheme, case_path
+from ..models import Brand, Case, Citation, County, Source, Township
+from ..stages.validate import Collection, iter_localized
+from ..urls import COUNTIES, FACET_KEYS, UrlScheme, brand_path, case_path, county_path, term_path, township_anchor
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,18 @@ class CaseCard:
     summary: str
     place: str
     url: str
+    # The card's facet values as data- attributes (name -> space-separated ids),
+    # so the case list's script can filter cards without asking the server.
+    data: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TranslationNotice:
+    """What partials/translation-notice.html says about the language of a page's text."""
+
+    fallback_name: str = ""     # the language shown instead of the reader's; "" when none
+    unreviewed: bool = False    # shown in a translation no person has reviewed
+    note: str = ""              # the record's own note on its translation
 
 
 @dataclass(frozen=True)
@@ -91,8 +103,12 @@ class ViewContext:
     def card(self, case: Case, lang: str) -> CaseCard:
         county, township = self.place_links(case.place, lang)
         place = " ".join(link.label for link in (county, township) if link)
+        county_id = self.county_of(case.place)
+        values = {COUNTIES: [county_id] if county_id else [], "arrows": case.arrows,
+                  "technologies": case.technologies, "industries": case.industries}
+        data = {FACET_KEYS[group]: " ".join(ids) for group, ids in values.items()}
         return CaseCard(case.id, self.text(case.title, lang), self.text(case.summary, lang), place,
-                        self.urls.url(case_path(case.id), lang))
+                        self.urls.url(case_path(case.id), lang), data)
 
     def citations(self, citations: list[Citation], lang: str) -> list[CitationView]:
         return [self.citation(c, lang) for c in citations]
@@ -112,17 +128,59 @@ class ViewContext:
         )
 
     def term_links(self, group: str, ids: list[str], lang: str) -> list[Link]:
+        """Arrows, technologies or industries, each linked to its index page (every term has one)."""
         terms = {t.id: t for t in getattr(self.c.taxonomy, group)} if self.c.taxonomy else {}
-        return [Link(self.text(terms[i].label, lang) if i in terms else i) for i in ids]
+        return [Link(self.text(terms[i].label, lang), self.urls.url(term_path(group, i), lang)) if i in terms
+                else Link(i) for i in ids]
 
     def brand_link(self, brand_id: str | None, lang: str) -> Link | None:
+        """The brand, linked to its page when it is published (a draft has none)."""
         brand = self.c.brands.get(brand_id) if brand_id else None
-        return Link(self.text(brand.name, lang)) if brand else None
+        if brand is None:
+            return None
+        url = self.urls.url(brand_path(brand.id), lang) if brand.status == "published" else None
+        return Link(self.text(brand.name, lang), url)
 
     def place_links(self, place_id: str, lang: str) -> tuple[Link | None, Link | None]:
+        """County and township; a township links to its part of the county's page."""
         county, township = self.places.get(place_id, (None, None))
-        return (Link(self.text(county.name, lang)) if county else None,
-                Link(self.text(township.name, lang)) if township else None)
+        if county is None:
+            return None, None
+        county_url = self.urls.url(county_path(county.id), lang)
+        township_link = (Link(self.text(township.name, lang), f"{county_url}#{township_anchor(township.id)}")
+                         if township else None)
+        return Link(self.text(county.name, lang), county_url), township_link
+
+    def county_of(self, place_id: str) -> str | None:
+        county, _ = self.places.get(place_id, (None, None))
+        return county.id if county else None
+
+    def published_brands(self) -> list[Brand]:
+        return [b for _, b in sorted(self.c.brands.items()) if b.status == "published"]
+
+    def is_published_case(self, case_id: str) -> bool:
+        case = self.c.cases.get(case_id)
+        return case is not None and case.status == "published"
+
+    def translation_notice(self, record: Case | Brand | object, lang: str) -> TranslationNotice:
+        """What to tell a reader of a record's page in `lang` about the language of its text.
+
+        A text missing in `lang` falls back (pick()) to the default language:
+        the notice names the language shown. A translation no person has
+        reviewed says so; the default language is the original.
+        """
+        fallback = self._fallback_language(record, lang)
+        names = {language.code: language.name for language in self.config.languages}
+        status = getattr(record, "translations", {}).get(lang)
+        unreviewed = lang != self.default and not (status and status.reviewed)
+        return TranslationNotice(names.get(fallback, fallback) if fallback else "",
+                                 unreviewed and not fallback, (status.note or "") if status else "")
+
+    def _fallback_language(self, record: object, lang: str) -> str | None:
+        for _, text in iter_localized(record):
+            if lang not in text:
+                return pick(text, lang, self.default)[1]
+        return None
 
     def edit_url(self, record_path: str) -> str | None:
         if not self.config.repo_url:

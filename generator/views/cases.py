@@ -8,7 +8,7 @@ from markupsafe import Markup
 from ..markup import render_markdown
 from ..models import Case
 from ..urls import case_path
-from .base import CaseCard, CitationView, Link, Page, ViewContext
+from .base import CaseCard, CitationView, Link, Page, TranslationNotice, ViewContext
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,7 @@ class CaseView:
     sources: list[CitationView]
     last_reviewed: str
     edit_url: str | None
-    translation_reviewed: bool
-    translation_note: str
+    translation: TranslationNotice
 
 
 def case_pages(ctx: ViewContext, lang: str) -> list[Page]:
@@ -71,7 +70,6 @@ def case_page(ctx: ViewContext, case: Case, lang: str) -> Page:
 
 def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> CaseView:
     county, township = ctx.place_links(case.place, lang)
-    status = case.translations.get(lang)
     return CaseView(
         id=case.id,
         title=ctx.text(case.title, lang),
@@ -88,14 +86,13 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
         needs=[NeedView(n.kind, ctx.text(n.text, lang), ctx.citations(n.sources, lang))
                for n in case.looking_for],
         brand=ctx.brand_link(case.brand, lang),
-        related=[ctx.card(ctx.c.cases[r], lang) for r in case.related if r in ctx.c.cases],
+        related=[ctx.card(ctx.c.cases[r], lang) for r in case.related if ctx.is_published_case(r)],
         photos=[PhotoView(ctx.text(p.caption, lang), ctx.text(p.credit, lang), ctx.citation(p.source, lang))
                 for p in case.source_photos],
         sources=ctx.citations(case.sources, lang),
         last_reviewed=case.last_reviewed.isoformat(),
         edit_url=ctx.edit_url(record_path),
-        translation_reviewed=status.reviewed if status else lang == ctx.default,
-        translation_note=(status.note or "") if status else "",
+        translation=ctx.translation_notice(case, lang),
     )
 
 
