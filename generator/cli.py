@@ -183,6 +183,25 @@ def _ask(question, parse):
                         value_proc=value_proc)
 
 
+@cli.group()
+def cache() -> None:
+    """The build's caches (picture derivatives, social cards)."""
+
+
+@cache.command("clear")
+@click.pass_context
+def cache_clear(ctx: click.Context) -> None:
+    """Empty the picture cache and the social cards: the next build makes them again."""
+    from .publish import CACHE_DIR
+    from .stages.image_cache import clear_cache
+
+    project = _project(ctx)
+    for folder in (project.root / project.config.images.cache_dir, project.root / CACHE_DIR):
+        removed = clear_cache(folder)
+        click.echo(f"removed {removed} file{'s' if removed != 1 else ''} from {folder.relative_to(project.root)}"
+                   if folder.is_relative_to(project.root) else f"removed {removed} files from {folder}")
+
+
 @cli.command()
 @click.option("-f", "--config-file", "mkdocs_file", default="mkdocs.yml", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="The site engine's configuration.")

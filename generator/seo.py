@@ -64,6 +64,15 @@ def page_meta(page: Page, config: SiteConfig, strings: Strings, urls: UrlScheme,
 
 # -- which cards the site needs ------------------------------------------------------------
 
+def record_card_text(collection: Collection, config: SiteConfig, strings: Strings, kind: str, record_id: str,
+                     lang: str) -> CardText:
+    """The card of one case or brand page: also its header picture when it has no photos."""
+    writer = _CardWriter(collection, config, strings, lang)
+    if kind == "case":
+        return writer.case(collection.cases[record_id])
+    return writer.brand(collection.brands[record_id])
+
+
 def card_keys(collection: Collection, page_keys: set[str]) -> set[str]:
     """Keys of the pages with a card of their own: every case and brand page."""
     keys = {case_path(case_id) for case_id in collection.cases} | {brand_path(b) for b in collection.brands}
@@ -90,6 +99,7 @@ class _CardWriter:
     def __init__(self, collection: Collection, config: SiteConfig, strings: Strings, lang: str):
         self.c, self.strings, self.lang = collection, strings, lang
         self.default = config.default_language
+        self.languages = config.language_codes
         self.site_name = self.text(config.site_name)
 
     def text(self, value: dict[str, str] | None) -> str:
@@ -101,23 +111,30 @@ class _CardWriter:
 
     def case(self, case: Case) -> CardText:
         return CardText(self.lang, self.strings.t("social.kind_case", self.lang), self.text(case.title),
-                        self.place(case.place), self.site_name, self.accent(case.brand))
+                        self.place(case.place), self.site_name, self.accent(case.brand),
+                        self.place_elsewhere(case.place))
 
     def brand(self, brand: Brand) -> CardText:
         return CardText(self.lang, self.strings.t("social.kind_brand", self.lang), self.text(brand.name),
-                        self.place(brand.place), self.site_name, self.accent(brand.id))
+                        self.place(brand.place), self.site_name, self.accent(brand.id),
+                        self.place_elsewhere(brand.place))
 
-    def place(self, place_id: str) -> str:
+    def place(self, place_id: str, lang: str | None = None) -> str:
         """'雲林縣口湖鄉' / 'Kouhu Township, Yunlin County': the order is an interface string."""
+        lang = lang or self.lang
         for county in self.c.places.counties if self.c.places else []:
             if county.id == place_id:
-                return self.text(county.name)
+                return pick(county.name, lang, self.default)[0]
             for township in county.townships:
                 if township.id == place_id:
-                    return (self.strings.t("social.place_in_county", self.lang)
-                            .replace("{township}", self.text(township.name))
-                            .replace("{county}", self.text(county.name)))
+                    return (self.strings.t("social.place_in_county", lang)
+                            .replace("{township}", pick(township.name, lang, self.default)[0])
+                            .replace("{county}", pick(county.name, lang, self.default)[0]))
         return ""
+
+    def place_elsewhere(self, place_id: str) -> str:
+        """The place in the site's other languages: the card names it in both."""
+        return " · ".join(self.place(place_id, lang) for lang in self.languages if lang != self.lang)
 
     def accent(self, brand_id: str | None) -> str:
         """A brand's first colour, when its sources give one; else the site's."""

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,12 +27,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
 # Bump when the drawing changes, so cached cards are drawn again.
-DRAWING_VERSION = "1"
+DRAWING_VERSION = "2"
 
-MARGIN = 80
-PAPER = "#f7f4ec"
-INK = "#1d1d1b"
-MUTED = "#55524a"
 ACCENT = "#1a5c4c"   # the site's primary colour (theme/assets/stylesheets/casebook.css)
 
 # Noto Sans CJK draws Han characters in each region's own forms; a language
@@ -60,6 +57,7 @@ class CardText:
     place: str
     site_name: str
     accent: str = ACCENT   # #rrggbb: a brand's own colour when its sources give one
+    place_other: str = ""  # the place in the site's other languages, drawn smaller under `place`
 
 
 @dataclass(frozen=True)
@@ -120,35 +118,14 @@ def _font(face: FontFace, size: int) -> ImageFont.FreeTypeFont:
 # -- drawing ----------------------------------------------------------------------------
 
 def draw_card(text: CardText) -> bytes:
-    """The card as PNG bytes; the same text always gives the same bytes."""
-    regular, bold = find_font(text.lang, "Regular"), find_font(text.lang, "Bold")
-    image = Image.new("RGB", SIZE, PAPER)
-    draw = ImageDraw.Draw(image)
-    width = SIZE[0] - 2 * MARGIN
-    draw.rectangle((0, 0, 24, SIZE[1]), fill=text.accent)
-    draw.text((MARGIN, 70), text.kind, font=_font(bold, 30), fill=MUTED)
-    y = _draw_title(draw, text.title, bold, width, top=130)
-    draw.text((MARGIN, y + 24), _fit_line(text.place, _font(regular, 38), width), font=_font(regular, 38),
-              fill=MUTED)
-    draw.line((MARGIN, SIZE[1] - 120, SIZE[0] - MARGIN, SIZE[1] - 120), fill=text.accent, width=3)
-    site_font = _font(bold, 32)
-    draw.text((MARGIN, SIZE[1] - 95), _fit_line(text.site_name, site_font, width), font=site_font, fill=INK)
-    return _png(image)
+    """The card as PNG bytes; the same text always gives the same bytes.
 
+    A card is the record's designed visual (generator/visuals.py), which is
+    also the header of a case or brand page without photos: one picture, one cache.
+    """
+    from .visuals import draw_visual
 
-def _draw_title(draw: ImageDraw.ImageDraw, title: str, face: FontFace, width: int, top: int) -> int:
-    """Draw the title as large as fits in three lines; returns the y below it."""
-    for size in (72, 64, 56, 48):
-        font = _font(face, size)
-        lines = wrap(title, font, width)
-        if len(lines) <= 3:
-            break
-    else:
-        lines = lines[:2] + [_fit_line("".join(lines[2:]), font, width)]
-    line_height = int(size * 1.3)
-    for number, line in enumerate(lines):
-        draw.text((MARGIN, top + number * line_height), line, font=font, fill=INK)
-    return top + len(lines) * line_height
+    return draw_visual(text)
 
 
 # Latin words and numbers stay together; every other character (Han, kana,
@@ -215,8 +192,9 @@ def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], C
     """Site URI -> PNG file in the cache, drawing only cards not drawn before.
 
     The cache holds one file per content hash (`<sha256>.png`), so a card is
-    drawn again only when something it depends on changed; files no card
-    uses any more are removed.
+    drawn again only when something it depends on changed. Old cards are not
+    removed: another build (a `mkdocs serve` beside a test run) may still be
+    copying them; the folder is git-ignored and can be deleted at any time.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
     report = CacheReport()
@@ -229,18 +207,14 @@ def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], C
             _write_atomically(path, draw_card(card.text))
             report.drawn += 1
         files[card.uri] = path
-    _remove_unused(cache_dir, set(files.values()))
     return files, report
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    # A build stopped half-way must not leave a broken file under a valid hash.
-    partial = path.with_suffix(".part")
-    partial.write_bytes(data)
+    # A build stopped half-way must not leave a broken file under a valid hash,
+    # and two builds drawing the same card must not write into one temporary file.
+    handle, partial = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.chmod(partial, 0o644)
     os.replace(partial, path)
-
-
-def _remove_unused(cache_dir: Path, used: set[Path]) -> None:
-    for path in cache_dir.glob("*.png"):
-        if path not in used:
-            path.unlink()

@@ -21,6 +21,7 @@ from .. import publish
 from ..errors import ContentError
 from ..search import register_words
 from ..site import STRINGS_DIR, Site, prepare_site
+from ..site_images import image_files
 from ..social import FontMissing
 from .material import search_settings
 
@@ -72,7 +73,23 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             _put(files, File.generated(config, uri, content=data))
         for uri, path in self._social_cards(config).items():
             _put(files, File.generated(config, uri, abs_src_path=str(path)))
+        for uri, path in self._pictures().items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
+
+    def _pictures(self) -> dict:
+        """Photo and visual derivatives, from the image cache (made there when missing)."""
+        try:
+            pictures, report = image_files(self.site)
+        except FontMissing as exc:
+            raise Abort(str(exc)) from None
+        if report.problems:
+            for diagnostic in report.problems:
+                log.error(diagnostic.format_text())
+            raise Abort(str(ContentError(report.problems)))
+        log.info(f"pictures: {report.made} made, {report.reused} from the cache, "
+                 f"{report.decoded} decoded in {report.seconds:.1f} s")
+        return pictures
 
     def _social_cards(self, config) -> dict:
         cache = Path(config.config_file_path).parent / publish.CACHE_DIR

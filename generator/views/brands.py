@@ -13,6 +13,7 @@ from ..markup import render_markdown
 from ..models import Brand
 from ..urls import BRANDS_INDEX_PATH, brand_path
 from .base import CaseCard, CitationView, Link, Page, TranslationNotice, ViewContext
+from .pictures import RecordPictures, record_pictures
 
 NAV_ORDER = 20
 
@@ -41,6 +42,7 @@ class BrandView:
     last_reviewed: str
     edit_url: str | None
     translation: TranslationNotice
+    pictures: RecordPictures       # the header (a photo, or the designed visual) and further figures
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ def brand_view(ctx: ViewContext, brand: Brand, lang: str, record_path: str) -> B
         last_reviewed=brand.last_reviewed.isoformat(),
         edit_url=ctx.edit_url(record_path),
         translation=ctx.translation_notice(brand, lang),
+        pictures=record_pictures(ctx, "brand", brand, lang),
     )
 
 

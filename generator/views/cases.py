@@ -8,6 +8,7 @@ from markupsafe import Markup
 from ..markup import render_markdown
 from ..models import Case
 from ..urls import case_path
+from .pictures import RecordPictures, record_pictures
 from .base import CaseCard, CitationView, Link, Page, TranslationNotice, ViewContext
 
 
@@ -51,6 +52,7 @@ class CaseView:
     brand: Link | None
     related: list[CaseCard]
     photos: list[PhotoView]
+    pictures: RecordPictures      # the header (a photo, or the designed visual) and further figures
     sources: list[CitationView]
     last_reviewed: str
     edit_url: str | None
@@ -89,6 +91,7 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
         related=[ctx.card(ctx.c.cases[r], lang) for r in case.related if ctx.is_published_case(r)],
         photos=[PhotoView(ctx.text(p.caption, lang), ctx.text(p.credit, lang), ctx.citation(p.source, lang))
                 for p in case.source_photos],
+        pictures=record_pictures(ctx, "case", case, lang),
         sources=ctx.citations(case.sources, lang),
         last_reviewed=case.last_reviewed.isoformat(),
         edit_url=ctx.edit_url(record_path),
