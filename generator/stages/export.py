@@ -95,8 +95,14 @@ def _point(position: Position, precision: str) -> dict:
     return {"lat": position.lat, "lon": position.lon, "precision": precision}
 
 
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def _json(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+    # <, > and & written as \u escapes: the data reads back the same, and the
+    # file stays inert even if someone pastes it into an HTML page.
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False).translate(_HTML_SAFE)
+    return (text + "\n").encode("utf-8")
 
 
 # -- CSV ---------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 import jinja2
+from markupsafe import escape
 
 from ..i18n import Strings
 from ..urls import relative_url
@@ -63,7 +64,10 @@ def render_pages(env: jinja2.Environment, strings: Strings, pages: list[Page]) -
 
 
 def _front_matter(page: Page) -> str:
-    # JSON is valid YAML, and json.dumps escapes anything a title could hold.
-    meta = {"title": page.title, "description": page.description}
+    # MkDocs' theme templates print page.title and page.meta unescaped (its
+    # Jinja environment does not autoescape: titles usually come from Markdown
+    # as HTML), so our plain-text values go in as HTML-escaped text. JSON is
+    # valid YAML, and json.dumps quotes anything a title could hold.
+    meta = {"title": str(escape(page.title)), "description": str(escape(page.description))}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
