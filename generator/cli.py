@@ -183,6 +183,28 @@ def _ask(question, parse):
                         value_proc=value_proc)
 
 
+@cli.command()
+@click.argument("base_ref")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="text for people, markdown for a job summary, json for tools.")
+@click.pass_context
+def changes(ctx: click.Context, base_ref: str, fmt: str) -> None:
+    """List the records added, changed or removed since BASE_REF, and their pages in every language.
+
+    Compares the merge base of BASE_REF and HEAD with the work tree, so a
+    pull request shows only its own changes (e.g. `casebook changes origin/main`).
+    """
+    from .changes import ChangesError, changes_since, format_changes
+
+    project = _project(ctx)
+    try:
+        found = changes_since(project, base_ref)
+    except ChangesError as exc:
+        click.echo(f"casebook changes: {exc}", err=True)
+        sys.exit(1)
+    click.echo(format_changes(found, base_ref, fmt))
+
+
 @cli.group()
 def cache() -> None:
     """The build's caches (picture derivatives, social cards)."""
@@ -200,6 +222,47 @@ def cache_clear(ctx: click.Context) -> None:
         removed = clear_cache(folder)
         click.echo(f"removed {removed} file{'s' if removed != 1 else ''} from {folder.relative_to(project.root)}"
                    if folder.is_relative_to(project.root) else f"removed {removed} files from {folder}")
+
+
+@cli.command()
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Also check the links in this built site.")
+@click.option("--no-records", is_flag=True, help="Check only the built site, not the records.")
+@click.option("--timeout", type=click.FloatRange(0.1, 120), default=15.0, show_default=True,
+              help="Seconds to wait for each answer.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.pass_context
+def links(ctx: click.Context, site_dir: Path | None, no_records: bool, timeout: float, fmt: str) -> None:
+    """Check the external (http, https) links of the records and the built site; exit 1 if any is broken."""
+    from . import linkcheck
+    from .pipeline import load_collection
+
+    project = _project(ctx)
+    groups = []
+    if not no_records:
+        collection, _ = load_collection(project)
+        groups.append(linkcheck.links_in_records(collection.raw.values()))
+    if site_dir is not None:
+        groups.append(linkcheck.links_in_site(site_dir, project.config.site_url))
+    results = linkcheck.check_links(linkcheck.merge(*groups), timeout=timeout)
+    click.echo(linkcheck.format_results(results, fmt))
+    sys.exit(1 if any(not r.ok for r in results) else 0)
+
+
+@cli.command()
+@click.option("--days", type=click.IntRange(1), default=365, show_default=True,
+              help="A record is stale when its last review is older than this.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.pass_context
+def stale(ctx: click.Context, days: int, fmt: str) -> None:
+    """List the records whose last_reviewed is more than a year ago; exit 1 if there are any."""
+    from .pipeline import load_collection
+    from .stale import format_stale, stale_records
+
+    collection, _ = load_collection(_project(ctx))
+    found = stale_records(collection, dt.date.today(), days)
+    click.echo(format_stale(found, days, fmt))
+    sys.exit(1 if found else 0)
 
 
 @cli.command()
