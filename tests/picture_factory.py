@@ -106,3 +106,15 @@ def bomb(width: int = 100_000, height: int = 100_000) -> bytes:
 def truncated(width: int = 640, height: int = 480) -> bytes:
     data = jpeg(picture(width, height))
     return data[: len(data) // 2]
+
+
+def add_images(project, files: list[str], record: str = "content/cases/example-case.yml",
+               people: str = "false") -> None:
+    """Append an `images:` list naming these files to a record of the fixture project (5 lines each)."""
+    entries = "".join(
+        f"  - file: {name}\n"
+        "    alt: {zh-TW: 合成測試圖片, en: A synthetic test picture}\n"
+        "    credit: {zh-TW: 測試, en: Tests}\n"
+        "    licence: CC0 1.0\n"
+        f"    identifiable_people: {people}\n" for name in files)
+    project.write(record, project.read(record) + "images:\n" + entries)

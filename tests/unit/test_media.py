@@ -9,6 +9,7 @@ import os
 import pytest
 
 import picture_factory as pf
+from picture_factory import add_images
 from conftest import headline
 from generator.config import load_project
 from generator.pipeline import load_collection
@@ -17,19 +18,8 @@ CASE = "content/cases/example-case.yml"
 BRAND = "content/brands/example-brand.yml"
 CASE_MEDIA = "content/media/example-case"
 CASE_LINES = 37          # lines in the fixture case: `images:` is appended after them
-ENTRY_LINES = 5          # lines per appended image entry
+ENTRY_LINES = 5          # lines per image entry that add_images appends
 FILE_COL = 11            # column of the value in `  - file: x.jpg`
-
-
-def add_images(project, files: list[str], record: str = CASE, people: str = "false") -> None:
-    """Append an `images:` list naming these files to a record of the fixture project."""
-    entries = "".join(
-        f"  - file: {name}\n"
-        "    alt: {zh-TW: 合成測試圖片, en: A synthetic test picture}\n"
-        "    credit: {zh-TW: 測試, en: Tests}\n"
-        "    licence: CC0 1.0\n"
-        f"    identifiable_people: {people}\n" for name in files)
-    project.write(record, project.read(record) + "images:\n" + entries)
 
 
 def at(index: int) -> str:
