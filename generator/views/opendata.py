@@ -1,15 +1,19 @@
 """The open-data page (what can be downloaded, under which licence) and the data dictionary."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from markupsafe import Markup, escape
 
 from ..data_dictionary import DERIVED_FIELDS, FieldDoc, case_fields
 from ..stages.export import LICENCE, LIST_SEPARATOR
-from ..stages.schema import render_schemas
+from ..models import RECORD_MODELS
+from ..stages.schema import schema_filename
 from ..urls import data_dictionary_path, feed_url, open_data_page_path, open_data_uri
 from .base import Page, ViewContext
 
-NAV_ORDER = 90   # near the end of the navigation, before about/credits
+NAV_ORDER = 90   # near the end of the navigation
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class FieldRow:
     kind: str
     choices: str
     required: bool
-    description: str
+    description: Markup       # `code` in the model's descriptions becomes <code>
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ def open_data_pages(ctx: ViewContext, lang: str) -> list[Page]:
                  "open-data.html", open_data_view(ctx, lang), nav_order=NAV_ORDER),
         ctx.page(data_dictionary_path(), lang, ctx.t("opendata.dictionary_title", lang),
                  ctx.t("opendata.dictionary_description", lang), "data-dictionary.html",
-                 dictionary_view(ctx, lang), nav_order=NAV_ORDER + 1),
+                 dictionary_view(ctx, lang)),   # linked from the open-data page, not in the navigation
     ]
 
 
@@ -71,7 +75,8 @@ def open_data_view(ctx: ViewContext, lang: str) -> OpenDataView:
         downloads=_downloads(ctx, lang),
         per_case_pattern=open_data_uri("cases/<id>.json"),
         per_case_example=Download(first, open_data_uri(f"cases/{first}.json"), "JSON") if first else None,
-        schemas=[Download(name, open_data_uri(f"schema/{name}"), "JSON Schema") for name in render_schemas()],
+        schemas=[Download(name, open_data_uri(f"schema/{name}"), "JSON Schema")
+                 for name in map(schema_filename, RECORD_MODELS)],
         dictionary_url=ctx.urls.url(data_dictionary_path(), lang),
         licence_name=LICENCE["name"],
         licence_url=LICENCE["url"],
@@ -104,7 +109,7 @@ def _has_position(ctx: ViewContext, place_id: str) -> bool:
 def dictionary_view(ctx: ViewContext, lang: str) -> DictionaryView:
     rows = [_row(ctx, field, lang) for field in case_fields()]
     derived = [FieldRow(name, ctx.t(f"opendata.derived_kind.{name}", lang), "", True,
-                        ctx.t(f"opendata.derived.{name}", lang)) for name in DERIVED_FIELDS]
+                        inline_code(ctx.t(f"opendata.derived.{name}", lang))) for name in DERIVED_FIELDS]
     return DictionaryView(rows, derived, LIST_SEPARATOR, ctx.urls.url(open_data_page_path(), lang))
 
 
@@ -112,4 +117,11 @@ def _row(ctx: ViewContext, field: FieldDoc, lang: str) -> FieldRow:
     # A description written for this language wins; else the model's (English) one.
     own = ctx.strings.tables.get(lang, {}).get(f"opendata.field.{field.key}")
     return FieldRow(field.path, ctx.t(f"opendata.kind.{field.kind}", lang), ", ".join(field.choices),
-                    field.required, own or field.description)
+                    field.required, inline_code(own or field.description))
+
+
+def inline_code(text: str) -> Markup:
+    """Escape the text, and show what the model's descriptions put in `backticks` as code."""
+    parts = re.split(r"`([^`]+)`", text)
+    return Markup("").join(Markup("<code>{}</code>").format(part) if i % 2 else escape(part)
+                           for i, part in enumerate(parts))

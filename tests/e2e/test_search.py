@@ -1,0 +1,76 @@
+"""Search in the browser: Chinese and English queries find the right case, in the reader's language.
+
+Types into Material's own search box on the built site, with the network blocked.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+COCOA, GUANTIAN, KOUHU = "pingtung-cocoa", "guantian-caltrop-charcoal", "kouhu-smart-tilapia"
+
+ZH_QUERIES = [("可可", COCOA), ("菱殼炭", GUANTIAN), ("口湖", KOUHU), ("Kouhu", KOUHU), ("tilapia", KOUHU)]
+EN_QUERIES = [("Kouhu", KOUHU), ("tilapia", KOUHU), ("口湖", KOUHU), ("cocoa", COCOA)]
+
+
+def _results(page, query: str, expected_url: str) -> list[tuple[str, str]]:
+    """Type the query; wait until the expected page is among the results; (href, title) of every result."""
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")    # Material reacts to key events, not to fill() alone
+    found = ("[...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]"
+             f".some(a => a.href.split('#')[0] === {expected_url!r})")
+    try:
+        page.wait_for_function(found, timeout=5000)
+    except Exception:
+        pass   # the assertion below says what was found instead
+    # read every result in one go: Material re-renders the list as results come in
+    return [tuple(result) for result in page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link",
+        "links => links.map(a => [a.href, (a.querySelector('h1, h2') || a).innerText])")]
+
+
+def _search(offline_page, url: str, queries, expected_prefix: str):
+    page = offline_page.page
+    page.goto(url)
+    page.locator("input.md-search__input").click()
+    for query, case_id in queries:
+        expected = f"{expected_prefix}cases/{case_id}/"
+        results = _results(page, query, expected)
+        hits = [(href, title) for href, title in results if href.split("#")[0] == expected]
+        assert hits, f"{query!r} on {url} did not find {expected}: {results}"
+        yield query, results, hits[0]
+
+
+def test_chinese_readers_find_cases_in_chinese(offline_page, site_server):
+    for query, results, (_, title) in _search(offline_page, site_server, ZH_QUERIES, site_server):
+        for href, _ in results:
+            assert not href.startswith(f"{site_server}en/"), f"{query!r} offered an English page: {href}"
+        assert any("\u4e00" <= char <= "\u9fff" for char in title), f"{query!r}: the case's title is {title!r}"
+    assert offline_page.blocked == []
+    assert offline_page.console_errors == []
+
+
+def test_english_readers_find_cases_in_english(offline_page, site_server):
+    english_root = f"{site_server}en/"
+    for query, results, (_, title) in _search(offline_page, english_root, EN_QUERIES, english_root):
+        for href, _ in results:
+            assert href.startswith(english_root), f"{query!r} offered a page in another language: {href}"
+        assert title.startswith(("Kouhu", "Pingtung")), f"{query!r}: the case's title is {title!r}"
+    page = offline_page.page
+    page.locator(f".md-search-result__list a[href^='{english_root}cases/{COCOA}/']").first.click()
+    page.wait_for_url(f"{english_root}cases/{COCOA}/**")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert offline_page.blocked == []
+    assert offline_page.console_errors == []
+
+
+def test_each_language_fetches_only_its_own_index(offline_page, site_server):
+    page = offline_page.page
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{site_server}en/cases/{KOUHU}/")
+    page.wait_for_load_state("networkidle")
+    indexes = [url for url in fetched if url.endswith("search_index.json")]
+    assert indexes == [f"{site_server}en/search/search_index.json"]

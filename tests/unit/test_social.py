@@ -1,0 +1,100 @@
+"""Social cards: 1200x630 RGB PNGs drawn with Noto Sans CJK, the same bytes every time, cached by hash."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageFont
+
+from generator import social
+from generator.seo import site_cards
+from generator.site import prepare_site
+from generator.social import Card, CardText, FontMissing, cached_cards, draw_card, find_font, wrap
+
+ROOT = Path(__file__).resolve().parents[2]
+
+KOUHU = CardText("zh-TW", "地方創生案例", "雲林口湖「智能養殖、社區升級」", "雲林縣口湖鄉", "地方創生案例集")
+ENGLISH = CardText("en", "Regional revitalisation case", "Kouhu, Yunlin: smart fish farming, community upgrade",
+                   "Kouhu Township, Yunlin County", "Taiwan Regional Revitalisation Casebook")
+
+
+def test_a_card_is_a_1200_by_630_rgb_png():
+    image = Image.open(io.BytesIO(draw_card(KOUHU)))
+    assert image.format == "PNG"
+    assert image.size == (1200, 630)
+    assert image.mode == "RGB"
+
+
+def test_the_same_text_gives_the_same_bytes_and_other_text_other_bytes():
+    assert draw_card(KOUHU) == draw_card(KOUHU)
+    assert draw_card(ENGLISH) != draw_card(KOUHU)
+
+
+def test_the_title_is_actually_drawn():
+    # A card whose title differs draws different pixels in the title's area.
+    other = CardText(**{**KOUHU.__dict__, "title": "臺南官田菱殼炭烏金產業"})
+    a, b = (Image.open(io.BytesIO(draw_card(text))).crop((80, 130, 1120, 420)) for text in (KOUHU, other))
+    assert a.tobytes() != b.tobytes()
+
+
+def test_chinese_uses_the_taiwan_face_and_japanese_the_japan_face():
+    assert ImageFont.truetype(find_font("zh-TW", "Bold").path, 12,
+                              index=find_font("zh-TW", "Bold").index).getname()[0] == "Noto Sans CJK TC"
+    japanese = find_font("ja", "Regular")
+    assert ImageFont.truetype(japanese.path, 12, index=japanese.index).getname()[0] == "Noto Sans CJK JP"
+
+
+def test_a_missing_font_is_a_clear_error(monkeypatch):
+    social.find_font.cache_clear()
+    monkeypatch.setattr(social, "_fc_match", lambda family, style: None)
+    monkeypatch.setattr(social, "_KNOWN_FILES", {})
+    try:
+        with pytest.raises(FontMissing, match=r"Noto Sans CJK TC Bold.*apt-get install fonts-noto-cjk"):
+            find_font("zh-TW", "Bold")
+    finally:
+        social.find_font.cache_clear()
+
+
+def test_long_titles_wrap_by_character_in_chinese_and_by_word_in_english():
+    font = ImageFont.truetype(find_font("en", "Bold").path, 72, index=find_font("en", "Bold").index)
+    lines = wrap(ENGLISH.title, font, 1040)
+    assert len(lines) > 1 and " ".join(lines) == ENGLISH.title
+    assert all(font.getlength(line) <= 1040 for line in lines)
+    chinese = wrap("口" * 40 + "。", font, 1040)
+    assert "".join(chinese) == "口" * 40 + "。"
+    assert not any(line.startswith("。") for line in chinese)    # a closing mark never starts a line
+
+
+# -- cache ------------------------------------------------------------------------------------
+
+def test_an_unchanged_rebuild_draws_nothing_and_a_change_redraws_one(tmp_path, monkeypatch):
+    cards = [Card("assets/social/zh-TW/cases/a.png", KOUHU), Card("assets/social/en/cases/a.png", ENGLISH)]
+    files, report = cached_cards(cards, tmp_path)
+    assert (report.drawn, report.reused) == (2, 0)
+    first = {uri: path.read_bytes() for uri, path in files.items()}
+
+    drawn = []
+    monkeypatch.setattr(social, "draw_card", lambda text: drawn.append(text) or b"png")
+    files, report = cached_cards(cards, tmp_path)
+    assert (report.drawn, report.reused, drawn) == (0, 2, [])
+    assert {uri: path.read_bytes() for uri, path in files.items()} == first
+
+    changed = [cards[0], Card(cards[1].uri, CardText(**{**ENGLISH.__dict__, "title": "A new title"}))]
+    monkeypatch.undo()
+    files, report = cached_cards(changed, tmp_path)
+    assert (report.drawn, report.reused) == (1, 1)
+    assert files[cards[1].uri].read_bytes() != first[cards[1].uri]
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def test_every_case_page_of_the_fixture_gets_a_card_per_language():
+    site = prepare_site(ROOT / "tests" / "fixtures" / "project" / "casebook.yml", ROOT / "theme")
+    cards = site_cards(site.collection, site.project.config, site.strings, {p.key for p in site.pages})
+    uris = [card.uri for card in cards]
+    assert "assets/social/zh-TW/cases/example-case.png" in uris
+    assert "assets/social/en/cases/example-case.png" in uris
+    assert "assets/social/en/site.png" in uris
+    assert not any("second-example-case" in uri for uri in uris), "a draft has no page, so no card"
+    en_case = next(card for card in cards if card.uri == "assets/social/en/cases/example-case.png")
+    assert (en_case.text.title, en_case.text.place) == ("Example case", "Example Township, Example County")
