@@ -5,7 +5,7 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup venv system serve build test validate schema clean update-golden bench
+.PHONY: setup venv system serve build test validate schema clean update-golden bench screenshots fonts
 
 setup: system $(STAMP)
 
@@ -46,3 +46,15 @@ update-golden: setup
 # Prints build times beside plain MkDocs and a lower bound (see README, Performance).
 bench: setup
 	$(BIN)/python bench/run.py --sizes 100,1000
+
+# Screenshots for the README (home, case, brand, map, policy at 390 and 1280 px).
+screenshots: setup
+	CASEBOOK_SCREENSHOTS=$(CURDIR)/screenshots $(BIN)/pytest -q tests/e2e/test_screenshots.py
+
+# Refreshes the committed fonts in theme/assets/fonts/ from npm (needs npm; builds never do).
+FONT_PACKAGES := @fontsource/noto-sans-tc@5.3.0 @fontsource/noto-sans@5.3.0 @fontsource/noto-sans-mono@5.3.0
+fonts:
+	rm -rf build/fonts && mkdir -p build/fonts
+	cd build/fonts && npm pack --silent $(FONT_PACKAGES) >/dev/null
+	cd build/fonts && for t in *.tgz; do d=$${t#fontsource-}; d=$${d%-5.3.0.tgz}; mkdir -p $$d && tar xzf $$t -C $$d; done
+	$(PYTHON) scripts/vendor_fonts.py build/fonts
