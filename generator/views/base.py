@@ -74,6 +74,7 @@ class Page:
     alternates: list[Alternate] = field(default_factory=list)
     record_path: str | None = None   # the YAML file behind the page, for "edit this page"
     nav_order: int | None = None     # position in the language's navigation; None keeps it out
+    listed: bool = True              # False keeps it out of the sitemap and the site search (404 pages)
 
 
 class ViewContext:

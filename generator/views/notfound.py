@@ -30,7 +30,7 @@ def not_found_pages(ctx: ViewContext, lang: str) -> list[Page]:
     others = [Alternate(other.code, ctx.t("notfound.title", other.code), href(ctx.urls.url(NOT_FOUND_PATH, other.code)))
               for other in ctx.config.languages if other.code != lang]
     return [ctx.page(NOT_FOUND_PATH, lang, ctx.t("notfound.title", lang), ctx.t("notfound.description", lang),
-                     "404.html", NotFoundView(links, others))]
+                     "404.html", NotFoundView(links, others), listed=False)]
 
 
 def _href_maker(ctx: ViewContext, page_url: str, served_anywhere: bool):

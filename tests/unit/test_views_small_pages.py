@@ -1,12 +1,15 @@
 """Exhibitions, translation status, about, 404 and the fallback notice (fixture project)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from views_helpers import by_url, render, view_context
 
 from generator.views.about import about_pages
 from generator.views.brands import brand_pages
 from generator.views.cases import case_pages
 from generator.views.exhibitions import exhibition_pages, is_planned
+from generator.views.indexes import looking_for_pages
 from generator.views.notfound import not_found_pages
 from generator.views.status import status_pages
 
@@ -103,6 +106,17 @@ def test_reviewed_translation_shows_no_notice(project):
     assert brand.view.translation.unreviewed and not brand.view.translation.fallback_name
 
 
+def test_a_page_in_a_language_without_interface_strings_says_so(project):
+    # A third language added to casebook.yml before theme/strings/<code>.yml exists.
+    ctx = view_context(project.root)
+    english = looking_for_pages(ctx, "en")[0]
+    assert "cb-notice" not in render(ctx, english)
+    japanese = replace(english, lang="ja")
+    html = render(ctx, japanese)
+    assert "此頁的介面文字尚未譯成本頁的語言，暫以正體中文顯示。" in html
+    assert html.count("cb-notice--fallback") == 1
+
+
 # -- about ---------------------------------------------------------------------------------------------
 
 def test_about_page_names_sources_licence_credit_line_reference_data_and_software(project):
@@ -130,6 +144,7 @@ def test_not_found_pages_live_at_prefix_404_html(project):
     zh, en = not_found_pages(ctx, "zh-TW")[0], not_found_pages(ctx, "en")[0]
     assert (zh.url, zh.src_uri, en.url, en.src_uri) == ("404.html", "404.md", "en/404.html", "en/404.md")
     assert zh.nav_order is None and en.nav_order is None
+    assert not zh.listed and not en.listed        # not for the sitemap or the site search
     # The root page is served for any missing path: its links start at the site root.
     assert [link.url for link in zh.view.links] == ["/", "/cases/", "/brands/"]
     assert [(a.lang, a.url) for a in zh.view.other_languages] == [("en", "/en/404.html")]
