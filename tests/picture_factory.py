@@ -118,3 +118,17 @@ def add_images(project, files: list[str], record: str = "content/cases/example-c
         "    licence: CC0 1.0\n"
         f"    identifiable_people: {people}\n" for name in files)
     project.write(record, project.read(record) + "images:\n" + entries)
+
+
+METADATA_MARKERS = (b"Exif\x00\x00", b"GPS", b"xmpmeta", b"ICC_PROFILE", b"EXIF", b"XMP ")
+
+
+def metadata_left(data: bytes) -> list[str]:
+    """What metadata a picture file still holds: [] for a clean derivative."""
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    found = sorted({"exif", "xmp", "icc_profile", "XML:com.adobe.xmp", "comment"} & set(image.info))
+    if dict(image.getexif()):
+        found.append("exif tags")
+    found += [marker.decode("latin-1") for marker in METADATA_MARKERS if marker in data]
+    return found
