@@ -10,7 +10,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import OfflinePage
 from generator.config import load_project
 from generator.pipeline import load_collection
 
@@ -53,8 +52,10 @@ def _visible_card_ids(page) -> set[str]:
 
 # -- the case list ------------------------------------------------------------------------------------
 
-def test_filter_without_javascript_is_links_to_the_index_pages(browser, site_server):
-    offline = OfflinePage(browser, java_script_enabled=False)
+def test_filter_without_javascript_is_links_to_the_index_pages(browser, offline_page, site_server):
+    # A second page like the offline_page fixture's, with JavaScript off (its class,
+    # not an import: `conftest` names two modules in this test tree).
+    offline = type(offline_page)(browser, java_script_enabled=False)
     page = offline.page
     try:
         page.goto(f"{site_server}cases/")
