@@ -83,9 +83,9 @@ NEED_KINDS = {
 OTHER_SOURCE = "其他（請在備註中說明）/ Other (say which in the notes)"
 CONFIRMATION = "每一項事實都出自上面的出處 / Every fact comes from the source above"
 
-# Fields the scaffolder asks for (scaffold.Question.field) that the form names differently: none today,
-# but a question the form does not ask would otherwise go unreported.
-_QUESTION_FIELDS = {"id": "title_en"}   # no id and no usable English title: ask for the English title
+# A scaffolder question (scaffold.Question.field) -> the form field that answers it, where they differ.
+# The id is made from the English title, so an English title that makes no id is reported there.
+_QUESTION_FIELDS = {"id": "title_en"}
 
 
 @dataclass(frozen=True)
@@ -142,8 +142,7 @@ def _answer(text: str) -> str | None:
 
 def ticked(text: str | None) -> list[str]:
     """The options ticked in a checkboxes answer (`- [X] option`)."""
-    found = re.findall(r"^\s*[-*] \[[xX]\] (.+?)\s*$", text or "", flags=re.MULTILINE)
-    return found
+    return re.findall(r"^\s*[-*] \[[xX]\] (.+?)\s*$", text or "", flags=re.MULTILINE)
 
 
 # -- answers --------------------------------------------------------------------------------
