@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
 # Bump when the drawing changes, so cached cards are drawn again.
-DRAWING_VERSION = "2"
+DRAWING_VERSION = "3"
 
 ACCENT = "#1a5c4c"   # the site's primary colour (theme/assets/stylesheets/casebook.css)
 
@@ -163,7 +163,8 @@ def _fit_line(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
 def _png(image: Image.Image) -> bytes:
     # No metadata (no time, no software name): the bytes depend on the pixels only.
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=False, compress_level=9)
+    # zlib's default level: level 9 took 0.13 s a card against 0.03 s, for files 4 % smaller.
+    image.save(buffer, "PNG", optimize=False, compress_level=6)
     return buffer.getvalue()
 
 
