@@ -95,3 +95,19 @@ def test_qr_code_is_not_shown_on_screen(offline_page, site_server):
     assert not page.locator(".cb-print-qr").is_visible()
     page.emulate_media(media="print")
     assert page.locator(".cb-print-qr").is_visible()
+
+
+def test_links_print_against_the_canonical_address_when_the_site_url_is_known(offline_page, site_server):
+    """With casebook.yml site_url set, pages carry a canonical link; relative links print under it."""
+    page = offline_page.page
+    page.goto(site_server + PRINTED[0])
+    script = (ROOT / "theme" / "assets" / "javascripts" / "print-links.js").read_text(encoding="utf-8")
+    canonical = "https://casebook.example.org/" + PRINTED[0]
+    page.evaluate("""([href, script]) => {
+      const link = document.createElement("link");
+      link.rel = "canonical"; link.href = href; document.head.append(link);
+      (0, eval)(script);
+    }""", [canonical, script])
+    printed = page.eval_on_selector_all("article a[data-print-url]", "as => as.map(a => a.dataset.printUrl)")
+    assert printed and all(url.startswith("https://casebook.example.org/") for url in printed)
+    assert not any("127.0.0.1" in url for url in printed)
