@@ -27,6 +27,11 @@ from .material import search_settings
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 
+# Folders of theme/ that are data for a build, never copied into the site:
+# interface strings, the exhibition kit's print templates and its kiosk files
+# (generator/exhibit/kiosk.py adds those to the kiosk copy only).
+THEME_DATA_DIRS = (f"{STRINGS_DIR}/", "print/", "kiosk/")
+
 
 class CasebookPluginConfig(Config):
     config_file = c.Type(str, default="casebook.yml")
@@ -59,8 +64,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         theme_dir = Path(config.theme.custom_dir).resolve()
         for file in list(files):
-            if file.src_uri.startswith(f"{STRINGS_DIR}/") and Path(file.src_dir or "").resolve() == theme_dir:
-                files.remove(file)   # interface strings are data for the build, not site files
+            if file.src_uri.startswith(THEME_DATA_DIRS) and Path(file.src_dir or "").resolve() == theme_dir:
+                files.remove(file)   # data for builds (strings, print templates, kiosk files), not site files
         for src_uri, rendered in self.site.rendered.items():
             page = self.site.page(src_uri)
             if self.site.error_page(page.url) is page:
