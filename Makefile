@@ -5,7 +5,7 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup venv system serve build test validate schema clean update-golden bench screenshots fonts
+.PHONY: setup venv system serve build test validate schema clean update-golden bench bench-images screenshots fonts
 
 setup: system $(STAMP)
 
@@ -46,6 +46,10 @@ update-golden: setup
 # Prints build times beside plain MkDocs and a lower bound (see README, Performance).
 bench: setup
 	$(BIN)/python bench/run.py --sizes 100,1000
+
+# Picture derivatives of 200 synthetic photos beside plain Pillow (bench/images.py).
+bench-images: setup
+	$(BIN)/python bench/images.py --count 200
 
 # Screenshots for the README (home, case, brand, map, policy at 390 and 1280 px).
 screenshots: setup

@@ -110,6 +110,7 @@ class ImageReport:
     made: int = 0
     decoded: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0     # summed over the worker processes
     problems: list[Diagnostic] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)      # keys of pictures that could not be made
 
@@ -146,6 +147,7 @@ def _make_missing(missing: list[PicturePlan], settings: ImageSettings, cache: Im
     by_key = {plan.key: plan for plan in missing}
     for done, result in enumerate(_run_jobs(jobs, cache.root, count), start=1):
         report.decoded += result.decoded
+        report.cpu_seconds += result.cpu_seconds
         if result.error:
             report.problems.append(_failure(by_key[result.key], result))
             report.failed.add(result.key)
