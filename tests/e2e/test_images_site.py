@@ -5,7 +5,11 @@ transparent PNG) on its case; its brand has none and shows its designed visual.
 """
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -114,3 +118,62 @@ def test_the_second_build_decodes_nothing(photo_site):
     assert "images: " in first.stderr and "processed" in first.stderr
     assert "images: " not in second.stderr                  # no progress: nothing to process
     assert re.search(r"pictures: 0 made, \d+ from the cache, 0 decoded", second.stderr)
+
+
+# -- in the browser ------------------------------------------------------------------------------
+
+SCREENSHOTS = Path(os.environ.get("CASEBOOK_SCREENSHOTS", Path(__file__).resolve().parents[2] / "test-output"
+                                  / "screenshots"))
+
+
+@pytest.fixture(scope="module")
+def photo_server(photo_site):
+    _, site, _, _ = photo_site
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def _look(browser, url: str, shot: str) -> dict:
+    """Open a page at desktop width; the header picture's state; a screenshot of the page's top."""
+    from conftest import OfflinePage
+
+    offline = OfflinePage(browser, viewport={"width": 1280, "height": 900}, device_scale_factor=1)
+    try:
+        offline.page.goto(url)
+        offline.page.evaluate("document.fonts.ready.then(() => true)")
+        offline.page.wait_for_function("document.querySelector('.cb-figure--header img').complete")
+        header = offline.page.evaluate("""() => {
+            const img = document.querySelector('.cb-figure--header img');
+            const box = img.getBoundingClientRect();
+            return {src: img.currentSrc, natural: img.naturalWidth, ratio: box.width / box.height,
+                    lazy: document.querySelectorAll('.cb-figure:not(.cb-figure--header) img[loading=lazy]').length};
+        }""")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        offline.page.screenshot(path=str(SCREENSHOTS / shot))
+        assert offline.blocked == [] and offline.failed == []
+        return header
+    finally:
+        offline.close()
+
+
+@pytest.mark.browser
+def test_a_case_with_photos_in_the_browser(browser, photo_server):
+    header = _look(browser, photo_server + "cases/example-case/", "photos-case-with-photo.png")
+    assert header["src"].endswith(".avif") and header["natural"] > 0     # Chromium takes the AVIF source
+    assert abs(header["ratio"] - 900 / 600) < 0.02
+    assert header["lazy"] == 3
+
+
+@pytest.mark.browser
+def test_a_case_without_photos_shows_its_visual_in_the_browser(browser, site_server):
+    from conftest import ROOT
+
+    case = sorted(p.stem for p in (ROOT / "content" / "cases").glob("*.yml"))[0]
+    case = "kouhu-smart-tilapia" if (ROOT / "content/cases/kouhu-smart-tilapia.yml").exists() else case
+    header = _look(browser, site_server + f"cases/{case}/", "photos-case-without-photo.png")
+    assert "/visual-zh-TW-" in header["src"] and header["natural"] > 0
+    assert abs(header["ratio"] - 1200 / 630) < 0.02
