@@ -172,6 +172,22 @@ def test_pages_stay_offline_and_quiet(audit):
     assert audit["console_errors"] == []
 
 
+def test_phone_layout_has_no_wcag_violations(browser, site_server, pages_to_check, axe):
+    """At 390 px the header, drawer and content are laid out differently; checked on a few pages."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    failures = []
+    try:
+        for file in [f for f in pages_to_check if f in ("index.html", "en/index.html") or f.startswith("cases/")][:3]:
+            page.goto(_page_url(site_server, file), wait_until="domcontentloaded")
+            violations = _run_axe(axe, page)
+            if violations:
+                failures.append(format_violations(f"{file} at 390 px", violations))
+    finally:
+        context.close()
+    assert not failures, "\n\n".join(failures)
+
+
 def test_axe_reports_a_real_violation(offline_page, site_server, axe):
     """The check can fail: text made unreadably faint on a real page is reported."""
     page = offline_page.page

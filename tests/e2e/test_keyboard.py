@@ -70,3 +70,34 @@ def test_focus_ring_check_can_fail(offline_page, site_server):
     page.add_style_tag(content="*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }")
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUS_STATE)["visible"] is False
+
+
+def test_navigation_drawer_on_a_phone_opens_by_keyboard_and_hides_when_closed(browser, site_server):
+    from conftest import OfflinePage
+
+    offline = OfflinePage(browser, viewport={"width": 390, "height": 844})
+    try:
+        page = offline.page
+        page.goto(site_server + PAGES[1])
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        stops = []
+        for _ in range(TAB_STOPS):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate(FOCUS_STATE))
+        assert not any("md-nav__link" in s["cls"] for s in stops), "closed drawer links took focus"
+        menu = page.locator("[data-cb-drawer-button]")
+        assert menu.get_attribute("aria-expanded") == "false"
+
+        menu.focus()
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
+        for _ in range(TAB_STOPS * 2):
+            page.keyboard.press("Tab")
+            state = page.evaluate(FOCUS_STATE)
+            if "md-nav__link" in state["cls"]:
+                break
+        assert "md-nav__link" in state["cls"] and state["visible"], state
+        assert offline.blocked == [] and offline.console_errors == []
+    finally:
+        offline.close()
