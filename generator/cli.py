@@ -283,6 +283,78 @@ def build(mkdocs_file: Path, site_dir: Path | None, strict: bool) -> None:
     click.echo(f"built {target}")
 
 
+def _csv(value: str | None) -> tuple[str, ...] | None:
+    """'a, b' -> ('a', 'b'); None stays None (the record decides)."""
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+@cli.command()
+@click.argument("exhibition")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the kit; replaced only when the whole kit was written.")
+@click.option("--paper", type=click.Choice(["A1", "A2", "A3", "A4"]), help="Poster size (default: the record's).")
+@click.option("--languages", help="Languages of the printed matter, e.g. zh-TW,en (default: the record's).")
+@click.option("--cases", help="Only these cases, e.g. pingtung-cocoa,kouhu-smart-tilapia (default: the record's).")
+@click.option("--brands", help="Brand sheets in the catalogue (default: the brands of the cases).")
+@click.option("--site-url", help="The public site the QR codes lead to (default: site_url of casebook.yml).")
+@click.option("--layout", type=click.Choice(["bilingual", "per-language"]), default="bilingual", show_default=True,
+              help="Every language on one poster, or one poster per language.")
+@click.option("--marks", type=click.Choice(["bleed", "slug"]), default="bleed", show_default=True,
+              help="Crop marks in the 3 mm bleed (page = paper + bleed), or in a 10 mm slug outside it.")
+@click.option("--catalogue-paper", type=click.Choice(["A4", "A5"]), default="A4", show_default=True)
+@click.option("--posters/--no-posters", default=True, show_default=True)
+@click.option("--catalogue/--no-catalogue", default=True, show_default=True)
+@click.option("--kiosk/--no-kiosk", default=True, show_default=True, help="The offline copy of the site.")
+@click.option("--kiosk-idle", type=click.IntRange(min=0), default=120, show_default=True,
+              help="Seconds untouched before the kiosk goes back to its home page; 0: never.")
+@click.option("--kiosk-large-type", is_flag=True, help="Start the kiosk in large type.")
+@click.option("--zip/--no-zip", "make_zip", default=True, show_default=True, help="A zip of the whole kit.")
+@click.option("-f", "--config-file", "mkdocs_file", default="mkdocs.yml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The site engine's configuration (kiosk).")
+@click.pass_context
+def exhibit(ctx: click.Context, exhibition, out, paper, languages, cases, brands, site_url, layout, marks,
+            catalogue_paper, posters, catalogue, kiosk, kiosk_idle, kiosk_large_type, make_zip, mkdocs_file) -> None:
+    """Write an exhibition kit: posters, catalogue, offline kiosk, manifest and zip.
+
+    EXHIBITION is the id of a record in content/exhibitions/; the options
+    override what it says.
+    """
+    from . import build_exhibit
+    from .errors import ContentError
+    from .exhibit.plan import ExhibitRequest, KioskOptions
+    from .mkdocs_plugin.build import BuildFailed
+
+    request = ExhibitRequest(
+        exhibition=exhibition, out=out, paper=paper, languages=_csv(languages), cases=_csv(cases),
+        brands=_csv(brands), site_url=site_url, layout=layout, marks=marks, catalogue_paper=catalogue_paper,
+        posters=posters, catalogue=catalogue, zip=make_zip,
+        kiosk=KioskOptions(kiosk_idle, kiosk_large_type) if kiosk else None)
+    try:
+        result = build_exhibit(ctx.obj["config_path"], request, mkdocs_file=mkdocs_file, on_file=_echo_written)
+    except ContentError as exc:
+        click.echo(format_diagnostics(exc.diagnostics))
+        click.echo(f"{summary_line(exc.diagnostics)} Nothing was written.", err=True)
+        sys.exit(1)
+    except BuildFailed as exc:
+        click.echo(f"casebook: the kiosk's site build failed, nothing was written: {exc}", err=True)
+        sys.exit(1)
+    if result.warnings:
+        click.echo(format_diagnostics(result.warnings), err=True)
+    if result.zip:
+        _echo_written(result.zip)
+    click.echo(f"kit written to {result.out} in {result.seconds:.1f} s")
+
+
+def _echo_written(item) -> None:
+    """One line per written file (the kiosk is one line for its folder)."""
+    size = f"{item.size / 1024:,.0f} KB" if item.size < 10 * 1024 * 1024 else f"{item.size / 1024 / 1024:,.1f} MB"
+    detail = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.path.suffix == ".pdf" else (
+        f", {item.pages} files" if item.pages else "")
+    click.echo(f"wrote {item.path.as_posix()}  ({size}{detail}, {item.seconds:.1f} s)")
+
+
 def main() -> None:
     """Entry point: bad content never shows a traceback; internal bugs show one line."""
     try:

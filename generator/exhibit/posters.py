@@ -1,0 +1,148 @@
+"""Posters: one sheet per case (both languages), or per case and language.
+
+The design is drawn in rem and the root size follows the paper's width, so
+an A1 poster is the A4 one scaled by 2√2. A case whose text does not fit on
+one sheet is set again a little smaller as a whole (down to MIN_FIT); if it
+still does not fit, that is an error naming the case's file, not a silent
+second page.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+from markupsafe import Markup
+
+from ..errors import Diagnostic
+from ..models import Case
+from .marks import SLUG_MM, Sheet, crop_marks_svg, set_bleed_box
+from .plan import PAPER_MM, ExhibitPlan
+from .printing import PdfWriter, boxes_with_class
+from .printviews import PrintContext, case_sheet, exhibition_lines
+
+POSTER_DIR = "posters"
+A4_BASE_PT = 9.5          # root type size of an A4 poster; larger papers scale it by width
+MARGIN_REM = 4.2          # side margins: 14 mm at A4
+MIN_FIT = 0.75           # the smallest a poster's type may be set, relative to the design
+FIT_TRIES = 4
+
+
+@dataclass(frozen=True)
+class PosterGeometry:
+    sheet: Sheet
+    base_pt: float
+    margin_rem: float = MARGIN_REM
+
+    @property
+    def page_css(self) -> Markup:
+        return Markup(self.sheet.page_css())
+
+    @property
+    def bleed_mm(self) -> float:
+        return self.sheet.bleed_mm
+
+    @property
+    def outset_mm(self) -> float:
+        return self.sheet.outset_mm
+
+    @property
+    def height_mm(self) -> float:
+        return self.sheet.height_mm
+
+
+def poster_geometry(paper: str, slug: bool) -> PosterGeometry:
+    width, height = PAPER_MM[paper]
+    sheet = Sheet(paper, width, height, slug_mm=SLUG_MM if slug else 0.0)
+    return PosterGeometry(sheet, round(A4_BASE_PT * width / PAPER_MM["A4"][0], 3))
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    path: Path            # relative to the kit's folder
+    size: int
+    seconds: float
+    pages: int = 0
+
+
+class DoesNotFit(Exception):
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def poster_sheets(plan: ExhibitPlan) -> list[tuple[Case, list[str], str]]:
+    """(case, languages on the sheet, file name) for every poster of the plan."""
+    if plan.request.layout == "bilingual":
+        return [(case, plan.languages, f"{case.id}.pdf") for case in plan.cases]
+    return [(case, [lang], f"{case.id}.{lang}.pdf") for case in plan.cases for lang in plan.languages]
+
+
+def write_posters(plan: ExhibitPlan, pc: PrintContext, env: jinja2.Environment, writer: PdfWriter,
+                  out: Path, record_paths: dict[str, str], on_file: Callable[[WrittenFile], None]) -> list[WrittenFile]:
+    geometry = poster_geometry(plan.paper, plan.request.marks == "slug")
+    exhibition = exhibition_lines(pc, plan.exhibition)
+    written = []
+    for case, languages, name in poster_sheets(plan):
+        started = time.perf_counter()
+        sheet = case_sheet(pc, case)
+        sides = [side for side in sheet.sides if side.lang in languages]
+        lines = [line for line in exhibition if line.lang in languages]
+        target = out / POSTER_DIR / name
+        document = _fitted(env, writer, geometry, sheet, sides, lines, pc, record_paths[case.id], plan)
+        result = writer.write(document, target, finisher=set_bleed_box(geometry.sheet))
+        item = WrittenFile(target.relative_to(out), result.size, time.perf_counter() - started, result.pages)
+        on_file(item)
+        written.append(item)
+    return written
+
+
+def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
+    """The poster laid out on one sheet; set smaller as a whole until its body ends above its foot."""
+    template = env.get_template("poster.html")
+    slug_info = _slug_info(sheet.id, geometry, sides) if geometry.sheet.slug_mm else ""
+    fit = 1.0
+    for _ in range(FIT_TRIES):
+        html = template.render(geometry=geometry, sides=sides, arrows=sheet.arrows, exhibition=lines,
+                               last_reviewed=sheet.last_reviewed, fit=fit, slug_info=slug_info,
+                               marks=Markup(crop_marks_svg(geometry.sheet)), t=pc.t)
+        document = writer.layout(html)
+        needed = _fit_needed(document, fit)
+        if needed is not None and needed >= fit:
+            return document
+        fit = round(min(fit - 0.03, (needed or fit - 0.1) - 0.005), 3)
+        if fit < MIN_FIT:
+            break
+    raise DoesNotFit(Diagnostic(
+        record_path, 0, 0, "poster-overflow",
+        f"case '{sheet.id}' does not fit on one {plan.paper} poster even with its text at "
+        f"{int(MIN_FIT * 100)}%", hint="shorten the summary or key points, or print one sheet "
+                                       "per language with --layout per-language"))
+
+
+def _fit_needed(document, fit: float) -> float | None:
+    """The largest size (relative to the design) at which this poster fits; None if it cannot be measured.
+
+    Every length but the page is in rem, so body and foot grow with the size:
+    at size f they need f·(body + foot) of the page's height.
+    """
+    if len(document.pages) != 1:
+        return None
+    page = document.pages[0]
+    bodies = boxes_with_class(page, "poster__body")
+    feet = boxes_with_class(page, "poster__foot")
+    if not bodies or not feet:
+        return fit
+    body, foot = bodies[0], feet[0]
+    content_bottom = max((child.position_y + child.margin_height() for child in body.children), default=0)
+    page_bottom = foot.position_y + foot.margin_height()
+    needed_height = content_bottom + foot.margin_height()
+    return fit * page_bottom / needed_height if needed_height > page_bottom else max(fit, 1.0)
+
+
+def _slug_info(case_id: str, geometry: PosterGeometry, sides) -> str:
+    langs = "+".join(side.lang for side in sides)
+    return f"{case_id} · {geometry.sheet.paper} {langs} · trim {geometry.sheet.width_mm:g}×" \
+           f"{geometry.sheet.height_mm:g} mm · bleed {geometry.sheet.bleed_mm:g} mm"

@@ -1,0 +1,108 @@
+"""HTML to PDF: the print templates in theme/print/ (Jinja) and WeasyPrint.
+
+Templates autoescape and use StrictUndefined, like the site's. WeasyPrint
+reads only files and data: URLs (no network at build time), sets type from
+fontconfig (Noto Sans CJK TC / Noto Serif CJK TC from fonts-noto-cjk, Noto
+Sans from fonts-noto-core) and embeds a subset of every font it uses. The
+same input gives the same bytes: WeasyPrint writes no date unless asked, and
+the PDF identifier is fixed from the file's name.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from ..config import SiteConfig
+from ..i18n import Strings, load_strings
+
+# The site's light palette, for SVG drawn in templates (WeasyPrint does not
+# style inline SVG from CSS); theme/print/print.css declares the same colours.
+PALETTE = {
+    "green": "#1a5c4c",
+    "green_dark": "#12443a",
+    "green_light": "#d3e4de",
+    "persimmon": "#b3401f",
+    "ink": "#1f2624",
+    "ink_light": "#5c6662",
+    "paper": "#fbfaf6",
+}
+
+PRINT_DIR = "print"               # under theme/
+PRINT_STRINGS_DIR = "strings"     # under theme/print/
+
+
+class PrintStrings:
+    """theme/print/strings/<lang>.yml first, then the site's strings, then the key."""
+
+    def __init__(self, own: Strings, site: Strings):
+        self.own = own
+        self.site = site
+
+    def t(self, key: str, lang: str) -> str:
+        value = self.own.t(key, lang)
+        return value if value != key else self.site.t(key, lang)
+
+
+def load_print_strings(theme_dir: Path, config: SiteConfig, site: Strings) -> PrintStrings:
+    return PrintStrings(load_strings(theme_dir / PRINT_DIR / PRINT_STRINGS_DIR, config), site)
+
+
+def make_print_environment(theme_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(theme_dir / PRINT_DIR)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["palette"] = PALETTE
+    return env
+
+
+def boxes_with_class(page, name: str) -> list:
+    """The layout boxes on a laid-out page whose element has the class `name`."""
+    found = []
+    for box in page._page_box.descendants():
+        element = getattr(box, "element", None)
+        if element is not None and name in (element.get("class") or "").split() and \
+                getattr(box, "element_tag", "") == element.tag:
+            found.append(box)
+    return found
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    pages: int
+    size: int            # bytes
+
+
+class PdfWriter:
+    """Renders HTML to PDF files; keeps one font configuration for every document of a kit."""
+
+    def __init__(self, theme_dir: Path):
+        from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.urls import URLFetcher
+
+        self.base_url = (theme_dir / PRINT_DIR).resolve().as_uri() + "/"
+        self.fonts = FontConfiguration()
+        # Files and data: URLs only: a print build never reaches the network.
+        self.fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+        # WeasyPrint logs every CSS property it ignores; our stylesheets are tested, so only errors show.
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+    def layout(self, html: str):
+        """The laid-out document (pages and boxes), before it is written."""
+        from weasyprint import HTML
+
+        return HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(font_config=self.fonts)
+
+    def write(self, document, target: Path, finisher=None) -> PdfResult:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # A fixed identifier (from the file's name) keeps the bytes the same from build to build.
+        identifier = hashlib.md5(target.name.encode("utf-8")).hexdigest().encode("ascii")
+        document.write_pdf(target, finisher=finisher, pdf_identifier=identifier)
+        return PdfResult(len(document.pages), target.stat().st_size)

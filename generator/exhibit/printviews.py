@@ -1,0 +1,225 @@
+"""The print data: what theme/print/ templates receive, per case and per language.
+
+Built with the site's own ViewContext (text per language, places, arrows,
+citations), so a poster says exactly what the case page says. Every value is
+a record's text or an interface string from theme/print/strings/; nothing is
+made up here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..markup import render_markdown
+from ..models import Brand, Case, Citation, Exhibition
+from ..qr import qr_svg
+from ..urls import UrlScheme, brand_path, case_path
+from ..views.base import CitationView, ViewContext
+from ..views.figures import month_text
+
+
+@dataclass(frozen=True)
+class Qr:
+    lang: str
+    label: str               # the language's name, printed under the code
+    address: str             # the absolute URL it encodes
+    svg: Markup              # inline vector SVG (segno)
+
+
+@dataclass(frozen=True)
+class ArrowMark:
+    id: str
+    labels: dict[str, str]   # lang -> label
+    active: bool             # the case shows this arrow
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CaseSide:
+    """A case in one language."""
+
+    lang: str
+    lang_name: str
+    title: str
+    summary: str
+    place: str
+    key_points: list[KeyPoint]
+    sources: list[str]             # formatted citations, numbered in the template
+    translation_note: str          # "" unless the language is an unreviewed translation
+    story_html: Markup
+    qr: Qr
+
+
+@dataclass(frozen=True)
+class CaseSheet:
+    id: str
+    county_id: str
+    sides: list[CaseSide]
+    arrows: list[ArrowMark]
+    last_reviewed: str
+
+
+@dataclass(frozen=True)
+class BrandSide:
+    lang: str
+    name: str
+    place: str
+    story_html: Markup
+    values: list[str]
+    products: list[str]
+    cases: list[str]               # titles of this kit's cases of the brand
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Swatch:
+    hex: str
+    names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class BrandSheet:
+    id: str
+    sides: list[BrandSide]
+    colours: list[Swatch]
+
+
+@dataclass(frozen=True)
+class ExhibitionLine:
+    """The exhibition, as the header of every poster and the catalogue's cover say it."""
+
+    lang: str
+    site_name: str
+    name: str
+    venue: str
+    dates: str
+
+
+class PrintContext:
+    """The site's ViewContext plus the print strings and the public URLs QR codes lead to."""
+
+    def __init__(self, ctx: ViewContext, print_t, site_url: str, languages: list[str]):
+        self.ctx = ctx
+        self._print_t = print_t
+        self.languages = languages
+        config = ctx.config.model_copy(update={"site_url": site_url})
+        self.public_urls = UrlScheme(config, directory_urls=True)   # the public site's addresses
+        self.names = {language.code: language.name for language in ctx.config.languages}
+
+    def t(self, key: str, lang: str) -> str:
+        return self._print_t(key, lang)
+
+    def join(self, items: list[str], lang: str) -> str:
+        return self.t("print.list_separator", lang).join(items)
+
+    def qr(self, path: str, lang: str) -> Qr:
+        address = self.public_urls.absolute(self.public_urls.url(path, lang))
+        return Qr(lang, self.names.get(lang, lang), address, Markup(qr_svg(address)))
+
+    def citation(self, citation: Citation, lang: str) -> str:
+        return format_citation(self.ctx.citation(citation, lang), lang, self.t)
+
+    def place(self, place_id: str, lang: str) -> str:
+        county, township = self.ctx.place_links(place_id, lang)
+        if county and township:
+            return self.t("print.place", lang).replace("{county}", county.label).replace("{township}", township.label)
+        return county.label if county else ""
+
+
+def format_citation(c: CitationView, lang: str, t) -> str:
+    """Publisher, title, where it was presented, date, section and page, in the language's style."""
+    text = t("print.citation", lang).replace("{publisher}", c.publisher).replace("{title}", c.title)
+    parts = [text] + [part for part in (c.occasion, c.date, c.section) if part]
+    if c.page:
+        parts.append(t("print.page", lang).replace("{page}", c.page))
+    return t("print.citation_separator", lang).join(parts)
+
+
+# -- cases --------------------------------------------------------------------------------
+
+def case_sheet(pc: PrintContext, case: Case) -> CaseSheet:
+    ctx = pc.ctx
+    arrows = [ArrowMark(a.id, {lang: ctx.text(a.label, lang) for lang in pc.languages}, a.id in case.arrows)
+              for a in ctx.c.taxonomy.arrows]
+    return CaseSheet(case.id, ctx.county_of(case.place) or "", [case_side(pc, case, lang) for lang in pc.languages],
+                     arrows, case.last_reviewed.isoformat())
+
+
+def case_side(pc: PrintContext, case: Case, lang: str) -> CaseSide:
+    return CaseSide(
+        lang=lang,
+        lang_name=pc.names.get(lang, lang),
+        title=case.title[lang],
+        summary=case.summary[lang],
+        place=pc.place(case.place, lang),
+        key_points=key_points(pc, case, lang),
+        sources=[pc.citation(c, lang) for c in case.sources],
+        translation_note=translation_note(pc, case, lang),
+        story_html=render_markdown(case.story[lang]),
+        qr=pc.qr(case_path(case.id), lang),
+    )
+
+
+def key_points(pc: PrintContext, case: Case, lang: str) -> list[KeyPoint]:
+    """The case's facts at a glance: outcomes, what it looks for, its brand, industries and technologies."""
+    ctx = pc.ctx
+    points = [KeyPoint(pc.t("print.outcome", lang).replace("{as_of}", month_text(ctx, o.as_of, lang)),
+                       o.text[lang]) for o in case.outcomes]
+    points += [KeyPoint(pc.t(f"print.need.{need.kind}", lang), need.text[lang]) for need in case.looking_for]
+    brand = ctx.brand_link(case.brand, lang)
+    if brand:
+        points.append(KeyPoint(pc.t("print.brand", lang), brand.label))
+    for group in ("industries", "technologies"):
+        labels = [link.label for link in ctx.term_links(group, getattr(case, group), lang)]
+        if labels:
+            points.append(KeyPoint(pc.t(f"print.{group}", lang), pc.join(labels, lang)))
+    return points
+
+
+def translation_note(pc: PrintContext, record: Case | Brand, lang: str) -> str:
+    if lang == pc.ctx.default:
+        return ""
+    status = record.translations.get(lang)
+    return "" if status and status.reviewed else pc.t("print.unreviewed", lang)
+
+
+# -- brands and the exhibition ----------------------------------------------------------------
+
+def brand_sheet(pc: PrintContext, brand: Brand, cases: list[Case]) -> BrandSheet:
+    ctx = pc.ctx
+    own = [c for c in cases if c.brand == brand.id]
+    sides = [BrandSide(
+        lang=lang,
+        name=brand.name[lang],
+        place=pc.place(brand.place, lang),
+        story_html=render_markdown(brand.story[lang]),
+        values=[ctx.text(v, lang) for v in brand.values],
+        products=[ctx.text(p, lang) for p in brand.products],
+        cases=[c.title[lang] for c in own],
+        sources=[pc.citation(c, lang) for c in brand.sources],
+    ) for lang in pc.languages]
+    colours = [Swatch(c.hex, {lang: ctx.text(c.name, lang) for lang in pc.languages}) for c in brand.colours]
+    return BrandSheet(brand.id, sides, colours)
+
+
+def brand_qr(pc: PrintContext, brand: Brand, lang: str) -> Qr:
+    return pc.qr(brand_path(brand.id), lang)
+
+
+def exhibition_lines(pc: PrintContext, exhibition: Exhibition) -> list[ExhibitionLine]:
+    ctx = pc.ctx
+    lines = []
+    for lang in pc.languages:
+        dates = month_text(ctx, exhibition.start, lang)
+        if exhibition.end:
+            dates = pc.t("print.date_range", lang).replace("{start}", dates).replace(
+                "{end}", month_text(ctx, exhibition.end, lang))
+        lines.append(ExhibitionLine(lang, ctx.text(ctx.config.site_name, lang), ctx.text(exhibition.name, lang),
+                                    ctx.text(exhibition.venue, lang), dates))
+    return lines
