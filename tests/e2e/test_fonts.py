@@ -31,3 +31,24 @@ def test_page_text_is_set_in_our_fonts(offline_page, site_server, path, han_fami
     assert fonts and all(r.url.startswith(site_server + "assets/fonts/files/") for r in fonts)
     assert len(fonts) < ALL_SLICES / 3, "a page should fetch only the slices holding its characters"
     assert offline_page.blocked == [] and offline_page.console_errors == []
+
+
+TYPESETTING = """() => {
+  const s = getComputedStyle(document.querySelector("article.md-typeset p"));
+  return {lineBreak: s.lineBreak, wordBreak: s.wordBreak, textAlign: s.textAlign,
+          lineHeight: parseFloat(s.lineHeight) / parseFloat(s.fontSize), spacing: s.letterSpacing,
+          h1: getComputedStyle(document.querySelector("article h1")).fontWeight};
+}"""
+
+
+def test_han_text_gets_its_own_line_breaking_and_leading(offline_page, site_server):
+    page = offline_page.page
+    page.goto(f"{site_server}cases/{CASE_ID}/")
+    zh = page.evaluate(TYPESETTING)
+    page.goto(f"{site_server}en/cases/{CASE_ID}/")
+    en = page.evaluate(TYPESETTING)
+    assert zh["lineBreak"] == "strict" and zh["wordBreak"] == "normal"
+    assert zh["textAlign"] in ("start", "left") and en["textAlign"] in ("start", "left")
+    assert zh["lineHeight"] >= 1.8 > en["lineHeight"] >= 1.6
+    assert zh["spacing"] != "normal" and en["spacing"] == "normal"
+    assert zh["h1"] == en["h1"] == "700"
