@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..stages.validate import iter_localized
 from ..urls import EXHIBITIONS_PATH, TRANSLATION_STATUS_PATH, brand_path, case_path
-from .base import Page, ViewContext
+from .base import Page, ViewContext, localized_texts
 
 NAV_ORDER = 85
 KINDS = (("case", "cases"), ("brand", "brands"), ("exhibition", "exhibitions"))
@@ -71,19 +70,19 @@ def record_row(ctx: ViewContext, kind: str, record, lang: str) -> RecordRow:
     path = ctx.c.raw[(kind, record.id)].source.display
     label_field = record.title if kind == "case" else record.name
     notes = [f"{code}: {s.note}" for code, s in sorted(record.translations.items()) if s.note]
+    texts = list(localized_texts(record))
     return RecordRow(
         label=ctx.text(label_field, lang),
         url=_page_url(ctx, kind, record, lang),
         status=record.status,
         file=path,
         file_url=file_url(ctx, path),
-        cells=[language_cell(ctx, record, code) for code in ctx.config.language_codes],
+        cells=[language_cell(ctx, record, texts, code) for code in ctx.config.language_codes],
         note="; ".join(notes),
     )
 
 
-def language_cell(ctx: ViewContext, record: BaseModel, code: str) -> LanguageCell:
-    texts = [text for _, text in iter_localized(record)]
+def language_cell(ctx: ViewContext, record: BaseModel, texts: list[dict[str, str]], code: str) -> LanguageCell:
     present = sum(1 for text in texts if code in text)
     coverage = "complete" if present == len(texts) else "missing" if present == 0 else "partial"
     if code == ctx.default:

@@ -5,7 +5,9 @@ from dataclasses import replace
 
 from views_helpers import by_url, render, view_context
 
+from generator.stages.validate import iter_localized
 from generator.views.about import about_pages
+from generator.views.base import localized_texts
 from generator.views.brands import brand_pages
 from generator.views.cases import case_pages
 from generator.views.exhibitions import exhibition_pages, is_planned
@@ -96,6 +98,16 @@ def test_a_page_whose_text_falls_back_says_so_in_the_readers_language(project):
     assert "This page has not been translated into English yet. Its text is shown in: 正體中文" in html
     assert "只有中文。" in html
     assert "cb-notice" not in render(ctx, by_url(case_pages(ctx, "zh-TW"))["cases/example-case/"])
+
+
+def test_the_fast_walk_finds_the_same_texts_as_the_typed_one(project):
+    # localized_texts reads values (every map of strings is a text per language);
+    # iter_localized reads the model's types. They must agree on every record kind.
+    ctx = view_context(project.root)
+    records = [*ctx.c.cases.values(), *ctx.c.brands.values(), *ctx.c.exhibitions.values()]
+    for record in records:
+        assert [id(t) for t in localized_texts(record)] == [id(t) for _, t in iter_localized(record)], record.id
+    assert len(list(localized_texts(ctx.c.cases["example-case"]))) == 6   # title, summary, story, outcome, need, section
 
 
 def test_reviewed_translation_shows_no_notice(project):
