@@ -28,8 +28,9 @@ from .image_cache import write_atomically
 # chain reduces by at most about 2x, where it costs little more than BICUBIC.
 RESAMPLE = Image.Resampling.LANCZOS
 AVIF_SPEED = 8          # libaom speed 0-10: 8 is ~3x faster than the default 6 for ~5% larger files
-# libwebp effort 0-6 (default 4): 2 encodes ~3x faster; measured on photos at
-# quality 80, files ~3% larger and PSNR ~0.1 dB lower than 4 (README, "Photos").
+# libwebp effort 0-6 (default 4): 2 encodes ~3x faster; measured at quality 80
+# (bench/out photos and one real photo), files ~5% larger and PSNR ~0.25 dB lower
+# than effort 4 (README, "Photos").
 WEBP_METHOD = 2
 
 

@@ -33,6 +33,7 @@ from ..config import ImageSettings, Project
 from ..errors import Diagnostic
 from .image_cache import ImageCache, notify
 from .load import RawRecord
+from .validate import Collection, format_field_path
 
 MEDIA_DIR = "media"       # under content/: content/media/<record-id>/<file>
 PROBE_VERSION = 1         # bump when _probe learns something new, so cached results are redone
@@ -60,7 +61,7 @@ def media_folder(content_dir: Path, record_id: str) -> Path:
     return content_dir / MEDIA_DIR / record_id
 
 
-def check_media(collection, project: Project, cache: ImageCache | None = None) -> list[Diagnostic]:
+def check_media(collection: Collection, project: Project, cache: ImageCache | None = None) -> list[Diagnostic]:
     """Check every picture file of every case and brand; fills `collection.media`.
 
     `collection.media` maps (kind, record id, index) to the SourceImage of each
@@ -177,8 +178,6 @@ class _Where:
         self._add(code, message, hint, "warning")
 
     def _add(self, code: str, message: str, hint: str, severity: str) -> None:
-        from .validate import format_field_path
-
         line, col = self.raw.position(self.path)
         self.out.append(Diagnostic(self.raw.source.display, line, col, code, message,
                                    field=format_field_path(self.path), hint=hint, severity=severity))
