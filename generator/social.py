@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageFont
 
 SIZE = (1200, 630)
 # Bump when the drawing changes, so cached cards are drawn again.
