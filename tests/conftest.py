@@ -18,12 +18,9 @@ from generator.config import load_project
 from generator.errors import Diagnostic, sort_diagnostics
 from generator.pipeline import load_collection
 
+from diagnostic_text import headline  # noqa: F401  (re-exported for the fixtures below)
+
 FIXTURE_PROJECT = Path(__file__).resolve().parent / "fixtures" / "project"
-
-
-def headline(diagnostic: Diagnostic) -> str:
-    """The first printed line of a diagnostic: `path:line:col: severity[code]: field: message`."""
-    return diagnostic.format_text().split("\n", 1)[0]
 
 
 @dataclass

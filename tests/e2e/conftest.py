@@ -7,26 +7,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-
-
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site_dir)], cwd=project, capture_output=True, text=True, env=env)
+from sitetools import CHROMIUM, CHROMIUM_ARGS, FIXTURE_PROJECT, ROOT, OfflinePage, build_site
 
 
 @pytest.fixture(scope="session")
@@ -66,35 +53,6 @@ def browser():
         instance.close()
 
 
-class OfflinePage:
-    """A browser page that blocks every request not to localhost and records them."""
-
-    def __init__(self, browser, **context_options):
-        self.context = browser.new_context(**context_options)
-        self.page = self.context.new_page()
-        self.blocked: list[str] = []
-        self.failed: list[str] = []
-        self.console_errors: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page.on("requestfailed", lambda request: self.failed.append(request.url))
-        self.page.on("console", self._console)
-
-    def _route(self, route):
-        host = urlparse(route.request.url).hostname
-        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:", "file:")):
-            route.continue_()
-        else:
-            self.blocked.append(route.request.url)
-            route.abort()
-
-    def _console(self, message):
-        if message.type == "error":
-            self.console_errors.append(message.text)
-
-    def close(self):
-        self.context.close()
-
-
 @pytest.fixture
 def offline_page(browser):
     page = OfflinePage(browser)
@@ -112,9 +70,6 @@ def copy_project(tmp_path) -> Path:
     for name in ("content", "theme", "docs", "schema"):
         shutil.copytree(ROOT / name, target / name)
     return target
-
-
-FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import build_site
+from sitetools import build_site
 
 
 def _html(site, path):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build_site
+from sitetools import build_site
 
 PLAIN_ATTACKS = [
     "<script>alert('xss-title')</script>",
@@ -77,7 +77,7 @@ def make_hostile(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from conftest import FIXTURE_PROJECT, ROOT
+    from sitetools import FIXTURE_PROJECT, ROOT
     import shutil
     project = tmp_path_factory.mktemp("hostile") / "project"
     shutil.copytree(FIXTURE_PROJECT, project)

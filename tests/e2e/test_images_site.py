@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import picture_factory as pf
-from conftest import build_site
+from sitetools import build_site
 
 MEDIA = "content/media/example-case"
 PHOTOS = {"gps.jpg": pf.with_gps(900, 600), "turned.jpg": pf.rotated(640, 480), "cmyk.jpg": pf.cmyk(500, 400),
@@ -43,7 +43,7 @@ def photo_site(tmp_path_factory):
     """The fixture project with photos, built twice: (project root, site dir, first build, second build)."""
     import shutil
 
-    from conftest import FIXTURE_PROJECT, ROOT
+    from sitetools import FIXTURE_PROJECT, ROOT
 
     root = tmp_path_factory.mktemp("photos") / "project"
     shutil.copytree(FIXTURE_PROJECT, root)
@@ -139,7 +139,7 @@ def photo_server(photo_site):
 
 def _look(browser, url: str, shot: str) -> dict:
     """Open a page at desktop width; the header picture's state; a screenshot of the page's top."""
-    from conftest import OfflinePage
+    from sitetools import OfflinePage
 
     offline = OfflinePage(browser, viewport={"width": 1280, "height": 900}, device_scale_factor=1)
     try:
@@ -170,7 +170,7 @@ def test_a_case_with_photos_in_the_browser(browser, photo_server):
 
 @pytest.mark.browser
 def test_a_case_without_photos_shows_its_visual_in_the_browser(browser, site_server):
-    from conftest import ROOT
+    from sitetools import ROOT
 
     case = sorted(p.stem for p in (ROOT / "content" / "cases").glob("*.yml"))[0]
     case = "kouhu-smart-tilapia" if (ROOT / "content/cases/kouhu-smart-tilapia.yml").exists() else case

@@ -73,7 +73,7 @@ def test_focus_ring_check_can_fail(offline_page, site_server):
 
 
 def test_navigation_drawer_on_a_phone_opens_by_keyboard_and_hides_when_closed(browser, site_server):
-    from conftest import OfflinePage
+    from sitetools import OfflinePage
 
     offline = OfflinePage(browser, viewport={"width": 390, "height": 844})
     try:

@@ -5,7 +5,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from conftest import build_site
+from sitetools import build_site
 
 # Files our build adds beside the pages; each must come out byte-identical.
 PUBLISHED = ("data/**/*", "feed.xml", "en/feed.xml", "sitemap.xml", "en/sitemap.xml",

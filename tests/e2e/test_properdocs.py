@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from sitetools import ROOT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

@@ -35,7 +35,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("device", WIDTHS)
 def test_screenshots_of_each_kind_of_page(browser, site_server, device):
-    from conftest import OfflinePage
+    from sitetools import OfflinePage
 
     width, height = WIDTHS[device]
     OUT.mkdir(parents=True, exist_ok=True)

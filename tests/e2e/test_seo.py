@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import FIXTURE_PROJECT, ROOT, build_site
+from sitetools import FIXTURE_PROJECT, ROOT, build_site
 
 SITE_URL = "https://example.org/casebook/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURE_PROJECT, ROOT, build_site
+from sitetools import FIXTURE_PROJECT, ROOT, build_site
 
 THREE = ROOT / "tests" / "fixtures" / "three-languages"
 SITE_URL = "https://example.org/casebook/"

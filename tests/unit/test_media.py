@@ -10,7 +10,7 @@ import pytest
 
 import picture_factory as pf
 from picture_factory import add_images
-from conftest import headline
+from diagnostic_text import headline
 from generator.config import load_project
 from generator.pipeline import load_collection
 
