@@ -63,20 +63,20 @@ def synthetic_photo(seed: int, size: tuple[int, int] = (3000, 2000)) -> bytes:
     return buffer.getvalue()
 
 
-def _write_photo(args: tuple[int, str]) -> None:
-    seed, path = args
-    Path(path).write_bytes(synthetic_photo(seed))
+def _write_photo(args: tuple[int, str, tuple[int, int]]) -> None:
+    seed, path, size = args
+    Path(path).write_bytes(synthetic_photo(seed, size))
 
 
-def ensure_photos(count: int, folder: Path) -> list[Path]:
+def ensure_photos(count: int, folder: Path, size: tuple[int, int] = (3000, 2000)) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = folder / f".generator-{GENERATOR_VERSION}"
+    stamp = folder / f".generator-{GENERATOR_VERSION}-{size[0]}x{size[1]}"
     if not stamp.exists():
         shutil.rmtree(folder)
         folder.mkdir(parents=True)
         stamp.touch()
     paths = [folder / f"synthetic-{seed:04d}.jpg" for seed in range(count)]
-    missing = [(seed, str(path)) for seed, path in enumerate(paths) if not path.exists()]
+    missing = [(seed, str(path), size) for seed, path in enumerate(paths) if not path.exists()]
     if missing:
         print(f"writing {len(missing)} synthetic photos to {folder} ...", file=sys.stderr)
         from concurrent.futures import ProcessPoolExecutor
@@ -173,9 +173,9 @@ class _OpenCounter:
 
 # -- the table ------------------------------------------------------------------------------------
 
-def print_table(rows: list[Row], count: int, baseline: Row) -> None:
+def print_table(rows: list[Row], count: int, baseline: Row, size: tuple[int, int]) -> None:
     load = os.getloadavg()[0]
-    print(f"\nPicture derivatives for {count} synthetic ~3000x2000 JPEG photos "
+    print(f"\nPicture derivatives for {count} synthetic {size[0]}x{size[1]} JPEG photos "
           f"({os.cpu_count()} cores, load average {load:.1f} at the end, Pillow {Image.__version__}):\n")
     print("| run | wall time | vs plain Pillow | CPU time | files | MB written | photos decoded "
           "| Image.open in main process |")
@@ -186,12 +186,14 @@ def print_table(rows: list[Row], count: int, baseline: Row) -> None:
               f"| {row.cpu:.2f} s | {row.files} | {row.megabytes:.1f} | {row.decoded} | {row.opened} |")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=200, help="how many synthetic photos (default 200)")
     parser.add_argument("--out", type=Path, default=OUT, help="working folder (default bench/out)")
-    args = parser.parse_args()
-    paths = ensure_photos(args.count, args.out / "photos")
+    parser.add_argument("--size", default="3000x2000", help="photo size WxH (default 3000x2000)")
+    args = parser.parse_args(argv)
+    size = tuple(int(n) for n in args.size.split("x"))
+    paths = ensure_photos(args.count, args.out / "photos", size)
     defaults = ImageSettings()
     baseline = plain_pillow(paths, args.out / "plain")
     rows = [
@@ -203,7 +205,7 @@ def main() -> None:
                      args.out / "cache-no-avif"),
         casebook_run("casebook defaults, rebuild with no change", paths, defaults, args.out / "cache", fresh=False),
     ]
-    print_table(rows, len(paths), baseline)
+    print_table(rows, len(paths), baseline, size)
     print(f"\nEncoders: WebP method {image_work.WEBP_METHOD}, AVIF speed {image_work.AVIF_SPEED}, "
           f"resampling {image_work.RESAMPLE.name}. Photos: {args.out / 'photos'} (synthetic, never published).")
 
