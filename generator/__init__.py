@@ -18,8 +18,23 @@ def build_exhibit(config_path, request, *, theme_dir=None, mkdocs_file=None, on_
     from .stages.exhibit import build_exhibit as run
 
     config_path = Path(config_path).resolve()
+    mkdocs_file = Path(mkdocs_file).resolve() if mkdocs_file else config_path.parent / "mkdocs.yml"
+    if theme_dir is None:
+        theme_dir = _theme_dir(mkdocs_file) or config_path.parent / THEME_DIR
     site_builder = None
     if request.kiosk is not None:
         from .mkdocs_plugin.kiosk import build_kiosk_site as site_builder
-    return run(config_path, Path(theme_dir) if theme_dir else config_path.parent / THEME_DIR, request,
-               site_builder=site_builder, mkdocs_file=Path(mkdocs_file) if mkdocs_file else None, on_file=on_file)
+    return run(config_path, Path(theme_dir), request, site_builder=site_builder, mkdocs_file=mkdocs_file,
+               on_file=on_file)
+
+
+def _theme_dir(mkdocs_file):
+    """theme.custom_dir of mkdocs.yml (the site's theme is the kit's too), or None."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(mkdocs_file.read_text(encoding="utf-8"))
+        custom_dir = data["theme"]["custom_dir"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return None
+    return (mkdocs_file.parent / custom_dir).resolve() if isinstance(custom_dir, str) else None

@@ -1,0 +1,178 @@
+"""The exhibition kit's PDFs, opened with poppler and zbar as a print shop or a phone would.
+
+Two small kits are made once for the module (A4 posters, two cases): the
+default (both languages on a sheet, marks in the bleed, an A5 catalogue) and
+one sheet per language with marks in a slug, made twice to compare bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from exhibit_helpers import CASES, SITE_URL, THEME, TITLES, kit_project
+from generator import build_exhibit
+from generator.exhibit.plan import ExhibitRequest
+
+PT_PER_MM = 72 / 25.4
+A4 = (210 * PT_PER_MM, 297 * PT_PER_MM)
+A5 = (148 * PT_PER_MM, 210 * PT_PER_MM)
+BLEED = 3 * PT_PER_MM
+SLUG = 10 * PT_PER_MM
+TOLERANCE = 0.5   # pt
+
+
+def _kit(root: Path, out: str, **options) -> Path:
+    options = {"cases": CASES, **options}
+    request = ExhibitRequest(exhibition="example-exhibition", out=root / out, paper="A4", site_url=SITE_URL,
+                             kiosk=None, **options)
+    build_exhibit(root / "casebook.yml", request, theme_dir=THEME)
+    return root / out
+
+
+@pytest.fixture(scope="module")
+def kits(tmp_path_factory):
+    root = kit_project(tmp_path_factory.mktemp("exhibit") / "project")
+    default = _kit(root, "kit", catalogue_paper="A5")
+    separate = [_kit(root, f"slug-{n}", layout="per-language", marks="slug", catalogue=False, zip=False,
+                     cases=CASES[:1]) for n in (1, 2)]
+    return default, separate
+
+
+def _run(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def _boxes(pdf: Path) -> dict[str, tuple[float, float]]:
+    """Page size and the width and height of every PDF box of page 1, in points."""
+    info = _run("pdfinfo", "-box", str(pdf))
+    sizes = {"page": tuple(map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()))}
+    for name, x0, y0, x1, y1 in re.findall(r"(\w+Box):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)", info):
+        sizes[name] = (float(x1) - float(x0), float(y1) - float(y0))
+    return sizes
+
+
+def _close(size, expected) -> bool:
+    return all(abs(a - b) <= TOLERANCE for a, b in zip(size, expected))
+
+
+def _outset(paper, by):
+    return (paper[0] + 2 * by, paper[1] + 2 * by)
+
+
+def _pdfs(kits) -> list[Path]:
+    default, separate = kits
+    return sorted(default.rglob("*.pdf")) + sorted(separate[0].rglob("*.pdf"))
+
+
+def test_one_poster_per_case_and_a_catalogue(kits):
+    default, separate = kits
+    assert sorted(p.relative_to(default).as_posix() for p in default.rglob("*.pdf")) == [
+        "catalogue/example-exhibition-catalogue-a5.pdf", "posters/example-case.pdf", "posters/third-example-case.pdf"]
+    assert sorted(p.name for p in separate[0].rglob("*.pdf")) == ["example-case.en.pdf", "example-case.zh-TW.pdf"]
+
+
+def test_poster_page_is_the_paper_plus_bleed_and_the_trim_is_the_paper(kits):
+    for pdf in sorted((kits[0] / "posters").glob("*.pdf")):
+        boxes = _boxes(pdf)
+        assert _close(boxes["page"], _outset(A4, BLEED)), (pdf.name, boxes)
+        assert _close(boxes["TrimBox"], A4) and _close(boxes["BleedBox"], _outset(A4, BLEED)), boxes
+        assert "Pages:           1" in _run("pdfinfo", str(pdf))
+
+
+def test_with_a_slug_the_marks_sit_outside_the_bleed(kits):
+    for pdf in sorted(kits[1][0].rglob("*.pdf")):
+        boxes = _boxes(pdf)
+        assert _close(boxes["page"], _outset(A4, BLEED + SLUG)), boxes
+        assert _close(boxes["TrimBox"], A4) and _close(boxes["BleedBox"], _outset(A4, BLEED)), boxes
+
+
+def test_catalogue_is_a5_with_page_numbers(kits):
+    pdf = kits[0] / "catalogue/example-exhibition-catalogue-a5.pdf"
+    assert _close(_boxes(pdf)["page"], A5)
+    pages = int(re.search(r"Pages:\s+(\d+)", _run("pdfinfo", str(pdf))).group(1))
+    contents = _run("pdftotext", "-layout", "-f", "3", "-l", "3", str(pdf), "-")
+    for case_id, titles in TITLES.items():
+        number = int(re.search(re.escape(titles["zh-TW"]) + r" +(\d+)\n", contents).group(1))
+        assert 3 < number <= pages
+        target = _run("pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-")
+        assert titles["zh-TW"] in target, f"contents send {case_id} to page {number}"
+        assert f"\n{number}\n" in target                       # its footer shows the same number
+        facing = _run("pdftotext", "-f", str(number + 1), "-l", str(number + 1), str(pdf), "-")
+        assert titles["en"] in facing and number % 2 == 0     # a spread: zh-TW on the left, English facing
+
+
+def test_every_font_is_embedded_and_cjk_is_noto_cjk(kits):
+    for pdf in _pdfs(kits):
+        rows = _run("pdffonts", str(pdf)).splitlines()[2:]
+        assert rows, pdf
+        embedded = [row.split()[-5] for row in rows]
+        assert set(embedded) == {"yes"}, (pdf.name, rows)
+        names = " ".join(row.split()[0] for row in rows)
+        assert re.search(r"\+Noto-Sans(-Bold)? ", names + " "), names
+        if not pdf.name.endswith(".en.pdf"):      # a sheet in English only has no Han text
+            assert "Noto-Sans-CJK-TC" in names, names
+
+
+def test_titles_in_both_languages(kits):
+    default, separate = kits
+    for case_id in CASES:
+        text = _run("pdftotext", str(default / f"posters/{case_id}.pdf"), "-")
+        assert TITLES[case_id]["zh-TW"] in text and TITLES[case_id]["en"] in text
+    catalogue = _run("pdftotext", str(default / "catalogue/example-exhibition-catalogue-a5.pdf"), "-")
+    assert all(title in catalogue for titles in TITLES.values() for title in titles.values())
+    english = _run("pdftotext", str(separate[0] / "posters/example-case.en.pdf"), "-")
+    assert "Example case" in english and "範例案例" not in english
+
+
+def _qr_codes(pdf: Path, tmp_path: Path) -> set[str]:
+    image = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf), str(image)], check=True)
+    found = subprocess.run(["zbarimg", "--quiet", "--raw", f"{image}.png"], capture_output=True, text=True)
+    return set(found.stdout.split())
+
+
+def test_qr_codes_decode_to_the_case_page_in_each_language(kits, tmp_path):
+    default, separate = kits
+    assert _qr_codes(default / "posters/example-case.pdf", tmp_path) == {
+        f"{SITE_URL}cases/example-case/", f"{SITE_URL}en/cases/example-case/"}
+    assert _qr_codes(separate[0] / "posters/example-case.en.pdf", tmp_path) == {f"{SITE_URL}en/cases/example-case/"}
+
+
+def test_qr_codes_are_vectors(kits):
+    listing = _run("pdfimages", "-list", str(kits[0] / "posters/example-case.pdf")).splitlines()
+    assert listing[2:] == []   # no raster image on the poster at all
+
+
+def test_the_same_records_give_the_same_bytes(kits):
+    first, second = kits[1]
+    assert (first / "manifest.json").read_bytes() == (second / "manifest.json").read_bytes()
+
+
+def test_manifest_lists_every_file_with_size_and_sha256(kits):
+    default = kits[0]
+    manifest = json.loads((default / "manifest.json").read_text(encoding="utf-8"))
+    listed = {entry["path"]: entry for entry in manifest["files"]}
+    on_disk = {p.relative_to(default).as_posix() for p in default.rglob("*") if p.is_file()}
+    assert set(listed) == on_disk - {"manifest.json", "example-exhibition-kit.zip"}
+    assert [e["path"] for e in manifest["files"]] == sorted(listed)
+    for path, entry in listed.items():
+        data = (default / path).read_bytes()
+        assert entry["size"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest()
+
+
+def test_zip_holds_the_kit_in_order_with_fixed_dates(kits):
+    default = kits[0]
+    with zipfile.ZipFile(default / "example-exhibition-kit.zip") as archive:
+        infos = archive.infolist()
+        names = [info.filename for info in infos]
+        assert names == sorted(names)
+        assert "example-exhibition-kit/manifest.json" in names
+        assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
+        assert archive.read("example-exhibition-kit/posters/example-case.pdf") == \
+            (default / "posters/example-case.pdf").read_bytes()

@@ -1,0 +1,112 @@
+"""The exhibition kit's plan and checks: options, site URL, and texts a poster needs.
+
+No PDF is drawn here: every problem is found before anything is written.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import load_project
+from generator.exhibit.plan import ExhibitRequest, resolve_plan
+from generator.exhibit.requirements import check_plan
+from generator.pipeline import load_collection
+
+SITE_URL = "https://example.org/casebook/"
+
+
+def headline(diagnostic) -> str:
+    return diagnostic.format_text().split("\n", 1)[0]
+
+
+def _plan(project, **options):
+    loaded, _ = load_project(project.root / "casebook.yml")
+    collection, diagnostics = load_collection(loaded)
+    assert not diagnostics
+    request = ExhibitRequest(exhibition=options.pop("exhibition", "example-exhibition"), out=Path("kit"), **options)
+    plan, problems = resolve_plan(collection, loaded.config, request)
+    names = {lang.code: lang.name for lang in loaded.config.languages}
+    return plan, problems, (check_plan(collection, plan, names) if plan else [])
+
+
+def test_the_record_decides_what_options_leave_out(project):
+    plan, problems, checks = _plan(project, site_url=SITE_URL)
+    assert problems == [] and checks == []
+    assert (plan.paper, plan.languages, [c.id for c in plan.cases]) == ("A3", ["zh-TW", "en"], ["example-case"])
+    assert [b.id for b in plan.brands] == ["example-brand"]
+
+
+def test_options_override_the_record(project):
+    plan, problems, _ = _plan(project, site_url=SITE_URL, paper="A1", languages=("en",), brands=())
+    assert problems == []
+    assert (plan.paper, plan.languages, plan.brands) == ("A1", ["en"], [])
+
+
+def test_a_qr_code_needs_a_site_url(project):
+    _, problems, _ = _plan(project)
+    assert [headline(p) for p in problems] == [
+        "--site-url: error[no-site-url]: the QR codes need the site's public address, and none is set"]
+    assert problems[0].hint == "pass --site-url https://… or set site_url in casebook.yml"
+
+
+def test_site_url_from_casebook_yml(project):
+    project.write("casebook.yml", project.read("casebook.yml") + f"site_url: {SITE_URL}\n")
+    plan, problems, _ = _plan(project)
+    assert problems == [] and plan.site_url == SITE_URL
+
+
+def test_unknown_names_in_options(project):
+    _, problems, _ = _plan(project, exhibition="nope")
+    assert [headline(p) for p in problems] == [
+        "EXHIBITION: error[unknown-exhibition]: no exhibition 'nope' in content/exhibitions/"]
+    _, problems, _ = _plan(project, site_url=SITE_URL, cases=("exmaple-case",), languages=("ja",),
+                           brands=("nope",))
+    assert sorted(headline(p) for p in problems) == [
+        "--brands: error[unknown-brand]: no brand 'nope' in content/brands/",
+        "--cases: error[unknown-case]: no case 'exmaple-case' in content/cases/",
+        "--languages: error[unknown-language]: 'ja' is not a language of this site",
+    ]
+
+
+def test_a_text_missing_in_a_printed_language_names_file_line_and_field(project):
+    # second-example-case is a draft written in zh-TW only.
+    _, problems, checks = _plan(project, site_url=SITE_URL, cases=("example-case", "second-example-case"))
+    assert problems == []
+    assert [headline(c) for c in checks] == [
+        "content/cases/second-example-case.yml:7:3: error[print-needs-text]: title: "
+        "no text in 'en', which the exhibition kit prints case 'second-example-case' in",
+        "content/cases/second-example-case.yml:9:3: error[print-needs-text]: summary: "
+        "no text in 'en', which the exhibition kit prints case 'second-example-case' in",
+        "content/cases/second-example-case.yml:11:3: error[print-needs-text]: story: "
+        "no text in 'en', which the exhibition kit prints case 'second-example-case' in",
+        "content/exhibitions/example-exhibition.yml:13:8: warning[draft-case]: cases: case "
+        "'second-example-case' is a draft: its page is not on the site, so its QR code leads nowhere "
+        "until the case is published",
+    ]
+    assert checks[0].hint == "add `en:` here, or leave English out with --languages"
+
+
+def test_a_draft_printed_in_its_own_language_only_warns(project):
+    _, problems, checks = _plan(project, site_url=SITE_URL, cases=("second-example-case",), languages=("zh-TW",))
+    assert problems == [] and [c.code for c in checks] == ["draft-case"]
+
+
+def test_the_command_prints_the_missing_field_without_a_traceback(project):
+    result = project.run_cli("exhibit", "example-exhibition", "--out", "kit", "--site-url", SITE_URL,
+                             "--cases", "example-case,second-example-case", "--no-kiosk")
+    assert result.returncode == 1
+    assert ("content/cases/second-example-case.yml:9:3: error[print-needs-text]: summary: no text in 'en', "
+            "which the exhibition kit prints case 'second-example-case' in") in result.stdout
+    assert "hint: add `en:` here, or leave English out with --languages" in result.stdout
+    assert "Aborted with 3 errors and 1 warning. Nothing was written." in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (project.root / "kit").exists()
+
+
+def test_a_content_error_anywhere_stops_the_kit(project):
+    project.replace("content/cases/example-case.yml", "  en: Synthetic fixture, not a real case.\n", "")
+    result = project.run_cli("exhibit", "example-exhibition", "--out", "kit", "--site-url", SITE_URL, "--no-kiosk")
+    assert result.returncode == 1
+    assert "content/cases/example-case.yml:11:3: error[missing-translation]: summary: no text in 'en'" in result.stdout
+    assert "Traceback" not in result.stderr
