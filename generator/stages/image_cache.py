@@ -79,14 +79,17 @@ class ImageCache:
     def path(self, name: str) -> Path:
         return self.root / name
 
-    def forget_unused(self, used_probes: set[str], used_derivatives: set[str]) -> None:
-        """Drop entries (and files) no record uses any more, so the cache does not grow forever."""
-        for key in set(self.probes) - used_probes:
+    def forget_probes(self, used: set[str]) -> None:
+        """Drop what was found about files no record names any more."""
+        for key in set(self.probes) - used:
             del self.probes[key]
             self.changed = True
+
+    def forget_derivatives(self, used: set[str]) -> None:
+        """Drop entries and files of pictures no page shows any more, so the cache does not grow forever."""
         kept: set[str] = set()
         for key in list(self.derivatives):
-            if key in used_derivatives:
+            if key in used:
                 kept.update(self.derivatives[key].get("files", []))
             else:
                 del self.derivatives[key]

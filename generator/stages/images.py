@@ -131,7 +131,7 @@ def make_derivatives(plans: list[PicturePlan], settings: ImageSettings, cache_ro
     report.reused = len(unique) - len(missing)
     if missing:
         _make_missing(missing, settings, cache, report, workers, progress)
-    cache.forget_unused(set(cache.probes), set(unique) - report.failed)
+    cache.forget_derivatives(set(unique) - report.failed)
     cache.save()
     report.seconds = time.perf_counter() - started
     files = {f.uri: cache.path(f.name) for plan in plans for f in plan.files if plan.key not in report.failed}

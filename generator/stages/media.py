@@ -76,6 +76,7 @@ def check_media(collection: Collection, project: Project, cache: ImageCache | No
             found = checker.check(raw, record_id, index, image.file)
             if found is not None:
                 collection.media[(kind, record_id, index)] = found
+    cache.forget_probes(checker.used_probes)
     _save_quietly(cache)
     return checker.diagnostics
 
@@ -88,6 +89,7 @@ class _MediaChecker:
         self.settings = settings
         self.cache = cache
         self.diagnostics: list[Diagnostic] = []
+        self.used_probes: set[str] = set()
 
     def check(self, raw: RawRecord, record_id: str, index: int, file: str) -> SourceImage | None:
         where = _Where(raw, ("images", index, "file"), self.diagnostics)
@@ -146,6 +148,7 @@ class _MediaChecker:
     def _facts(self, data: bytes, digest: str) -> dict:
         max_pixels = int(self.settings.max_megapixels * 1_000_000)
         key = f"{digest}:{max_pixels}:{PROBE_VERSION}"
+        self.used_probes.add(key)
         facts = self.cache.probe(key)
         if facts is None:
             facts = probe(data, max_pixels)

@@ -229,3 +229,17 @@ def test_validate_cli_prints_the_position_and_exits_1(project):
     assert result.returncode == 1
     assert result.stdout.startswith(f"{at(0)}: error[image-too-many-pixels]: images[0].file: ")
     assert "Traceback" not in result.stderr
+
+
+def test_checks_of_files_no_record_names_are_forgotten(project):
+    import json
+
+    project.write(f"{CASE_MEDIA}/a.jpg", pf.jpeg(pf.picture(100, 80, seed=1)))
+    project.write(f"{CASE_MEDIA}/b.jpg", pf.jpeg(pf.picture(100, 80, seed=2)))
+    pf.add_images(project, ["a.jpg", "b.jpg"])
+    project.diagnostics()
+    manifest = project.path(".cache/casebook/images/manifest.json")
+    assert len(json.loads(manifest.read_text(encoding="utf-8"))["probes"]) == 2
+    project.replace(CASE, "  - file: b.jpg\n", "  - file: a.jpg\n")
+    project.diagnostics()
+    assert len(json.loads(manifest.read_text(encoding="utf-8"))["probes"]) == 1
