@@ -29,6 +29,7 @@ _RELATIVE_NOTE = ("<!-- site_url is not set in casebook.yml, so these locations 
 def sitemap_files(pages: list[Page], collection: Collection, config: SiteConfig, urls: UrlScheme) -> dict[str, bytes]:
     """{site path: XML bytes}: the root sitemap and one per non-default language."""
     dates = _review_dates(collection)
+    pages = [page for page in pages if page.listed]
     files = {sitemap_url(""): _sitemap(pages, "", urls, dates, config)}
     for lang in config.language_codes[1:]:
         prefix = urls.prefix(lang)

@@ -1,6 +1,7 @@
 """The MkDocs build through the casebook plugin, on the synthetic fixture project."""
 from __future__ import annotations
 
+import json
 import re
 
 from sitetools import build_site
@@ -50,3 +51,14 @@ def test_content_error_stops_the_build_with_positions(fixture_site_project, tmp_
     assert "content/cases/example-case.yml:7:1: error[unknown-field]: titel: 'titel' is not a field of a case" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_error_pages_stay_out_of_search_and_sitemap(fixture_site_project, tmp_path):
+    site = tmp_path / "site"
+    assert build_site(fixture_site_project, site).returncode == 0
+    assert (site / "en/404.html").is_file()
+    for index in ("search/search_index.json", "en/search/search_index.json"):
+        locations = [doc["location"] for doc in json.loads(_html(site, index))["docs"]]
+        assert locations and not [loc for loc in locations if "404" in loc]
+    for sitemap in ("sitemap.xml", "en/sitemap.xml"):
+        assert "404.html" not in _html(site, sitemap)
