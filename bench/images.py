@@ -4,6 +4,8 @@ Writes N SYNTHETIC photos (default 200, about 3000x2000 JPEG, deterministic;
 generated here, never under content/, never published) into bench/out/photos/,
 then measures, in this order and on the same files:
 
+In rounds (each run on a share of the photos in turn, so that other work on
+the machine slows all runs alike):
 1. plain Pillow, one process (the baseline of issue 9): open, resize the full
    picture to 480, 960 and 1600 px with LANCZOS, save WebP with Pillow's defaults;
 2. casebook making exactly those outputs (WebP at 480/960/1600) with a fresh cache;
@@ -39,6 +41,7 @@ from generator.stages.media import PROBE_VERSION, probe  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 BASELINE_WIDTHS = (480, 960, 1600)
+BASELINE_NAME = "plain Pillow, 1 process: WebP 480/960/1600"
 GENERATOR_VERSION = 1     # bump when the synthetic photos change, so old ones are made again
 
 
@@ -110,7 +113,7 @@ def plain_pillow(paths: list[Path], out: Path) -> Row:
             target = out / f"{path.stem}-{width}.webp"
             resized.save(target, "WEBP")
             size += target.stat().st_size
-    return Row("plain Pillow, 1 process: WebP 480/960/1600", time.perf_counter() - started,
+    return Row(BASELINE_NAME, time.perf_counter() - started,
                len(paths) * len(BASELINE_WIDTHS), size / 1e6, len(paths), len(paths),
                time.process_time() - cpu_started)
 
@@ -186,28 +189,56 @@ def print_table(rows: list[Row], count: int, baseline: Row, size: tuple[int, int
               f"| {row.cpu:.2f} s | {row.files} | {row.megabytes:.1f} | {row.decoded} | {row.opened} |")
 
 
+# (label, settings, cache tag, WebP only): the first-build runs compared with plain Pillow
+FIRST_BUILDS = (
+    ("casebook, same outputs (WebP 480/960/1600), first build", ImageSettings(avif=False), "webp", True),
+    ("casebook defaults (AVIF + WebP + JPEG), first build", ImageSettings(), "defaults", False),
+    ("casebook without AVIF (WebP + JPEG), first build", ImageSettings(avif=False), "no-avif", False),
+)
+
+
+def measure(paths: list[Path], out: Path, rounds: int) -> list[Row]:
+    """Every run on every photo, interleaved in rounds of photos.
+
+    Other work on the machine slows whichever run is going on; taking turns on
+    a share of the photos each spreads that over all runs alike.
+    """
+    chunks = [paths[i::rounds] for i in range(rounds)]
+    results: dict[str, list[Row]] = {}
+    for number, chunk in enumerate(chunks):
+        results.setdefault("baseline", []).append(plain_pillow(chunk, out / "plain"))
+        for label, settings, tag, webp_only in FIRST_BUILDS:
+            results.setdefault(label, []).append(
+                casebook_run(label, chunk, settings, out / f"cache-{tag}-{number}", webp_only=webp_only))
+    rebuild = "casebook defaults, rebuild with no change"
+    results[rebuild] = [casebook_run(rebuild, chunk, ImageSettings(), out / f"cache-defaults-{number}", fresh=False)
+                        for number, chunk in enumerate(chunks)]
+    return [_sum(rows) for rows in results.values()]
+
+
+def _sum(rows: list[Row]) -> Row:
+    def total(name: str):
+        values = [getattr(row, name) for row in rows]
+        return sum(values) if all(isinstance(v, (int, float)) for v in values) else values[0]
+
+    return Row(rows[0].name, total("seconds"), total("files"), total("megabytes"), total("decoded"),
+               total("opened"), total("cpu"))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=200, help="how many synthetic photos (default 200)")
     parser.add_argument("--out", type=Path, default=OUT, help="working folder (default bench/out)")
     parser.add_argument("--size", default="3000x2000", help="photo size WxH (default 3000x2000)")
+    parser.add_argument("--rounds", type=int, default=4, help="runs take turns on this many shares of the photos")
     args = parser.parse_args(argv)
     size = tuple(int(n) for n in args.size.split("x"))
     paths = ensure_photos(args.count, args.out / "photos", size)
-    defaults = ImageSettings()
-    baseline = plain_pillow(paths, args.out / "plain")
-    rows = [
-        baseline,
-        casebook_run("casebook, same outputs (WebP 480/960/1600), first build", paths,
-                     ImageSettings(avif=False), args.out / "cache-webp", webp_only=True),
-        casebook_run("casebook defaults (AVIF + WebP + JPEG), first build", paths, defaults, args.out / "cache"),
-        casebook_run("casebook without AVIF (WebP + JPEG), first build", paths, ImageSettings(avif=False),
-                     args.out / "cache-no-avif"),
-        casebook_run("casebook defaults, rebuild with no change", paths, defaults, args.out / "cache", fresh=False),
-    ]
-    print_table(rows, len(paths), baseline, size)
+    rows = measure(paths, args.out, max(1, min(args.rounds, len(paths))))
+    print_table(rows, len(paths), rows[0], size)
     print(f"\nEncoders: WebP method {image_work.WEBP_METHOD}, AVIF speed {image_work.AVIF_SPEED}, "
-          f"resampling {image_work.RESAMPLE.name}. Photos: {args.out / 'photos'} (synthetic, never published).")
+          f"resampling {image_work.RESAMPLE.name}. Runs took turns in {args.rounds} rounds. "
+          f"Photos: {args.out / 'photos'} (synthetic, never published).")
 
 
 if __name__ == "__main__":
