@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
 THEME = ROOT / "theme"
 SITE_URL = "https://example.org/casebook/"
