@@ -27,7 +27,7 @@ from PIL import Image, ImageFont
 
 SIZE = (1200, 630)
 # Bump when the drawing changes, so cached cards are drawn again.
-DRAWING_VERSION = "3"
+DRAWING_VERSION = "4"
 
 ACCENT = "#1a5c4c"   # the site's primary colour (theme/assets/stylesheets/casebook.css)
 

@@ -62,14 +62,19 @@ def _draw_title(draw: ImageDraw.ImageDraw, title: str, face, top: int) -> int:
 
 
 def _draw_places(draw: ImageDraw.ImageDraw, text: "social.CardText", face, top: int) -> int:
-    """The place in the page's language, then (smaller, quieter) in the other languages."""
-    lines = [(text.place, 34, INK), (getattr(text, "place_other", ""), 26, MUTED)]
-    for value, size, colour in lines:
-        if not value:
-            continue
-        font = social._font(face, size)
-        draw.text((TEXT_LEFT, top), social._fit_line(value, font, TEXT_WIDTH), font=font, fill=colour)
-        top += int(size * 1.45)
+    """The place in the page's language (the site card's tagline wraps to three lines),
+    then, smaller and quieter, in the other languages."""
+    font = social._font(face, 34)
+    lines = social.wrap(text.place, font, TEXT_WIDTH) if text.place else []
+    if len(lines) > 3:
+        lines = lines[:2] + [social._fit_line("".join(lines[2:]), font, TEXT_WIDTH)]
+    for line in lines:
+        draw.text((TEXT_LEFT, top), line, font=font, fill=INK)
+        top += int(34 * 1.45)
+    if text.place_other:
+        other = social._font(face, 26)
+        draw.text((TEXT_LEFT, top), social._fit_line(text.place_other, other, TEXT_WIDTH), font=other, fill=MUTED)
+        top += int(26 * 1.45)
     return top
 
 
