@@ -52,6 +52,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             for diagnostic in exc.diagnostics:
                 log.error(diagnostic.format_text())
             raise Abort(str(exc)) from None
+        except FontMissing as exc:   # the pages' designed headers need the CJK font too
+            raise Abort(str(exc)) from None
         # Material shows its language switcher only when this is set; our
         # partials/alternate.html then fills it with the page's own alternates.
         config.extra["alternate"] = [vars(home) for home in self.site.language_homes()]
