@@ -5,7 +5,7 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup venv system serve build test validate schema clean update-golden bench bench-images screenshots fonts
+.PHONY: setup venv system serve build test validate schema clean update-golden bench bench-images screenshots fonts exhibit exhibit-screenshots
 
 setup: system $(STAMP)
 
@@ -62,3 +62,14 @@ fonts:
 	cd build/fonts && npm pack --silent $(FONT_PACKAGES) >/dev/null
 	cd build/fonts && for t in *.tgz; do d=$${t#fontsource-}; d=$${d%-5.3.0.tgz}; mkdir -p $$d && tar xzf $$t -C $$d; done
 	$(PYTHON) scripts/vendor_fonts.py build/fonts
+
+# The exhibition kit (README, "Exhibition kit"): posters, catalogue, kiosk, manifest, zip.
+# QR codes need the public address: SITE_URL=https://… (or site_url in casebook.yml).
+EXHIBITION ?= taipei-2019
+EXHIBIT_OUT ?= build/exhibit/$(EXHIBITION)
+exhibit: setup
+	$(BIN)/casebook exhibit $(EXHIBITION) --out $(EXHIBIT_OUT) $(if $(SITE_URL),--site-url $(SITE_URL))
+
+# Page 1 of a poster and a catalogue spread as PNG, into screenshots/ (for the README).
+exhibit-screenshots: exhibit
+	$(BIN)/python scripts/exhibit_screenshots.py $(EXHIBIT_OUT) kouhu-smart-tilapia screenshots

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..config import SiteConfig
 from ..i18n import Strings, load_strings
@@ -60,7 +61,22 @@ def make_print_environment(theme_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["palette"] = PALETTE
+    env.filters["no_widow"] = no_widow
     return env
+
+
+HAN_TAIL = 3   # characters kept together at the end of a Han paragraph
+
+
+def no_widow(text: str, lang: str) -> Markup:
+    """Han text whose last line never holds a single character (單字成行): its tail cannot break.
+
+    Latin text is left alone (its last word already stays whole).
+    """
+    if not lang.startswith("zh") or len(text) <= HAN_TAIL * 2:
+        return escape(text)
+    head, tail = text[:-HAN_TAIL], text[-HAN_TAIL:]
+    return escape(head) + Markup('<span class="cb-keep">') + escape(tail) + Markup("</span>")
 
 
 def boxes_with_class(page, name: str) -> list:
