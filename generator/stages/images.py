@@ -16,12 +16,13 @@ import hashlib
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import PIL
 from PIL import features
@@ -156,6 +157,7 @@ def _make_missing(missing: list[PicturePlan], settings: ImageSettings, cache: Im
             report.made += 1
         if done % PROGRESS_EVERY == 0 or done == len(jobs):
             progress(f"images: {done}/{len(jobs)} processed")
+    report.problems.sort()
 
 
 def _job(plan: PicturePlan, settings: ImageSettings) -> Job:
@@ -164,15 +166,21 @@ def _job(plan: PicturePlan, settings: ImageSettings) -> Job:
     return Job(plan.key, plan.source, plan.files, qualities, int(settings.max_megapixels * 1_000_000))
 
 
-def _run_jobs(jobs: list[Job], cache_root: Path, workers: int):
-    """Results as they come; in this process when there is one worker or one job."""
+def _run_jobs(jobs: list[Job], cache_root: Path, workers: int) -> Iterator[JobResult]:
+    """Results as they are done; in this process when there is one worker or one job."""
     if workers <= 1:
         for job in jobs:
             yield run_job(job, cache_root)
         return
     # forkserver: forking a process that runs threads (mkdocs serve does) can deadlock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
-        yield from pool.map(run_job, jobs, [cache_root] * len(jobs), chunksize=1)
+        futures = {pool.submit(run_job, job, cache_root): job for job in jobs}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except BrokenProcessPool:   # a worker died: out of memory, or a decoder crashed on the file
+                yield JobResult(futures[future].key, decoded=1,
+                                error="the process making it stopped (out of memory, or the decoder crashed)")
 
 
 def _failure(plan: PicturePlan, result: JobResult) -> Diagnostic:

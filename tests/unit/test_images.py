@@ -232,3 +232,39 @@ def test_a_picture_that_fails_to_decode_is_a_diagnostic_at_its_record(tmp_path):
     assert problem.format_text().startswith(
         "content/cases/x.yml:39:11: error[unreadable-image]: images[0].file: photo.jpg could not be made into "
         "site images: ")
+
+
+def test_a_worker_that_dies_is_a_diagnostic_not_a_traceback(tmp_path, monkeypatch):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from generator.stages import images
+
+    class DyingPool:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, *args):
+            future = Future()
+            future.set_exception(BrokenProcessPool("killed"))
+            return future
+
+    monkeypatch.setattr(images, "ProcessPoolExecutor", DyingPool)
+    pictures = []
+    for index in range(2):
+        data = pf.jpeg(pf.picture(200, 100, seed=index))
+        (tmp_path / f"{index}.jpg").write_bytes(data)
+        import hashlib
+        pictures.append(plan_picture(digest=hashlib.sha256(data).hexdigest(), source=tmp_path / f"{index}.jpg",
+                                     width=200, height=100, has_alpha=False, settings=SMALL, folder="t",
+                                     name=str(index)))
+    files, report = make_derivatives(pictures, SMALL, tmp_path / "cache", workers=2, progress=lambda _: None)
+    assert files == {} and report.made == 0
+    assert [p.code for p in report.problems] == ["unreadable-image"] * 2
+    assert "the process making it stopped" in report.problems[0].message
