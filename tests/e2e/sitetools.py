@@ -36,7 +36,7 @@ class OfflinePage:
         self.failed: list[str] = []
         self.console_errors: list[str] = []
         self.context.route("**/*", self._route)
-        self.page.on("requestfailed", lambda request: self.failed.append(request.url))
+        self.page.on("requestfailed", self._failed)
         self.page.on("console", self._console)
 
     def _route(self, route):
@@ -46,6 +46,12 @@ class OfflinePage:
         else:
             self.blocked.append(route.request.url)
             route.abort()
+
+    def _failed(self, request):
+        # A request still running when the page navigates away ends as
+        # ERR_ABORTED (e.g. Material's search worker); that is not a failure.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url} ({request.failure})")
 
     def _console(self, message):
         if message.type == "error":
