@@ -80,11 +80,21 @@ def format_violations(file: str, violations: list[dict]) -> str:
 
 def _run_axe(axe, page, rules: list[str] | None = None) -> list[dict]:
     """axe's violations on the page; axe is injected unless the page already has it."""
-    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe.axe_script)
-    options = {"runOnly": run_only, "resultTypes": ["violations"]}
-    return page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+    _start_axe(page, rules)
+    return _axe_result(page)
+
+
+def _start_axe(page, rules: list[str] | None = None) -> None:
+    """Starts axe in the page without waiting for it, so several tabs work at once."""
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
+    page.evaluate("options => { window.__cbAxe = axe.run(document, options).then(r => r.violations); }",
+                  {"runOnly": run_only, "resultTypes": ["violations"]})
+
+
+def _axe_result(page) -> list[dict]:
+    return page.evaluate("window.__cbAxe")
 
 
 def _to_dark_scheme(page) -> None:
@@ -122,6 +132,9 @@ class _RequestLog:
         page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
 
 
+TABS = 2   # pages audited at once (one per core): axe runs in each tab's own renderer process
+
+
 @pytest.fixture(scope="module")
 def audit(browser, site_server, pages_to_check, axe) -> dict:
     """Each page opened once: all WCAG A/AA rules, then the colour rules in the dark scheme.
@@ -131,20 +144,29 @@ def audit(browser, site_server, pages_to_check, axe) -> dict:
     """
     context = browser.new_context()
     context.add_init_script(axe.axe_script)   # in every page as it opens, compiled once
-    page = context.new_page()
-    log = _RequestLog(page, site_server)
+    tabs = [context.new_page() for _ in range(TABS)]
+    logs = [_RequestLog(tab, site_server) for tab in tabs]
     default_language = _default_language()
     light, dark = {}, {}
     try:
-        for file in pages_to_check:
-            page.emulate_media(color_scheme="light")
-            # The DOM and stylesheets are what axe reads; fonts need not finish.
-            page.goto(_page_url(site_server, file), wait_until="domcontentloaded")
-            light[file] = _run_axe(axe, page)
-            if page.locator("html").get_attribute("lang") == default_language:
-                _to_dark_scheme(page)
-                dark[file] = _run_axe(axe, page, COLOUR_RULES)
-        return {"light": light, "dark": dark, "blocked": log.outside, "console_errors": log.console_errors}
+        for start in range(0, len(pages_to_check), TABS):
+            batch = list(zip(tabs, pages_to_check[start:start + TABS]))
+            for tab, file in batch:
+                tab.emulate_media(color_scheme="light")
+                # The DOM and stylesheets are what axe reads; fonts need not finish.
+                tab.goto(_page_url(site_server, file), wait_until="domcontentloaded")
+                _start_axe(tab)
+            in_default = []
+            for tab, file in batch:
+                light[file] = _axe_result(tab)
+                if tab.locator("html").get_attribute("lang") == default_language:
+                    _to_dark_scheme(tab)
+                    _start_axe(tab, COLOUR_RULES)
+                    in_default.append((tab, file))
+            for tab, file in in_default:
+                dark[file] = _axe_result(tab)
+        return {"light": light, "dark": dark, "blocked": [u for log in logs for u in log.outside],
+                "console_errors": [e for log in logs for e in log.console_errors]}
     finally:
         context.close()
 
