@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..atomic import atomic_directory
-from ..config import Project, load_project
+from ..config import load_project
 from ..errors import ContentError, Diagnostic, count_errors
 from ..i18n import load_strings
 from ..pipeline import load_collection
