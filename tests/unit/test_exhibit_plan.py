@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from generator.config import load_project
 from generator.exhibit.plan import ExhibitRequest, resolve_plan
 from generator.exhibit.requirements import check_plan
