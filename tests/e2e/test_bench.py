@@ -1,0 +1,23 @@
+"""The benchmark works end to end at a tiny size (its timings are read, never asserted)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from sitetools import ROOT
+
+
+def test_benchmark_prints_a_full_row_at_a_tiny_size(tmp_path):
+    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "3", "--workdir", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    header, rule, row = result.stdout.strip().splitlines()
+    columns = [cell.strip() for cell in header.strip("|").split("|")]
+    values = [cell.strip() for cell in row.strip("|").split("|")]
+    assert columns[0] == "N cases (pages)" and values[0] == "3 (6)"
+    assert "FAILED" not in row
+    # every measurement produced a number, the serve edit included
+    assert all(value not in ("", "nan") for value in values), dict(zip(columns, values))
+    # synthetic corpora live where we asked, never under content/
+    assert (tmp_path / "casebook-3" / "content" / "cases" / "synthetic-case-00000.yml").is_file()
+    assert not list((ROOT / "content" / "cases").glob("synthetic-*"))
