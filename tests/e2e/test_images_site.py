@@ -177,3 +177,21 @@ def test_a_case_without_photos_shows_its_visual_in_the_browser(browser, site_ser
     header = _look(browser, site_server + f"cases/{case}/", "photos-case-without-photo.png")
     assert "/visual-zh-TW-" in header["src"] and header["natural"] > 0
     assert abs(header["ratio"] - 1200 / 630) < 0.02
+
+
+def test_a_no_change_rebuild_opens_no_picture_anywhere_in_the_build(photo_site, tmp_path, monkeypatch):
+    """The whole MkDocs build in this process, with PIL.Image.open made to fail: nothing calls it."""
+    import PIL.Image
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root, _, _, _ = photo_site
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a no-change rebuild opened a picture: {args[:1]}")
+
+    monkeypatch.setattr(PIL.Image, "open", refuse)
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert (tmp_path / "site" / "cases" / "example-case" / "index.html").is_file()
