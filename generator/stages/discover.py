@@ -24,6 +24,9 @@ FILE_KINDS = {
     "policy/data.yml": "policy",
 }
 ALL_KINDS = tuple(FOLDER_KINDS.values()) + tuple(FILE_KINDS.values())
+# Far above any real programme (89 proposals by the end of 2019), low enough
+# that a pull request cannot make every build read millions of files.
+MAX_RECORDS_PER_FOLDER = 20_000
 
 
 @dataclass(frozen=True, order=True)
@@ -45,14 +48,21 @@ def discover(content_dir: Path, project_root: Path) -> tuple[list[SourceRef], li
         base = content_dir / folder
         if not base.is_dir():
             continue
+        found = []
         for path in sorted(base.iterdir()):
             if path.name.startswith(".") or path.is_dir():
                 continue
             ref = SourceRef(display_path(path, project_root), path, kind)
             if path.suffix == ".yml":
-                refs.append(ref)
+                found.append(ref)
             else:
                 diagnostics.append(_unexpected_file(ref))
+        if len(found) > MAX_RECORDS_PER_FOLDER:
+            diagnostics.append(Diagnostic(display_path(base, project_root), 0, 0, "too-many-records",
+                                          f"{len(found)} records; the limit is {MAX_RECORDS_PER_FOLDER}",
+                                          hint="none of them is read until the folder is within the limit"))
+            continue
+        refs.extend(found)
     for name, kind in FILE_KINDS.items():
         path = content_dir / name
         if path.is_file():

@@ -235,3 +235,12 @@ def test_structural_problems_are_kept_when_a_syntax_error_follows():
     assert [line.split("\n")[0] for line in refused("a: 1\na: 2\nb: [\n")] == [
         f"{CASE}:2:1: error[duplicate-key]: key 'a' appears twice in the same mapping",
         f"{CASE}:4:1: error[yaml-syntax]: YAML syntax error: did not find expected node content"]
+
+
+def test_too_many_records_in_a_folder_is_one_clear_error(project, monkeypatch):
+    from generator.stages import discover as discover_stage
+
+    monkeypatch.setattr(discover_stage, "MAX_RECORDS_PER_FOLDER", 1)
+    diagnostics = [d for d in project.diagnostics() if d.code == "too-many-records"]
+    assert [d.format_text().split("\n")[0] for d in diagnostics] == [
+        "content/cases: error[too-many-records]: 2 records; the limit is 1"]
