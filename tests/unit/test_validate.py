@@ -471,3 +471,15 @@ def test_partial_date_takes_an_unquoted_year():
 
 def test_blank_title_is_refused():
     assert case_with("  en: Example case", "  en: '   '") != []
+
+
+def test_ten_thousand_character_title_is_a_clean_error():
+    problems = case_with("  en: Example case", "  en: " + "x" * 10_000)
+    assert problems == [f"{CASE}:9:7: error[too-long]: title.en: String should have at most 300 characters"]
+
+
+def test_too_many_list_items_is_a_clean_error():
+    many = ", ".join(["example-arrow-one"] * 6)
+    problems = case_with("arrows: [example-arrow-one, example-arrow-three]", f"arrows: [{many}]")
+    assert problems == [f"{CASE}:19:9: error[too-long]: arrows: List should have at most 5 items after "
+                        "validation, not 6"]
