@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..stages.export import LICENCE
 from ..urls import ABOUT_PATH, TRANSLATION_STATUS_PATH
 from .base import Link, Page, ViewContext
 
 NAV_ORDER = 95
 
-# Our texts; media keep their own licence, named beside them.
-CONTENT_LICENCE = Link("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+# Our texts (the same licence the open data states); media keep their own.
+CONTENT_LICENCE = Link("CC BY 4.0", LICENCE["url"])
 
 
 @dataclass(frozen=True)
