@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .search import INDEX_PATH, SearchLanguage, search_words, split_index
+from markupsafe import escape
+
+from .search import INDEX_PATH, SearchLanguage, Segmenter, SegmentReport, language_indexes, page_entries, search_words
 from .site import Site
 from .sitemap import sitemap_files
 from .social import CacheReport, cached_cards
@@ -36,20 +38,38 @@ def segmenter_words(site: Site) -> list[str]:
     return search_words(site.collection)
 
 
-def split_search_index(site: Site, site_dir: Path, settings: dict[str, dict]) -> list[str]:
-    """Replace the engine's one search index by one per language; returns the files written.
+def search_entries(site: Site, segment: Segmenter) -> list[dict]:
+    """Index entries of every listed page, in the order the engine is given the pages."""
+    entries: list[dict] = []
+    for src_uri, rendered in site.rendered.items():
+        page = site.page(src_uri)
+        if page is None or not page.listed:
+            continue
+        entries.extend(page_entries(page.url, str(escape(page.title)), rendered.body, segment))
+    return entries
 
-    `settings` maps each language to its search settings (lang, separator, pipeline).
+
+def write_search_indexes(site: Site, site_dir: Path, settings: dict[str, dict],
+                         cache_root: Path | None) -> tuple[list[str], SegmentReport]:
+    """Write one search index per language from our pages; returns the files written.
+
+    The engine's own index (every page of ours is excluded from it) gives the
+    index's config (fields); `settings` maps each language to its search
+    settings (lang, separator, pipeline). Han text is segmented as Material
+    does, through a cache under `cache_root` (search/segments.json).
     """
+    segmenter = Segmenter(segmenter_words(site), cache_root / "search" / "segments.json" if cache_root else None)
     if not (site_dir / INDEX_PATH).is_file():   # search is switched off
-        return []
-    index = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
+        return [], segmenter.report
+    engine_index = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
+    entries = [*engine_index["docs"], *search_entries(site, segmenter)]
+    segmenter.save()
     languages = [SearchLanguage(code, site.urls.prefix(code), settings[code])
                  for code in site.project.config.language_codes]
     written = []
-    for path, text in split_index(index, languages).items():
+    for path, text in language_indexes(engine_index["config"], entries, languages).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written.append(path)
-    return written
+    return written, segmenter.report

@@ -1,13 +1,16 @@
 """Search: words for the Chinese segmenter, and one search index per language.
 
-Material's search plugin segments Han text with jieba at build time. jieba
+Han text is segmented with jieba, as Material's search plugin does it. jieba
 does not know our place and product names (it cuts 雲林口湖鄉 into 雲/林口/湖鄉,
 so 口湖 would find nothing), so the records supply them: places' names and
 aliases, brand names, aliases and products, and short taxonomy labels.
 
-Material writes one index for every page. A reader should see results in the
-language of the page they are on, so after the build the index is split into
-one per language, at that language's root (`search/search_index.json`,
+Material's search plugin skips our pages (they are `search: {exclude: true}`):
+it would re-parse every page and run jieba over all of it on every build. The
+entries are made here instead, from the bodies we render, exactly as Material
+makes them, with jieba's cuts cached on disk (`Segmenter`). A reader should see
+results in the language of the page they are on, so they are written as one
+index per language, at that language's root (`search/search_index.json`,
 `en/search/search_index.json`), with locations relative to that root; the
 theme points each page's search at its own language root (theme/main.html).
 
@@ -15,11 +18,15 @@ Nothing here imports MkDocs.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
+
+from backrefs import bre   # Material's own dependency: the same Han script class as its plugin
 
 from .models import Brand, Taxonomy
 from .stages.validate import Collection
@@ -37,6 +44,9 @@ SEGMENT_MARK = "\\u200b"
 MAX_LABEL_WORD = 4
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+# Han text as Material's search plugin finds it (its `_segment_chinese`).
+_HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
 
 
 # -- words for the segmenter -----------------------------------------------------------
@@ -136,3 +146,136 @@ def language_settings(lang: str, separator: str, pipeline: str) -> dict:
 def _index_json(config: dict, settings: dict, docs: list[dict]) -> str:
     # The same form as Material's own index: compact, keys in Material's order.
     return json.dumps({"config": {**config, **settings}, "docs": docs}, separators=(",", ":"), default=str)
+
+
+# -- our own index entries -------------------------------------------------------------
+#
+# Material's search plugin would parse every page's HTML and run jieba over all of
+# it on every build. Our pages carry `search: {exclude: true}` so it skips them, and
+# the entries are made here from the bodies we rendered, the way Material makes
+# them (generator/search_html.py is its parser), with jieba's cuts cached on disk.
+
+SEGMENTS_VERSION = 1
+
+
+@dataclass
+class SegmentReport:
+    cut: int = 0          # strings jieba segmented in this build
+    reused: int = 0       # strings whose segmentation came from the cache
+    problem: str | None = None   # why the cache file could not be read (it is rebuilt)
+
+
+class Segmenter:
+    """Material's `_segment_chinese`, with results cached on disk.
+
+    The cache maps a hash of each string to its segmented form; it is valid for
+    one word list (our words plus jieba's version), so new words discard it.
+    It is read once, on first use, and written back only when it changed.
+    """
+
+    def __init__(self, words: Iterable[str], path: Path | None):
+        self.words = list(words)
+        self.path = path
+        self.report = SegmentReport()
+        self._dictionary = _dictionary_key(self.words)
+        self._cache: dict[str, str] | None = None
+        self._changed = False
+        self._registered = False
+
+    def __call__(self, text: str) -> str:
+        if not _HAN.search(text):
+            return text.strip("\u200b")   # what Material returns for it, without jieba
+        cache = self._load()
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        hit = cache.get(key)
+        if hit is not None:
+            self.report.reused += 1
+            return hit
+        value = self._segment(text)
+        cache[key] = value
+        self._changed = True
+        self.report.cut += 1
+        return value
+
+    def _segment(self, text: str) -> str:
+        import jieba
+
+        if not self._registered:
+            register_words(self.words)
+            self._registered = True
+
+        def replace(match) -> str:
+            return "".join(["\u200b", "\u200b".join(jieba.cut(match.group(0).encode("utf-8"))), "\u200b"])
+
+        return _HAN.sub(replace, text).strip("\u200b")
+
+    def _load(self) -> dict[str, str]:
+        if self._cache is not None:
+            return self._cache
+        self._cache = {}
+        if self.path is None or not self.path.is_file():
+            return self._cache
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("segments"), dict):
+                raise ValueError("not a segment cache")
+        except (OSError, ValueError) as exc:
+            self.report.problem = f"search segment cache {self.path} is unreadable ({exc}); rebuilding it"
+            self._changed = True
+            return self._cache
+        if data.get("version") == SEGMENTS_VERSION and data.get("dictionary") == self._dictionary:
+            self._cache = {k: v for k, v in data["segments"].items() if isinstance(v, str)}
+        else:
+            self._changed = True   # other words: every cut may differ
+        return self._cache
+
+    def save(self) -> bool:
+        """Write the cache back if it changed; True when written."""
+        if self.path is None or not self._changed:
+            return False
+        data = {"version": SEGMENTS_VERSION, "dictionary": self._dictionary,
+                "segments": dict(sorted((self._cache or {}).items()))}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(self.path)
+        self._changed = False
+        return True
+
+
+def _dictionary_key(words: list[str]) -> str:
+    try:
+        from importlib.metadata import version
+        jieba_version = version("jieba")
+    except Exception:   # noqa: BLE001 - any jieba is keyed the same then
+        jieba_version = "?"
+    text = "\n".join([jieba_version, *sorted(words)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def page_entries(url: str, title: str, body: str, segment) -> list[dict]:
+    """Index entries of one page, as Material's search plugin makes them.
+
+    One for the page (its text before the first heading with an id) and one per
+    heading with an id; `title` is the page's title as its front matter gives it
+    (HTML-escaped text); `segment` cuts Han text (a Segmenter).
+    """
+    from .search_html import Parser
+
+    parser = Parser()
+    parser.feed(body)
+    parser.close()
+    entries = []
+    for section in parser.data:
+        if section.is_excluded():
+            continue
+        location = url + "#" + section.id if section.id else url
+        section_title = "".join(section.title).strip() if section.title else title.strip()
+        text = "".join(section.text).strip()
+        entries.append({"location": location, "title": segment(section_title), "text": segment(text)})
+    return entries
+
+
+def language_indexes(config: dict, entries: list[dict], languages: list[SearchLanguage]) -> dict[str, str]:
+    """Entries for the whole site -> {site path: JSON text}, one index per language."""
+    return split_index({"config": config, "docs": entries}, languages)

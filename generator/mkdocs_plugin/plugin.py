@@ -19,7 +19,6 @@ from mkdocs.structure.nav import Navigation
 
 from .. import publish
 from ..errors import ContentError
-from ..search import register_words
 from ..site import STRINGS_DIR, Site, prepare_site
 from ..site_images import image_files
 from ..social import FontMissing
@@ -57,8 +56,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         # Material shows its language switcher only when this is set; our
         # partials/alternate.html then fills it with the page's own alternates.
         config.extra["alternate"] = [vars(home) for home in self.site.language_homes()]
-        # Search: jieba (which Material's search calls) learns our place and product names.
-        register_words(publish.segmenter_words(self.site))
+        # Search: our pages are indexed by generator/search.py (on_post_build), which
+        # teaches jieba our place and product names only when it has text to cut.
         # We write the sitemap ourselves, with each page's language versions.
         config.theme.static_templates.discard("sitemap.xml")
         return config
@@ -137,11 +136,16 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         page.edit_url = self.site.edit_url(ours)
         return context
 
-    @event_priority(-100)   # after Material's search plugin has written its index
+    @event_priority(-100)   # after Material's search plugin has written its (config-only) index
     def on_post_build(self, config):
         settings = {lang.code: search_settings(config, lang.theme_language)
                     for lang in self.site.project.config.languages}
-        publish.split_search_index(self.site, Path(config.site_dir), settings)
+        cache = Path(config.config_file_path).parent / publish.CACHE_DIR
+        written, report = publish.write_search_indexes(self.site, Path(config.site_dir), settings, cache)
+        if report.problem:
+            log.warning(report.problem)
+        if written:
+            log.info(f"search: {report.cut} texts segmented, {report.reused} from the cache")
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent

@@ -62,3 +62,123 @@ def test_every_separator_splits_where_material_marks_segments():
     kept = "[\\s\\u200b\\u3000\\-、。，．？！；]+"
     assert language_settings("en", kept, "stemmer")["separator"] == kept
     assert language_settings("ja", kept, "stemmer, trimmer")["pipeline"] == ["stemmer", "trimmer"]
+
+
+# -- our own index: Material's entries, with jieba's cuts cached ------------------------
+
+def _site(root: Path):
+    from generator.site import prepare_site
+
+    return prepare_site(root / "casebook.yml", ROOT / "theme")
+
+
+class _CountingCut:
+    """Counts jieba.cut calls, cutting as jieba does."""
+
+    def __init__(self, monkeypatch):
+        import jieba
+
+        self.calls = 0
+        self._cut = jieba.cut
+        monkeypatch.setattr(jieba, "cut", self)
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return self._cut(*args, **kwargs)
+
+
+def _engine_index(site_dir: Path) -> None:
+    # What Material's search plugin writes when every page of ours is excluded.
+    config = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"],
+              "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
+    (site_dir / "search").mkdir(parents=True, exist_ok=True)
+    (site_dir / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": []}))
+
+
+def _settings(site) -> dict:
+    return {code: language_settings("en", "[\\s\\-]+", "stemmer") for code in site.project.config.language_codes}
+
+
+def test_entries_have_the_shape_material_gives_them():
+    from generator.search import page_entries
+
+    body = ('<div class="lead"><p>雲林口湖鄉 <em>smart</em> tilapia</p><script>x()</script></div>\n'
+            '<h2 id="story">故事 <a class="headerlink" href="#story">¶</a></h2>\n<ul><li>One</li><li> </li></ul>\n'
+            '<h3 id="team">Team</h3>\n<p>Fish &amp; chips</p>\n<h4>No id</h4><p>more</p>')
+    entries = page_entries("cases/kouhu/", "Kouhu &amp; co", body, lambda text: text)
+    assert entries == [
+        {"location": "cases/kouhu/", "title": "Kouhu &amp; co", "text": "<p>雲林口湖鄉 smart tilapia</p>"},
+        {"location": "cases/kouhu/#story", "title": "故事", "text": "<ul><li>One</li><li> </li></ul>"},
+        {"location": "cases/kouhu/#team", "title": "Team", "text": "<p>Fish &amp; chips</p> No id<p>more</p>"},
+    ]
+
+
+def test_our_entries_are_the_ones_material_would_write():
+    from markupsafe import escape
+    from material.plugins.search.plugin import SearchIndex
+
+    from generator.publish import search_entries
+    from generator.search import Segmenter
+
+    site = _site(ROOT)
+    register_words(search_words(site.collection))
+    material = SearchIndex()
+    for src_uri, rendered in site.rendered.items():
+        page = site.page(src_uri)
+        if not page.listed:
+            continue
+        material.add_entry_from_context(type("P", (), {
+            "meta": {"title": str(escape(page.title))},   # as our front matter gives it
+            "content": rendered.body, "toc": [], "url": page.url, "title": page.title})())
+    ours = search_entries(site, Segmenter(search_words(site.collection), None))
+    assert ours == material.entries
+    assert any("\u200b" in entry["text"] for entry in ours if not entry["location"].startswith("en/"))
+
+
+def test_a_second_build_segments_nothing(tmp_path, monkeypatch):
+    from generator.publish import write_search_indexes
+
+    site = _site(ROOT / "tests" / "fixtures" / "project")
+    cut = _CountingCut(monkeypatch)
+    first, second = tmp_path / "one", tmp_path / "two"
+    for site_dir in (first, second):
+        _engine_index(site_dir)
+    written, report = write_search_indexes(site, first, _settings(site), tmp_path / "cache")
+    assert sorted(written) == ["en/search/search_index.json", "search/search_index.json"]
+    assert cut.calls > 0 and report.cut > 0 and report.problem is None
+    assert (tmp_path / "cache" / "search" / "segments.json").is_file()
+    cut.calls = 0
+    stamp = (tmp_path / "cache" / "search" / "segments.json").stat().st_mtime_ns
+    _, report = write_search_indexes(site, second, _settings(site), tmp_path / "cache")
+    assert cut.calls == 0 and report.cut == 0 and report.reused > 0
+    assert (tmp_path / "cache" / "search" / "segments.json").stat().st_mtime_ns == stamp, "unchanged: not rewritten"
+    for path in written:
+        assert (first / path).read_bytes() == (second / path).read_bytes()
+    zh = json.loads((first / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert zh["config"]["fields"]["title"] == {"boost": 1000.0}
+    assert zh["docs"] and all(set(doc) == {"location", "title", "text"} for doc in zh["docs"])
+    assert not any(doc["location"].startswith("en/") for doc in zh["docs"])
+
+
+def test_new_words_and_a_corrupt_cache_segment_again(tmp_path, monkeypatch):
+    from generator.search import Segmenter
+
+    cache = tmp_path / "segments.json"
+    cut = _CountingCut(monkeypatch)
+    segment = Segmenter(["口湖鄉"], cache)
+    assert "口湖鄉" in segment("雲林口湖鄉以智能養殖 tilapia").split("\u200b")
+    assert segment("Kouhu tilapia") == "Kouhu tilapia" and cut.calls == 1
+    assert segment.save()
+    cut.calls = 0
+    again = Segmenter(["口湖鄉"], cache)
+    again("雲林口湖鄉以智能養殖 tilapia")
+    assert cut.calls == 0 and not again.save()
+    other = Segmenter(["口湖鄉", "智能養殖"], cache)
+    assert "智能養殖" in other("雲林口湖鄉以智能養殖 tilapia").split("\u200b") and cut.calls == 1
+    cache.write_text("{not json", encoding="utf-8")
+    broken = Segmenter(["口湖鄉"], cache)
+    broken("雲林口湖鄉")
+    broken("官田區")
+    assert broken.report.problem and "segments.json" in broken.report.problem
+    assert broken.report.cut == 2 and broken.save()
+    assert json.loads(cache.read_text(encoding="utf-8"))["segments"]
