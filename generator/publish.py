@@ -38,31 +38,32 @@ def segmenter_words(site: Site) -> list[str]:
     return search_words(site.collection)
 
 
-def search_entries(site: Site, segment: Segmenter) -> list[dict]:
+def search_entries(site: Site, segment: Segmenter, sections) -> list[dict]:
     """Index entries of every listed page, in the order the engine is given the pages."""
     entries: list[dict] = []
     for src_uri, rendered in site.rendered.items():
         page = site.page(src_uri)
         if page is None or not page.listed:
             continue
-        entries.extend(page_entries(page.url, str(escape(page.title)), rendered.body, segment))
+        entries.extend(page_entries(page.url, str(escape(page.title)), rendered.body, segment, sections))
     return entries
 
 
 def write_search_indexes(site: Site, site_dir: Path, settings: dict[str, dict],
-                         cache_root: Path | None) -> tuple[list[str], SegmentReport]:
+                         cache_root: Path | None, sections) -> tuple[list[str], SegmentReport]:
     """Write one search index per language from our pages; returns the files written.
 
     The engine's own index (every page of ours is excluded from it) gives the
     index's config (fields); `settings` maps each language to its search
     settings (lang, separator, pipeline). Han text is segmented as Material
-    does, through a cache under `cache_root` (search/segments.json).
+    does, through a cache under `cache_root` (search/segments.json);
+    `sections` splits a page body into sections as the engine's search does.
     """
     segmenter = Segmenter(segmenter_words(site), cache_root / "search" / "segments.json" if cache_root else None)
     if not (site_dir / INDEX_PATH).is_file():   # search is switched off
         return [], segmenter.report
     engine_index = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
-    entries = [*engine_index["docs"], *search_entries(site, segmenter)]
+    entries = [*engine_index["docs"], *search_entries(site, segmenter, sections)]
     segmenter.save()
     languages = [SearchLanguage(code, site.urls.prefix(code), settings[code])
                  for code in site.project.config.language_codes]

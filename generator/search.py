@@ -153,7 +153,7 @@ def _index_json(config: dict, settings: dict, docs: list[dict]) -> str:
 # Material's search plugin would parse every page's HTML and run jieba over all of
 # it on every build. Our pages carry `search: {exclude: true}` so it skips them, and
 # the entries are made here from the bodies we rendered, the way Material makes
-# them (generator/search_html.py is its parser), with jieba's cuts cached on disk.
+# them (with Material's own parser, given by the adapter), with jieba's cuts cached on disk.
 
 SEGMENTS_VERSION = 1
 
@@ -253,20 +253,17 @@ def _dictionary_key(words: list[str]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def page_entries(url: str, title: str, body: str, segment) -> list[dict]:
+def page_entries(url: str, title: str, body: str, segment, sections) -> list[dict]:
     """Index entries of one page, as Material's search plugin makes them.
 
     One for the page (its text before the first heading with an id) and one per
     heading with an id; `title` is the page's title as its front matter gives it
-    (HTML-escaped text); `segment` cuts Han text (a Segmenter).
+    (HTML-escaped text); `segment` cuts Han text (a Segmenter); `sections`
+    splits a body into sections the way the engine's search does (the adapter
+    passes Material's own parser: generator/mkdocs_plugin/material.py).
     """
-    from .search_html import Parser
-
-    parser = Parser()
-    parser.feed(body)
-    parser.close()
     entries = []
-    for section in parser.data:
+    for section in sections(body):
         if section.is_excluded():
             continue
         location = url + "#" + section.id if section.id else url

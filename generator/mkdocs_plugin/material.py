@@ -15,3 +15,18 @@ def search_settings(config, theme_language: str) -> dict:
         "partials/language.html", None, {"config": config, "casebook": {"theme_language": theme_language}})
     strings = {key: str(template.module.t(f"search.config.{key}")) for key in ("lang", "separator", "pipeline")}
     return language_settings(strings["lang"], strings["separator"], strings["pipeline"])
+
+
+def search_sections(html: str) -> list:
+    """A page body split into sections by Material's own search parser.
+
+    Our search index is written from our pages (generator/search.py) but must
+    read exactly like Material's, so the adapter hands it Material's parser
+    rather than the business logic importing Material (and so MkDocs).
+    """
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return parser.data

@@ -22,7 +22,7 @@ from ..errors import ContentError
 from ..site import STRINGS_DIR, Site, prepare_site
 from ..site_images import image_files
 from ..social import FontMissing
-from .material import search_settings
+from .material import search_sections, search_settings
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 
@@ -141,7 +141,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         settings = {lang.code: search_settings(config, lang.theme_language)
                     for lang in self.site.project.config.languages}
         cache = Path(config.config_file_path).parent / publish.CACHE_DIR
-        written, report = publish.write_search_indexes(self.site, Path(config.site_dir), settings, cache)
+        written, report = publish.write_search_indexes(self.site, Path(config.site_dir), settings, cache,
+                                                       search_sections)
         if report.problem:
             log.warning(report.problem)
         if written:

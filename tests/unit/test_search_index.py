@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from generator.config import load_project
+from generator.mkdocs_plugin.material import search_sections
 from generator.pipeline import load_collection
 from generator.search import SearchLanguage, language_settings, register_words, search_words, split_index
 
@@ -105,7 +106,7 @@ def test_entries_have_the_shape_material_gives_them():
     body = ('<div class="lead"><p>雲林口湖鄉 <em>smart</em> tilapia</p><script>x()</script></div>\n'
             '<h2 id="story">故事 <a class="headerlink" href="#story">¶</a></h2>\n<ul><li>One</li><li> </li></ul>\n'
             '<h3 id="team">Team</h3>\n<p>Fish &amp; chips</p>\n<h4>No id</h4><p>more</p>')
-    entries = page_entries("cases/kouhu/", "Kouhu &amp; co", body, lambda text: text)
+    entries = page_entries("cases/kouhu/", "Kouhu &amp; co", body, lambda text: text, search_sections)
     assert entries == [
         {"location": "cases/kouhu/", "title": "Kouhu &amp; co", "text": "<p>雲林口湖鄉 smart tilapia</p>"},
         {"location": "cases/kouhu/#story", "title": "故事", "text": "<ul><li>One</li><li> </li></ul>"},
@@ -130,7 +131,7 @@ def test_our_entries_are_the_ones_material_would_write():
         material.add_entry_from_context(type("P", (), {
             "meta": {"title": str(escape(page.title))},   # as our front matter gives it
             "content": rendered.body, "toc": [], "url": page.url, "title": page.title})())
-    ours = search_entries(site, Segmenter(search_words(site.collection), None))
+    ours = search_entries(site, Segmenter(search_words(site.collection), None), search_sections)
     assert ours == material.entries
     assert any("\u200b" in entry["text"] for entry in ours if not entry["location"].startswith("en/"))
 
@@ -143,13 +144,13 @@ def test_a_second_build_segments_nothing(tmp_path, monkeypatch):
     first, second = tmp_path / "one", tmp_path / "two"
     for site_dir in (first, second):
         _engine_index(site_dir)
-    written, report = write_search_indexes(site, first, _settings(site), tmp_path / "cache")
+    written, report = write_search_indexes(site, first, _settings(site), tmp_path / "cache", search_sections)
     assert sorted(written) == ["en/search/search_index.json", "search/search_index.json"]
     assert cut.calls > 0 and report.cut > 0 and report.problem is None
     assert (tmp_path / "cache" / "search" / "segments.json").is_file()
     cut.calls = 0
     stamp = (tmp_path / "cache" / "search" / "segments.json").stat().st_mtime_ns
-    _, report = write_search_indexes(site, second, _settings(site), tmp_path / "cache")
+    _, report = write_search_indexes(site, second, _settings(site), tmp_path / "cache", search_sections)
     assert cut.calls == 0 and report.cut == 0 and report.reused > 0
     assert (tmp_path / "cache" / "search" / "segments.json").stat().st_mtime_ns == stamp, "unchanged: not rewritten"
     for path in written:
