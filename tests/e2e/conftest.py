@@ -5,15 +5,12 @@ would leave localhost is blocked and recorded, so a test can assert none did.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from sitetools import CHROMIUM, CHROMIUM_ARGS, FIXTURE_PROJECT, ROOT, OfflinePage, build_site
+from sitetools import CHROMIUM, CHROMIUM_ARGS, ROOT, OfflinePage, build_site, copy_fixture_project, serve_folder
 
 
 @pytest.fixture(scope="session")
@@ -25,20 +22,11 @@ def built_site(tmp_path_factory) -> Path:
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site):
     """Serves the built site on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_folder(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -75,10 +63,4 @@ def copy_project(tmp_path) -> Path:
 @pytest.fixture
 def fixture_site_project(tmp_path) -> Path:
     """The synthetic fixture project, ready for `mkdocs build`, using the real theme."""
-    target = tmp_path / "project"
-    shutil.copytree(FIXTURE_PROJECT, target)
-    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    mkdocs_yml = mkdocs_yml.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
-    (target / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
-    shutil.copytree(ROOT / "docs", target / "docs")
-    return target
+    return copy_fixture_project(tmp_path / "project")

@@ -5,9 +5,14 @@ conftest.py files in the suite, that name resolves to whichever was loaded first
 """
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -59,3 +64,30 @@ class OfflinePage:
 
     def close(self):
         self.context.close()
+
+
+def copy_fixture_project(target: Path, theme: Path = ROOT / "theme") -> Path:
+    """The synthetic fixture project copied to `target`, ready for `mkdocs build` with `theme`."""
+    shutil.copytree(FIXTURE_PROJECT, target)
+    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(mkdocs_yml.replace("custom_dir: theme", f"custom_dir: {theme}"),
+                                       encoding="utf-8")
+    shutil.copytree(ROOT / "docs", target / "docs")
+    return target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@contextmanager
+def serve_folder(folder: Path):
+    """Serves `folder` on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()

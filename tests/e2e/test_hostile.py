@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitetools import build_site
+from sitetools import build_site, copy_fixture_project
 
 PLAIN_ATTACKS = [
     "<script>alert('xss-title')</script>",
@@ -77,14 +77,7 @@ def make_hostile(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from sitetools import FIXTURE_PROJECT, ROOT
-    import shutil
-    project = tmp_path_factory.mktemp("hostile") / "project"
-    shutil.copytree(FIXTURE_PROJECT, project)
-    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme",
-                                                                          f"custom_dir: {ROOT / 'theme'}")
-    (project / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
-    shutil.copytree(ROOT / "docs", project / "docs")
+    project = copy_fixture_project(tmp_path_factory.mktemp("hostile") / "project")
     make_hostile(project)
     site = project.parent / "site"
     result = build_site(project, site)

@@ -41,16 +41,9 @@ class _Project:
 @pytest.fixture(scope="module")
 def photo_site(tmp_path_factory):
     """The fixture project with photos, built twice: (project root, site dir, first build, second build)."""
-    import shutil
+    from sitetools import copy_fixture_project
 
-    from sitetools import FIXTURE_PROJECT, ROOT
-
-    root = tmp_path_factory.mktemp("photos") / "project"
-    shutil.copytree(FIXTURE_PROJECT, root)
-    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme",
-                                                                          f"custom_dir: {ROOT / 'theme'}")
-    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
-    shutil.copytree(ROOT / "docs", root / "docs")
+    root = copy_fixture_project(tmp_path_factory.mktemp("photos") / "project")
     project = _Project(root)
     for name, data in PHOTOS.items():
         project.write(f"{MEDIA}/{name}", data)

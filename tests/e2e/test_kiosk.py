@@ -6,14 +6,11 @@ when idle and switches large type.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 from exhibit_helpers import SITE_URL, THEME, site_project
-from sitetools import OfflinePage
+from sitetools import OfflinePage, serve_folder
 
 from generator import build_exhibit
 from generator.exhibit.plan import ExhibitRequest, KioskOptions
@@ -32,18 +29,10 @@ def kiosk(tmp_path_factory) -> Path:
     return root / "kit" / "kiosk"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):   # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="module")
 def kiosk_server(kiosk):
-    handler = functools.partial(_QuietHandler, directory=str(kiosk))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_folder(kiosk) as url:
+        yield url
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ Built from the synthetic fixture project, once with a public address set
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from sitetools import FIXTURE_PROJECT, ROOT, build_site
+from sitetools import build_site, copy_fixture_project
 
 SITE_URL = "https://example.org/casebook/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -30,21 +29,13 @@ def _build(project: Path, site_dir: Path, site_url: str | None) -> Path:
     return site_dir
 
 
-def _fixture_project(target: Path) -> Path:
-    """The synthetic fixture project with the real theme, as conftest's fixture_site_project."""
-    shutil.copytree(FIXTURE_PROJECT, target)
-    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (target / "mkdocs.yml").write_text(mkdocs_yml.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"),
-                                       encoding="utf-8")
-    shutil.copytree(ROOT / "docs", target / "docs")
-    return target
 
 
 @pytest.fixture(scope="module")
 def site_with_url(tmp_path_factory) -> Path:
     """Built once for the tests that only read it."""
     root = tmp_path_factory.mktemp("seo")
-    return _build(_fixture_project(root / "project"), root / "site", SITE_URL)
+    return _build(copy_fixture_project(root / "project"), root / "site", SITE_URL)
 
 
 class _Head(HTMLParser):

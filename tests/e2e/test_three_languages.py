@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitetools import FIXTURE_PROJECT, ROOT, build_site
+from sitetools import ROOT, build_site, copy_fixture_project
 
 THREE = ROOT / "tests" / "fixtures" / "three-languages"
 SITE_URL = "https://example.org/casebook/"
@@ -52,14 +52,11 @@ def _translate_records(content: Path) -> None:
 def three_language_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("three")
     project = root / "project"
-    shutil.copytree(FIXTURE_PROJECT, project)
-    shutil.copy(THREE / "casebook.yml", project / "casebook.yml")
-    _translate_records(project / "content")
     theme = shutil.copytree(ROOT / "theme", root / "theme")
     shutil.copy(THREE / "ja.yml", theme / "strings" / "ja.yml")
-    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {theme}")
-    (project / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
-    shutil.copytree(ROOT / "docs", project / "docs")
+    copy_fixture_project(project, theme)
+    shutil.copy(THREE / "casebook.yml", project / "casebook.yml")
+    _translate_records(project / "content")
     result = build_site(project, root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
