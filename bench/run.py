@@ -4,9 +4,11 @@ For each N it writes a SYNTHETIC corpus (bench/corpus.py) outside content/,
 then measures, each as a separate process:
 - `casebook validate` of all records;
 - the site build from empty caches ("cold": every social card and picture made);
-- the full site build with the picture and card caches kept (the site folder
-  removed), as CI's cache gives it, and the peak memory of either;
-- a rebuild with nothing changed, and how many pictures it decoded;
+- the full site build: every page rendered and indexed again (the site folder,
+  the page cache and the search entries removed), with the picture, card, QR
+  code and jieba caches kept, as after a change to the theme; and the peak
+  memory of either;
+- a rebuild with nothing changed, and how many pictures it decoded and pages it rendered;
 - under `mkdocs serve`, the time from saving one edited case to its page being served anew;
 - a plain MkDocs + Material + mkdocs-static-i18n build of the same pages as Markdown,
   every page in the navigation;
@@ -47,6 +49,12 @@ class Run:
     def pictures_decoded(self) -> str:
         """How many pictures the build decoded, from its log line ("pictures: ... N decoded")."""
         match = re.search(r"pictures: .*?(\d+) decoded", self.stderr)
+        return match.group(1) if match else "?"
+
+    @property
+    def pages_rendered(self) -> str:
+        """How many pages the build rendered, from its log line ("pages: N rendered, ...")."""
+        match = re.search(r"pages: (\d+) rendered", self.stderr)
         return match.group(1) if match else "?"
 
 
@@ -109,8 +117,8 @@ def bench(n: int, workdir: Path, serve: bool) -> dict[str, str]:
     casebook = str(BIN / "casebook")
     validate = measure([casebook, "validate"], project)
     cold = measure([casebook, "build", "-d", str(project / "site")], project)       # empty caches
-    shutil.rmtree(project / "site")
-    full = measure([casebook, "build", "-d", str(project / "site")], project)       # caches kept, site gone
+    _forget_pages(project)
+    full = measure([casebook, "build", "-d", str(project / "site")], project)       # every page rendered
     rebuild = measure([casebook, "build", "-d", str(project / "site")], project)    # nothing changed
     plain_root = write_plain_mkdocs(project, workdir / f"plain-{n}")
     plain = measure([str(BIN / "mkdocs"), "build", "-q", "-d", str(plain_root / "site")], plain_root)
@@ -126,12 +134,21 @@ def bench(n: int, workdir: Path, serve: bool) -> dict[str, str]:
         "peak MiB": f"{max(cold.peak_rss_mib, full.peak_rss_mib):.0f}",
         "rebuild s": f"{rebuild.seconds:.2f}",
         "rebuild decodes": rebuild.pictures_decoded,
+        "rebuild renders": rebuild.pages_rendered,
         "serve edit s": f"{edit:.2f}",
         "plain MkDocs+i18n s": f"{plain.seconds:.2f}" + ("" if plain.ok else " FAILED"),
         "lower bound s": f"{lower.seconds:.2f}",
         "x faster than plain": f"{plain.seconds / full.seconds:.1f}",
         "x of lower bound": f"{full.seconds / lower.seconds:.1f}",
+        "rebuild / build": f"{rebuild.seconds / full.seconds:.2f}",
     }
+
+
+def _forget_pages(project: Path) -> None:
+    """Remove the built site and every rendered page and search entry kept from earlier builds."""
+    shutil.rmtree(project / "site")
+    shutil.rmtree(project / ".cache/casebook/pages", ignore_errors=True)
+    (project / ".cache/casebook/search/pages.json").unlink(missing_ok=True)
 
 
 def print_table(rows: list[dict[str, str]]) -> None:

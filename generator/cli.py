@@ -214,7 +214,7 @@ def cache() -> None:
 @click.pass_context
 def cache_clear(ctx: click.Context) -> None:
     """Empty the picture cache and the social cards: the next build makes them again."""
-    from .publish import CACHE_DIR
+    from .site import CACHE_DIR
     from .stages.image_cache import clear_cache
 
     project = _project(ctx)

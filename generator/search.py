@@ -28,6 +28,7 @@ from typing import Iterable
 
 from backrefs import bre   # Material's own dependency: the same Han script class as its plugin
 
+from .json_cache import JsonCache, text_key
 from .models import Brand, Taxonomy
 from .stages.validate import Collection
 
@@ -155,14 +156,15 @@ def _index_json(config: dict, settings: dict, docs: list[dict]) -> str:
 # the entries are made here from the bodies we rendered, the way Material makes
 # them (with Material's own parser, given by the adapter), with jieba's cuts cached on disk.
 
-SEGMENTS_VERSION = 1
+SEGMENTS_VERSION = 2
 
 
 @dataclass
 class SegmentReport:
     cut: int = 0          # strings jieba segmented in this build
     reused: int = 0       # strings whose segmentation came from the cache
-    problem: str | None = None   # why the cache file could not be read (it is rebuilt)
+    pages_reused: int = 0  # pages whose entries came from the cache (nothing parsed or cut)
+    problem: str | None = None   # why a cache file could not be read (it is rebuilt)
 
 
 class Segmenter:
@@ -170,32 +172,22 @@ class Segmenter:
 
     The cache maps a hash of each string to its segmented form; it is valid for
     one word list (our words plus jieba's version), so new words discard it.
-    It is read once, on first use, and written back only when it changed.
     """
 
     def __init__(self, words: Iterable[str], path: Path | None):
         self.words = list(words)
-        self.path = path
-        self.report = SegmentReport()
-        self._dictionary = _dictionary_key(self.words)
-        self._cache: dict[str, str] | None = None
-        self._changed = False
+        self.dictionary = _dictionary_key(self.words)
+        self._cache = JsonCache(path, f"segments {SEGMENTS_VERSION} {self.dictionary}")
         self._registered = False
+
+    @property
+    def report(self) -> SegmentReport:
+        return SegmentReport(cut=self._cache.misses, reused=self._cache.hits, problem=self._cache.problem)
 
     def __call__(self, text: str) -> str:
         if not _HAN.search(text):
             return text.strip("\u200b")   # what Material returns for it, without jieba
-        cache = self._load()
-        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        hit = cache.get(key)
-        if hit is not None:
-            self.report.reused += 1
-            return hit
-        value = self._segment(text)
-        cache[key] = value
-        self._changed = True
-        self.report.cut += 1
-        return value
+        return self._cache.get_or_make(text_key(text), lambda: self._segment(text))
 
     def _segment(self, text: str) -> str:
         import jieba
@@ -209,38 +201,9 @@ class Segmenter:
 
         return _HAN.sub(replace, text).strip("\u200b")
 
-    def _load(self) -> dict[str, str]:
-        if self._cache is not None:
-            return self._cache
-        self._cache = {}
-        if self.path is None or not self.path.is_file():
-            return self._cache
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("segments"), dict):
-                raise ValueError("not a segment cache")
-        except (OSError, ValueError) as exc:
-            self.report.problem = f"search segment cache {self.path} is unreadable ({exc}); rebuilding it"
-            self._changed = True
-            return self._cache
-        if data.get("version") == SEGMENTS_VERSION and data.get("dictionary") == self._dictionary:
-            self._cache = {k: v for k, v in data["segments"].items() if isinstance(v, str)}
-        else:
-            self._changed = True   # other words: every cut may differ
-        return self._cache
-
     def save(self) -> bool:
         """Write the cache back if it changed; True when written."""
-        if self.path is None or not self._changed:
-            return False
-        data = {"version": SEGMENTS_VERSION, "dictionary": self._dictionary,
-                "segments": dict(sorted((self._cache or {}).items()))}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        tmp.replace(self.path)
-        self._changed = False
-        return True
+        return self._cache.save()
 
 
 def _dictionary_key(words: list[str]) -> str:
@@ -262,15 +225,23 @@ def page_entries(url: str, title: str, body: str, segment, sections) -> list[dic
     splits a body into sections the way the engine's search does (the adapter
     passes Material's own parser: generator/mkdocs_plugin/material.py).
     """
+    return segment_entries(page_sections(url, title, body, sections), segment)
+
+
+def page_sections(url: str, title: str, body: str, sections) -> list[dict]:
+    """The entries of one page before Han text is segmented; the slow half, run in worker processes."""
     entries = []
     for section in sections(body):
         if section.is_excluded():
             continue
         location = url + "#" + section.id if section.id else url
         section_title = "".join(section.title).strip() if section.title else title.strip()
-        text = "".join(section.text).strip()
-        entries.append({"location": location, "title": segment(section_title), "text": segment(text)})
+        entries.append({"location": location, "title": section_title, "text": "".join(section.text).strip()})
     return entries
+
+
+def segment_entries(entries: list[dict], segment) -> list[dict]:
+    return [{**entry, "title": segment(entry["title"]), "text": segment(entry["text"])} for entry in entries]
 
 
 def language_indexes(config: dict, entries: list[dict], languages: list[SearchLanguage]) -> dict[str, str]:

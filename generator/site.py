@@ -13,6 +13,8 @@ from .config import Project, load_project
 from .errors import ContentError, count_errors
 from .i18n import Strings, load_strings
 from .pipeline import load_collection
+from .json_cache import JsonCache
+from .qr import CACHE_SCOPE as QR_CACHE_SCOPE
 from .qr import PrintQr, print_qr
 from .seo import PageMeta, card_keys, page_meta
 from .stages.pages import build_pages
@@ -22,6 +24,7 @@ from .urls import UrlScheme
 from .views.base import Page
 
 STRINGS_DIR = "strings"   # under theme/
+CACHE_DIR = ".cache/casebook"   # under the project root; git-ignored
 ERROR_TEMPLATES = ("404.html",)   # the engine's own error pages at the site root
 
 
@@ -55,6 +58,7 @@ class Site:
     rendered: dict[str, RenderedPage]   # src_uri -> front matter and body
     urls: UrlScheme
     strings: Strings | None = None     # interface strings, for social meta, cards and open data
+    qr_codes: JsonCache | None = None  # print QR codes by address (CACHE_DIR/qr.json)
 
     def page(self, src_uri: str) -> Page | None:
         return self._by_src().get(src_uri)
@@ -70,7 +74,7 @@ class Site:
         theme_languages = {lang.code: lang.theme_language for lang in self.project.config.languages}
         alternates = [AlternateLink(a.lang, a.name, a.url, self.urls.absolute(a.url)) for a in page.alternates]
         return PageContext(page.lang, theme_languages[page.lang], alternates, page.record_path,
-                           print_qr(page.key, page.url, self.urls), self.meta(page))
+                           print_qr(page.key, page.url, self.urls, self.qr_codes), self.meta(page))
 
     def meta(self, page: Page) -> PageMeta:
         return page_meta(page, self.project.config, self.strings, self.urls, self.card_keys)
@@ -119,7 +123,8 @@ def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = T
     urls = UrlScheme(project.config, directory_urls)
     pages = build_pages(collection, project.config, strings, urls)
     rendered = render_pages(make_environment(theme_dir), strings, pages)
-    return Site(project, collection, pages, rendered, urls, strings)
+    qr_codes = JsonCache(project.root / CACHE_DIR / "qr.json", QR_CACHE_SCOPE)
+    return Site(project, collection, pages, rendered, urls, strings, qr_codes)
 
 
 __all__ = ["Site", "PageContext", "AlternateLink", "prepare_site", "Strings"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Diagnostic
-from .publish import CACHE_DIR
+from .site import CACHE_DIR
 from .site import Site
 from .social import CardText, draw_card
 from .seo import record_card_text

@@ -1,7 +1,13 @@
 """What the adapter needs to know about Material for MkDocs, in one place."""
 from __future__ import annotations
 
+from importlib.metadata import version
+
 from ..search import language_settings
+
+# What search_sections depends on besides a page's body: cached sections are
+# made again when Material (and so its parser) changes.
+SEARCH_PARSER_VERSION = f"mkdocs-material {version('mkdocs-material')}"
 
 
 def search_settings(config, theme_language: str) -> dict:

@@ -19,10 +19,13 @@ from mkdocs.structure.nav import Navigation
 
 from .. import publish
 from ..errors import ContentError
-from ..site import STRINGS_DIR, Site, prepare_site
+from ..indexer import SearchIndexer
+from ..page_cache import PageCache
+from ..site import CACHE_DIR, STRINGS_DIR, Site, prepare_site
 from ..site_images import image_files
 from ..social import FontMissing
-from .material import search_sections, search_settings
+from .cached_files import LinkedFile, engine_scope
+from .material import SEARCH_PARSER_VERSION, search_sections, search_settings
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 
@@ -40,6 +43,9 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.navs: dict[str, Navigation] = {}
+        self.page_cache: PageCache | None = None
+        self.page_keys: dict[str, str] = {}   # src_uri -> cache key, of pages MkDocs renders
+        self.indexer: SearchIndexer | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -67,6 +73,23 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         for file in list(files):
             if file.src_uri.startswith(THEME_DATA_DIRS) and Path(file.src_dir or "").resolve() == theme_dir:
                 files.remove(file)   # data for builds (strings, print templates, kiosk files), not site files
+        cache = Path(config.config_file_path).parent / CACHE_DIR
+        # Our pages' search entries are parsed in worker processes while MkDocs renders.
+        self.indexer = SearchIndexer(self.site, search_sections, cache / "search", SEARCH_PARSER_VERSION)
+        self.page_cache = PageCache(cache / "pages", engine_scope(config))
+        self._add_pages(files, config)
+        for uri, data in publish.data_files(self.site).items():
+            _put(files, File.generated(config, uri, content=data))
+        for uri, path in self._social_cards(cache).items():
+            _put(files, LinkedFile.generated(config, uri, abs_src_path=str(path)))
+        for uri, path in self._pictures().items():
+            files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
+        return files
+
+    def _add_pages(self, files: Files, config) -> None:
+        """One page per rendered source; from the page cache when nothing it is made from changed."""
+        self.page_keys = {}
+        navs = {lang: self._nav_signature(lang) for lang in self.site.project.config.language_codes}
         for src_uri, rendered in self.site.rendered.items():
             page = self.site.page(src_uri)
             if self.site.error_page(page.url) is page:
@@ -74,14 +97,29 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             file = File.generated(config, src_uri, content=rendered.front_matter)
             if page.url.endswith(".html"):
                 file.dest_uri = page.url   # a page at a file of its own, e.g. en/404.html
-            files.append(file)
-        for uri, data in publish.data_files(self.site).items():
-            _put(files, File.generated(config, uri, content=data))
-        for uri, path in self._social_cards(config).items():
-            _put(files, File.generated(config, uri, abs_src_path=str(path)))
-        for uri, path in self._pictures().items():
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
-        return files
+            files.append(self._cached_page(config, file, navs[page.lang]) or file)
+
+    def _nav_signature(self, lang: str) -> str:
+        pages = [self.site.page(src) for src in self.site.nav_sources(lang)]
+        return "\n".join(f"{page.title}\t{page.url}" for page in pages)
+
+    def _cached_page(self, config, file: File, nav: str) -> File | None:
+        """The page as rendered by an earlier build, when nothing it is made from changed.
+
+        Pages in a navigation are always rendered: MkDocs needs them as pages
+        to build the navigation the others show.
+        """
+        page = self.site.page(file.src_uri)
+        if page.nav_order is not None:
+            return None
+        rendered = self.site.rendered[file.src_uri]
+        key = self.page_cache.key(nav, file.src_uri, file.dest_uri, rendered.front_matter, rendered.body,
+                                  repr(self.site.context(page)), repr(self.site.edit_url(page)))
+        cached = self.page_cache.lookup(key)
+        if cached is None:
+            self.page_keys[file.src_uri] = key
+            return None
+        return LinkedFile.generated(config, file.dest_uri, abs_src_path=str(cached))
 
     def _pictures(self) -> dict:
         """Photo and visual derivatives, from the image cache (made there when missing)."""
@@ -97,8 +135,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
                  f"{report.decoded} decoded in {report.seconds:.1f} s")
         return pictures
 
-    def _social_cards(self, config) -> dict:
-        cache = Path(config.config_file_path).parent / publish.CACHE_DIR
+    def _social_cards(self, cache: Path) -> dict:
         try:
             cards, report = publish.social_card_files(self.site, cache)
         except FontMissing as exc:
@@ -108,8 +145,12 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
 
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
         by_src = {page.file.src_uri: page for page in nav.pages}
+        for page in nav.pages:   # MkDocs linked every page in file order; ours follow their language's nav
+            page.previous_page = page.next_page = None
         for lang in self.site.project.config.language_codes:
             pages = [by_src[src] for src in self.site.nav_sources(lang) if src in by_src]
+            for before, page, after in zip([None, *pages], pages, [*pages[1:], None]):
+                page.previous_page, page.next_page = before, after
             self.navs[lang] = Navigation(pages, pages)
             self.navs[lang].homepage = pages[0] if pages else None
         return self.navs[self.site.project.config.default_language]
@@ -136,17 +177,30 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         page.edit_url = self.site.edit_url(ours)
         return context
 
+    @event_priority(-100)   # the page as written, after every other plugin changed it
+    def on_post_page(self, output, page, config):
+        key = self.page_keys.get(page.file.src_uri)
+        if key is not None:
+            self.page_cache.store(key, output.encode("utf-8", errors="xmlcharrefreplace"))   # as MkDocs writes it
+        return output
+
     @event_priority(-100)   # after Material's search plugin has written its (config-only) index
     def on_post_build(self, config):
+        self.page_cache.prune()
+        self.site.qr_codes.save(prune=True)
+        log.info(f"pages: {self.page_cache.rendered} rendered, {self.page_cache.reused} from the cache")
         settings = {lang.code: search_settings(config, lang.theme_language)
                     for lang in self.site.project.config.languages}
-        cache = Path(config.config_file_path).parent / publish.CACHE_DIR
-        written, report = publish.write_search_indexes(self.site, Path(config.site_dir), settings, cache,
-                                                       search_sections)
+        written, report = publish.write_search_indexes(self.site, Path(config.site_dir), settings, self.indexer)
         if report.problem:
             log.warning(report.problem)
         if written:
-            log.info(f"search: {report.cut} texts segmented, {report.reused} from the cache")
+            log.info(f"search: {report.pages_reused} pages from the cache, "
+                     f"{report.cut} texts segmented, {report.reused} from the cache")
+
+    def on_build_error(self, error):
+        if self.indexer is not None:
+            self.indexer.close()
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent

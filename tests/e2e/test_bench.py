@@ -18,6 +18,8 @@ def test_benchmark_prints_a_full_row_at_a_tiny_size(tmp_path):
     assert "FAILED" not in row
     # every measurement produced a number, the serve edit included
     assert all(value not in ("", "nan") for value in values), dict(zip(columns, values))
+    row = dict(zip(columns, values))
+    assert row["rebuild decodes"] == "0" and row["rebuild renders"] == "0", "an unchanged rebuild reuses everything"
     # synthetic corpora live where we asked, never under content/
     assert (tmp_path / "casebook-3" / "content" / "cases" / "synthetic-case-00000.yml").is_file()
     assert not list((ROOT / "content" / "cases").glob("synthetic-*"))

@@ -114,12 +114,11 @@ def test_entries_have_the_shape_material_gives_them():
     ]
 
 
-def test_our_entries_are_the_ones_material_would_write():
+def test_our_entries_are_the_ones_material_would_write(monkeypatch):
     from markupsafe import escape
     from material.plugins.search.plugin import SearchIndex
 
-    from generator.publish import search_entries
-    from generator.search import Segmenter
+    from generator.indexer import SearchIndexer
 
     site = _site(ROOT)
     register_words(search_words(site.collection))
@@ -131,9 +130,18 @@ def test_our_entries_are_the_ones_material_would_write():
         material.add_entry_from_context(type("P", (), {
             "meta": {"title": str(escape(page.title))},   # as our front matter gives it
             "content": rendered.body, "toc": [], "url": page.url, "title": page.title})())
-    ours = search_entries(site, Segmenter(search_words(site.collection), None), search_sections)
+    ours = SearchIndexer(site, search_sections, None).entries()
     assert ours == material.entries
+    monkeypatch.setattr("generator.indexer.PARALLEL_FROM", 1)
+    in_workers = SearchIndexer(site, search_sections, None, workers=2)
+    assert in_workers._pool is not None, "parsed in worker processes"
+    assert in_workers.entries() == ours
     assert any("\u200b" in entry["text"] for entry in ours if not entry["location"].startswith("en/"))
+
+
+def _indexer(site, tmp_path):
+    from generator.indexer import SearchIndexer
+    return SearchIndexer(site, search_sections, tmp_path / "cache" / "search", "test parser")
 
 
 def test_a_second_build_segments_nothing(tmp_path, monkeypatch):
@@ -144,14 +152,14 @@ def test_a_second_build_segments_nothing(tmp_path, monkeypatch):
     first, second = tmp_path / "one", tmp_path / "two"
     for site_dir in (first, second):
         _engine_index(site_dir)
-    written, report = write_search_indexes(site, first, _settings(site), tmp_path / "cache", search_sections)
+    written, report = write_search_indexes(site, first, _settings(site), _indexer(site, tmp_path))
     assert sorted(written) == ["en/search/search_index.json", "search/search_index.json"]
     assert cut.calls > 0 and report.cut > 0 and report.problem is None
     assert (tmp_path / "cache" / "search" / "segments.json").is_file()
     cut.calls = 0
     stamp = (tmp_path / "cache" / "search" / "segments.json").stat().st_mtime_ns
-    _, report = write_search_indexes(site, second, _settings(site), tmp_path / "cache", search_sections)
-    assert cut.calls == 0 and report.cut == 0 and report.reused > 0
+    _, report = write_search_indexes(site, second, _settings(site), _indexer(site, tmp_path))
+    assert cut.calls == 0 and report.cut == 0 and report.pages_reused > 0
     assert (tmp_path / "cache" / "search" / "segments.json").stat().st_mtime_ns == stamp, "unchanged: not rewritten"
     for path in written:
         assert (first / path).read_bytes() == (second / path).read_bytes()
@@ -182,4 +190,4 @@ def test_new_words_and_a_corrupt_cache_segment_again(tmp_path, monkeypatch):
     broken("官田區")
     assert broken.report.problem and "segments.json" in broken.report.problem
     assert broken.report.cut == 2 and broken.save()
-    assert json.loads(cache.read_text(encoding="utf-8"))["segments"]
+    assert json.loads(cache.read_text(encoding="utf-8"))["values"]

@@ -1,0 +1,88 @@
+"""The search entries of every listed page, made while the site engine renders the pages.
+
+Our page bodies are known before the engine renders anything, so the entries
+are started then: a page's entries come from the cache (search/pages.json,
+keyed by its address, title and body) or are parsed in worker processes on
+the other cores while the engine renders; `entries()` collects them at the
+end of the build and segments Han text (generator/search.py's Segmenter).
+
+Nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from markupsafe import escape
+
+from .json_cache import JsonCache, text_key
+from .search import Segmenter, page_sections, search_words, segment_entries
+from .site import Site
+
+# Below this many pages to parse, worker processes cost more than they save.
+PARALLEL_FROM = 200
+CHUNK = 50   # pages a worker parses at a time
+
+
+class SearchIndexer:
+    def __init__(self, site: Site, sections, cache_dir: Path | None, sections_version: str = "",
+                 workers: int | None = None):
+        """Starts parsing the pages whose entries are not cached.
+
+        `sections` splits a body into sections as the engine's search does and
+        `sections_version` names it; `cache_dir` holds segments.json and
+        pages.json (None: nothing kept between builds).
+        """
+        self.segmenter = Segmenter(search_words(site.collection), cache_dir / "segments.json" if cache_dir else None)
+        self.cache = JsonCache(cache_dir / "pages.json" if cache_dir else None,
+                               f"pages {self.segmenter.dictionary} {sections_version}")
+        self.sections = sections
+        self._pages = [(page.url, str(escape(page.title)), site.rendered[src_uri].body)
+                       for src_uri, page in ((src, site.page(src)) for src in site.rendered)
+                       if page is not None and page.listed]
+        self._keys = [text_key(*page) for page in self._pages]
+        missing = [i for i, key in enumerate(self._keys) if not self.cache.has(key)]
+        self._parsed: dict[int, list[dict]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[tuple[list[int], Future]] = []
+        workers = workers or os.cpu_count() or 1
+        if workers > 1 and len(missing) >= PARALLEL_FROM:
+            self._start(missing, workers)
+
+    def _start(self, missing: list[int], workers: int) -> None:
+        # forkserver: forking a process that runs threads (mkdocs serve does) can deadlock.
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"))
+        for start in range(0, len(missing), CHUNK):
+            chunk = missing[start:start + CHUNK]
+            self._futures.append((chunk, self._pool.submit(_parse, [self._pages[i] for i in chunk], self.sections)))
+
+    def entries(self) -> list[dict]:
+        """Entries of every listed page, in the order the engine is given the pages."""
+        for chunk, future in self._futures:
+            self._parsed.update(zip(chunk, future.result()))
+        self.close()
+        entries: list[dict] = []
+        for i, key in enumerate(self._keys):
+            entries.extend(self.cache.get_or_make(key, lambda: segment_entries(self._sections(i), self.segmenter)))
+        return entries
+
+    def _sections(self, i: int) -> list[dict]:
+        if i in self._parsed:
+            return self._parsed.pop(i)
+        return page_sections(*self._pages[i], self.sections)
+
+    def save(self) -> None:
+        self.segmenter.save()
+        self.cache.save(prune=True)
+
+    def close(self) -> None:
+        """Stop the worker processes (a build that failed never asks for the entries)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _parse(pages: list[tuple[str, str, str]], sections) -> list[list[dict]]:
+    return [page_sections(url, title, body, sections) for url, title, body in pages]

@@ -1,0 +1,83 @@
+"""Whole rendered pages, kept by a hash of everything they are made from.
+
+A page's HTML is a function of its own data (front matter, body, context), of
+the navigation of its language, and of the site engine's settings, theme files
+and versions (the scope). When none of these changed since the page was last
+rendered, the site engine is spared rendering it: the file written then is
+put in the site as it is. Unchanged pages are most pages of most builds (a
+new case changes only its own pages and the indexes), and in `mkdocs serve`
+an edit re-renders only the pages it touched.
+
+The cache is a folder of `<key>.html` files, written atomically. A build
+removes the files no build has used for a day (a file's time is set when a
+build uses it): not all unused ones, because `mkdocs serve` and a build may
+run at once on the same cache. Nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+from .json_cache import text_key
+from .stages.image_cache import write_atomically
+
+# Bump when what goes into a key changes.
+FORMAT = "1"
+UNUSED_FOR = 24 * 3600   # seconds before a page no build used is removed
+
+
+def tree_digest(*folders: Path, pattern: str = "*") -> str:
+    """A digest of the names and bytes of every file under the folders matching pattern."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
+            digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
+            with path.open("rb") as handle:
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
+    return digest.hexdigest()
+
+
+class PageCache:
+    def __init__(self, folder: Path, scope: str):
+        self.folder = folder
+        self.scope = text_key(FORMAT, scope)
+        self.reused = 0
+        self.rendered = 0
+        self._used: set[str] = set()
+
+    def key(self, *parts: str) -> str:
+        """The key of a page made from these parts (its data, its language's navigation)."""
+        key = text_key(self.scope, *parts)
+        self._used.add(key)
+        return key
+
+    def lookup(self, key: str) -> Path | None:
+        """The file of the page rendered under key, if there is one."""
+        path = self.folder / f"{key}.html"
+        try:
+            os.utime(path)   # used now
+        except OSError:
+            return None
+        self.reused += 1
+        return path
+
+    def store(self, key: str, html: bytes) -> None:
+        self.rendered += 1
+        write_atomically(self.folder / f"{key}.html", html)
+
+    def prune(self) -> int:
+        """Remove the pages no build has used for UNUSED_FOR seconds; returns how many."""
+        if not self.folder.is_dir():
+            return 0
+        removed = 0
+        before = time.time() - UNUSED_FOR
+        for path in self.folder.glob("*.html"):
+            try:
+                if path.stem not in self._used and path.stat().st_mtime < before:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                pass   # removed by a build running beside this one
+        return removed
