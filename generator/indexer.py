@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -47,8 +48,9 @@ class SearchIndexer:
         self._parsed: dict[int, list[dict]] = {}
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[tuple[list[int], Future]] = []
-        workers = workers or os.cpu_count() or 1
-        if workers > 1 and len(missing) >= PARALLEL_FROM:
+        # The engine renders pages in this process meanwhile: one core is its.
+        workers = workers or (os.cpu_count() or 1) - 1
+        if workers >= 1 and len(missing) >= PARALLEL_FROM:
             self._start(missing, workers)
 
     def _start(self, missing: list[int], workers: int) -> None:
@@ -61,7 +63,10 @@ class SearchIndexer:
     def entries(self) -> list[dict]:
         """Entries of every listed page, in the order the engine is given the pages."""
         for chunk, future in self._futures:
-            self._parsed.update(zip(chunk, future.result()))
+            try:
+                self._parsed.update(zip(chunk, future.result()))
+            except BrokenProcessPool:   # a worker died (out of memory, killed): parsed here instead
+                pass
         self.close()
         entries: list[dict] = []
         for i, key in enumerate(self._keys):

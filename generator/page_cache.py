@@ -63,9 +63,24 @@ class PageCache:
         self.reused += 1
         return path
 
-    def store(self, key: str, html: bytes) -> None:
+    def adopt(self, key: str, written: Path) -> None:
+        """Keep a page the engine has just written to the site, as a link to that file.
+
+        The engine must never write that file in place again (it would change
+        the cached page too): the adapter removes a site file before the engine
+        writes one at its path.
+        """
         self.rendered += 1
-        write_atomically(self.folder / f"{key}.html", html)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        partial = self.folder / f".{key}.{os.getpid()}.part"
+        try:
+            os.link(written, partial)
+        except FileNotFoundError:
+            return   # the engine wrote nothing (an empty page)
+        except OSError:   # another file system: a copy
+            write_atomically(self.folder / f"{key}.html", written.read_bytes())
+            return
+        os.replace(partial, self.folder / f"{key}.html")
 
     def prune(self) -> int:
         """Remove the pages no build has used for UNUSED_FOR seconds; returns how many."""

@@ -36,3 +36,23 @@ def search_sections(html: str) -> list:
     parser.feed(html)
     parser.close()
     return parser.data
+
+
+class Fragments:
+    """Template fragments rendered once per key: `{% call fragment(key) %}...{% endcall %}`.
+
+    Material renders the whole navigation into every page, the same HTML for
+    every page outside the navigation at one depth of one language (no item is
+    active), about a third of the template's time. theme/partials/nav.html
+    keeps it under a key the adapter gives such pages (None: always render).
+    """
+
+    def __init__(self) -> None:
+        self._rendered: dict = {}
+
+    def __call__(self, key, caller):
+        if key is None:
+            return caller()
+        if key not in self._rendered:
+            self._rendered[key] = caller()
+        return self._rendered[key]

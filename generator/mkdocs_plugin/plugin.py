@@ -7,6 +7,7 @@ the theme overrides in theme/ use.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import Markup
@@ -25,7 +26,7 @@ from ..site import CACHE_DIR, STRINGS_DIR, Site, prepare_site
 from ..site_images import image_files
 from ..social import FontMissing
 from .cached_files import LinkedFile, engine_scope
-from .material import SEARCH_PARSER_VERSION, search_sections, search_settings
+from .material import SEARCH_PARSER_VERSION, Fragments, search_sections, search_settings
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 
@@ -44,7 +45,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         self.site: Site | None = None
         self.navs: dict[str, Navigation] = {}
         self.page_cache: PageCache | None = None
-        self.page_keys: dict[str, str] = {}   # src_uri -> cache key, of pages MkDocs renders
+        self.rendering: dict[str, tuple[str, str]] = {}   # src_uri -> (cache key, dest_uri) of pages MkDocs renders
         self.indexer: SearchIndexer | None = None
 
     def on_config(self, config):
@@ -88,7 +89,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
 
     def _add_pages(self, files: Files, config) -> None:
         """One page per rendered source; from the page cache when nothing it is made from changed."""
-        self.page_keys = {}
+        self.rendering = {}
         navs = {lang: self._nav_signature(lang) for lang in self.site.project.config.language_codes}
         for src_uri, rendered in self.site.rendered.items():
             page = self.site.page(src_uri)
@@ -117,7 +118,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
                                   repr(self.site.context(page)), repr(self.site.edit_url(page)))
         cached = self.page_cache.lookup(key)
         if cached is None:
-            self.page_keys[file.src_uri] = key
+            self.rendering[file.src_uri] = (key, file.dest_uri)
             return None
         return LinkedFile.generated(config, file.dest_uri, abs_src_path=str(cached))
 
@@ -168,24 +169,44 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             context["casebook_page"] = {"title": ours.title, "body": Markup(self.site.rendered[ours.src_uri].body)}
         return context
 
+    def _nav_fragment(self, page) -> tuple | None:
+        """The key of the navigation HTML a page shares with others, or None.
+
+        A page outside the navigation links to every nav page by the same
+        relative URL as its siblings (cases/a/ and cases/b/ both by ../../map/),
+        unless a nav page lies under it; so the navigation is rendered once per
+        language and folder.
+        """
+        if page.nav_order is not None or any(self.site.page(src).url.startswith(page.url)
+                                             for src in self.site.nav_sources(page.lang)):
+            return None
+        return page.lang, page.url.rstrip("/").rpartition("/")[0]
+
+    def on_env(self, env, config, files):
+        env.globals["fragment"] = Fragments()   # one per build
+        return env
+
     def on_page_context(self, context, page, config, nav):
         ours = self.site.page(page.file.src_uri)
         if ours is None:
             return context
         context["casebook"] = self.site.context(ours)
         context["nav"] = self.navs.get(ours.lang, nav)
+        context["nav_fragment"] = self._nav_fragment(ours)
         page.edit_url = self.site.edit_url(ours)
         return context
 
-    @event_priority(-100)   # the page as written, after every other plugin changed it
+    @event_priority(-100)   # just before MkDocs writes the page
     def on_post_page(self, output, page, config):
-        key = self.page_keys.get(page.file.src_uri)
-        if key is not None:
-            self.page_cache.store(key, output.encode("utf-8", errors="xmlcharrefreplace"))   # as MkDocs writes it
+        if page.file.src_uri in self.rendering and os.path.lexists(page.file.abs_dest_path):
+            # a link into the page cache, from an earlier --dirty build: MkDocs must write a new file
+            os.unlink(page.file.abs_dest_path)
         return output
 
     @event_priority(-100)   # after Material's search plugin has written its (config-only) index
     def on_post_build(self, config):
+        for key, dest_uri in self.rendering.values():   # the pages MkDocs rendered, kept as links
+            self.page_cache.adopt(key, Path(config.site_dir) / dest_uri)
         self.page_cache.prune()
         self.site.qr_codes.save(prune=True)
         log.info(f"pages: {self.page_cache.rendered} rendered, {self.page_cache.reused} from the cache")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,20 @@ def test_pages_no_build_uses_are_removed_from_the_cache(project, tmp_path):
     os.utime(stale, (0, 0))   # unused for long: an old build's
     _build(project, tmp_path / "second")
     assert not stale.exists() and len(list(pages.glob("*.html"))) == count
+
+
+def test_a_dirty_build_never_writes_through_a_link_into_the_cache(project, tmp_path):
+    site = tmp_path / "site"
+    _build(project, site)
+    _build(project, site)   # now the site's pages are links to cache files
+    case = project / "content" / "cases" / "example-case.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("en: Example case", "en: Edited example case", 1),
+                    encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(site)], cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Edited example case" in (site / "en" / "cases" / "example-case" / "index.html").read_text(encoding="utf-8")
+    cached = [p.read_text(encoding="utf-8") for p in (project / ".cache" / "casebook" / "pages").glob("*.html")]
+    old = [text for text in cached if "<h1>Example case</h1>" in text]
+    assert old and not any("Edited example case" in text for text in old), "the old page's cache file kept its bytes"
