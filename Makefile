@@ -45,7 +45,7 @@ update-golden: setup
 
 # Prints build times beside plain MkDocs and a lower bound (see README, Performance).
 bench: setup
-	$(BIN)/python bench/run.py --sizes 100,1000
+	$(BIN)/python bench/run.py --sizes 100,1000 --repeat 3 --drop-caches
 
 # Picture derivatives of 200 synthetic photos beside plain Pillow (bench/images.py).
 bench-images: setup

@@ -123,8 +123,11 @@ def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = T
     urls = UrlScheme(project.config, directory_urls)
     pages = build_pages(collection, project.config, strings, urls)
     rendered = render_pages(make_environment(theme_dir), strings, pages)
-    qr_codes = JsonCache(project.root / CACHE_DIR / "qr.json", QR_CACHE_SCOPE)
-    return Site(project, collection, pages, rendered, urls, strings, qr_codes)
+    return Site(project, collection, pages, rendered, urls, strings, qr_code_cache(project))
+
+
+def qr_code_cache(project: Project) -> JsonCache:
+    return JsonCache(project.root / CACHE_DIR / "qr.json", QR_CACHE_SCOPE)
 
 
 __all__ = ["Site", "PageContext", "AlternateLink", "prepare_site", "Strings"]

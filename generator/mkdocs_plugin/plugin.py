@@ -6,6 +6,7 @@ the theme overrides in theme/ use.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -22,8 +23,9 @@ from .. import publish
 from ..errors import ContentError
 from ..indexer import SearchIndexer
 from ..page_cache import PageCache
-from ..site import CACHE_DIR, STRINGS_DIR, Site, prepare_site
+from ..site import CACHE_DIR, STRINGS_DIR, Site
 from ..site_images import image_files
+from ..site_snapshot import cached_site
 from ..social import FontMissing
 from .cached_files import LinkedFile, engine_scope
 from .material import SEARCH_PARSER_VERSION, Fragments, search_sections, search_settings
@@ -47,13 +49,22 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         self.page_cache: PageCache | None = None
         self.rendering: dict[str, tuple[str, str]] = {}   # src_uri -> (cache key, dest_uri) of pages MkDocs renders
         self.indexer: SearchIndexer | None = None
+        self.command: str | None = None   # mkdocs' command; None when `casebook build` runs the build
+
+    def on_startup(self, *, command, dirty):
+        # (Having this hook also keeps one plugin object for all of `mkdocs serve`'s builds.)
+        self.command = command
 
     def on_config(self, config):
+        # A build allocates millions of objects and leaves few cycles: the youngest
+        # generation collected every 100,000 allocations instead of 700 takes
+        # 0.5-0.9 s off a 1000-case build (8 %) for 12 MB more memory.
+        gc.set_threshold(100_000, 50, 100)
         root = Path(config.config_file_path).parent
         theme_dir = Path(config.theme.custom_dir)
         try:
-            self.site = prepare_site(root / self.config.config_file, theme_dir,
-                                     directory_urls=config.use_directory_urls)
+            self.site = cached_site(root / self.config.config_file, theme_dir,
+                                    directory_urls=config.use_directory_urls, keep=self.command != "serve")
         except ContentError as exc:
             for diagnostic in exc.diagnostics:
                 log.error(diagnostic.format_text())
