@@ -13,9 +13,9 @@ from pathlib import Path
 from .errors import Diagnostic
 from .site import CACHE_DIR
 from .site import Site
-from .social import CardText, draw_card
+from .social import CardText, draw_cards
 from .seo import record_card_text
-from .stages.image_cache import notify, write_atomically
+from .stages.image_cache import notify
 from .stages.images import ImageReport, PicturePlan, make_derivatives
 from .stages.validate import format_field_path
 from .urls import brand_path, case_path
@@ -69,6 +69,4 @@ def _photo(site: Site, kind: str, record, index: int) -> PicturePlan:
 def _draw_missing_visuals(visuals: list[tuple[PicturePlan, CardText]]) -> None:
     # The social cards stage (run first by the adapter) has normally drawn them
     # all; this keeps the images stage correct on its own, e.g. in the benchmark.
-    for plan, text in visuals:
-        if plan.source is not None and not plan.source.is_file():
-            write_atomically(plan.source, draw_card(text))
+    draw_cards({plan.source: text for plan, text in visuals if plan.source is not None and not plan.source.is_file()})

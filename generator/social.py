@@ -18,8 +18,10 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from multiprocessing import get_context
 from pathlib import Path
 
 import PIL
@@ -189,26 +191,52 @@ class CacheReport:
     reused: int = 0
 
 
-def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], CacheReport]:
+def cached_cards(cards: list[Card], cache_dir: Path, workers: int | None = None) -> tuple[dict[str, Path], CacheReport]:
     """Site URI -> PNG file in the cache, drawing only cards not drawn before.
 
     The cache holds one file per content hash (`<sha256>.png`), so a card is
     drawn again only when something it depends on changed. Old cards are not
     removed: another build (a `mkdocs serve` beside a test run) may still be
     copying them; the folder is git-ignored and can be deleted at any time.
+    Many new cards (a first build) are drawn in one worker process per core.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
     report = CacheReport()
     files: dict[str, Path] = {}
+    missing: dict[Path, CardText] = {}
     for card in cards:
         path = cache_dir / f"{card_digest(card.text)}.png"
         if path.is_file():
             report.reused += 1
         else:
-            _write_atomically(path, draw_card(card.text))
+            missing[path] = card.text
             report.drawn += 1
         files[card.uri] = path
+    draw_cards(missing, workers)
     return files, report
+
+
+# Below this many cards, starting worker processes costs more than it saves.
+PARALLEL_FROM = 16
+
+
+def draw_cards(cards: dict[Path, CardText], workers: int | None = None) -> None:
+    """Draw each card into its file: in this process, or in worker processes when there are many."""
+    for folder in {path.parent for path in cards}:
+        folder.mkdir(parents=True, exist_ok=True)
+    workers = min(workers or os.cpu_count() or 1, len(cards))
+    if workers <= 1 or len(cards) < PARALLEL_FROM:
+        for path, text in cards.items():
+            _draw_to(path, text)
+        return
+    # forkserver: forking a process that runs threads (mkdocs serve does) can deadlock.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+        for _ in pool.map(_draw_to, cards, cards.values(), chunksize=8):
+            pass
+
+
+def _draw_to(path: Path, text: CardText) -> None:
+    _write_atomically(path, draw_card(text))
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -204,6 +204,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         context["casebook"] = self.site.context(ours)
         context["nav"] = self.navs.get(ours.lang, nav)
         context["nav_fragment"] = self._nav_fragment(ours)
+        context["search_fragment"] = ("search", context["casebook"].theme_language)   # only its strings vary
         page.edit_url = self.site.edit_url(ours)
         return context
 

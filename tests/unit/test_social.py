@@ -98,3 +98,11 @@ def test_every_case_page_of_the_fixture_gets_a_card_per_language():
     assert not any("second-example-case" in uri for uri in uris), "a draft has no page, so no card"
     en_case = next(card for card in cards if card.uri == "assets/social/en/cases/example-case.png")
     assert (en_case.text.title, en_case.text.place) == ("Example case", "Example Township, Example County")
+
+
+def test_many_new_cards_are_drawn_in_worker_processes_with_the_same_bytes(tmp_path):
+    texts = {tmp_path / "cards" / f"{i}.png": CardText("zh-TW", "案例", f"合成案例 {i}", "合成縣", "案例集")
+             for i in range(social.PARALLEL_FROM)}
+    social.draw_cards(texts, workers=2)
+    for path, text in texts.items():
+        assert path.read_bytes() == draw_card(text)
