@@ -96,6 +96,24 @@ class Site:
         in_nav = [p for p in self.pages if p.lang == lang and p.nav_order is not None]
         return [p.src_uri for p in sorted(in_nav, key=lambda p: (p.nav_order, p.src_uri))]
 
+    def nav_signature(self, lang: str) -> str:
+        """What every page of a language shows of its navigation: the titles and addresses."""
+        pages = [self.page(src) for src in self.nav_sources(lang)]
+        return "\n".join(f"{page.title}\t{page.url}" for page in pages)
+
+    def shared_nav_key(self, page: Page) -> tuple[str, str] | None:
+        """The key of the navigation HTML a page shares with others, or None.
+
+        A page outside the navigation links to every nav page by the same
+        relative URL as its siblings (cases/a/ and cases/b/ both by ../../map/),
+        unless a nav page lies under it; so its navigation is the same HTML for
+        every such page of its language and folder.
+        """
+        if page.nav_order is not None or any(self.page(src).url.startswith(page.url)
+                                             for src in self.nav_sources(page.lang)):
+            return None
+        return page.lang, page.url.rstrip("/").rpartition("/")[0]
+
     def error_page(self, template_name: str) -> Page | None:
         """Our page that the engine renders into its own error template, e.g. 404.html at the root.
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from ..page_cache import tree_digest
+from ..page_cache import PageCache, tree_digest
+from ..site import Site
 
 # Settings that change where or how a build runs, not what a page shows.
 _NOT_ON_PAGES = {"config_file_path", "docs_dir", "site_dir", "dev_addr", "strict", "watch",
@@ -35,6 +36,46 @@ class LinkedFile(File):
             os.link(self.abs_src_path, target)
         except OSError:   # another file system, or links not allowed
             super().copy_file(dirty=False)
+
+
+class CachedPages:
+    """Which of our pages MkDocs renders and which come from the page cache (generator/page_cache.py)."""
+
+    def __init__(self, site: Site, cache: PageCache):
+        self.site = site
+        self.cache = cache
+        self.rendering: dict[str, tuple[str, str]] = {}   # src_uri -> (key, dest_uri) of pages MkDocs renders
+        self._navs = {lang: site.nav_signature(lang) for lang in site.project.config.language_codes}
+
+    def file(self, config, file: File) -> File:
+        """The page's file from the cache when nothing it is made from changed, else `file` to render.
+
+        Pages in a navigation are always rendered: MkDocs builds the
+        navigation the other pages show from them.
+        """
+        page = self.site.page(file.src_uri)
+        if page.nav_order is not None:
+            return file
+        rendered = self.site.rendered[file.src_uri]
+        key = self.cache.key(self._navs[page.lang], file.src_uri, file.dest_uri, rendered.front_matter,
+                             rendered.body, repr(self.site.context(page)), repr(self.site.edit_url(page)))
+        cached = self.cache.lookup(key)
+        if cached is None:
+            self.rendering[file.src_uri] = (key, file.dest_uri)
+            return file
+        return LinkedFile.generated(config, file.dest_uri, abs_src_path=str(cached))
+
+    def before_write(self, page) -> None:
+        """Called just before MkDocs writes a page it rendered."""
+        if page.file.src_uri in self.rendering and os.path.lexists(page.file.abs_dest_path):
+            # a link into the cache, from an earlier --dirty build: MkDocs must write a new file
+            os.unlink(page.file.abs_dest_path)
+
+    def keep_rendered(self, site_dir: Path) -> None:
+        """Keep the pages MkDocs rendered in this build (as links to its files); forget old ones."""
+        for key, dest_uri in self.rendering.values():
+            self.cache.adopt(key, site_dir / dest_uri)
+        self.cache.prune()
 
 
 def engine_scope(config) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 from pathlib import Path
 
 from markupsafe import Markup
@@ -27,7 +26,7 @@ from ..site import CACHE_DIR, STRINGS_DIR, Site
 from ..site_images import image_files
 from ..site_snapshot import cached_site
 from ..social import FontMissing
-from .cached_files import LinkedFile, engine_scope
+from .cached_files import CachedPages, LinkedFile, engine_scope
 from .material import SEARCH_PARSER_VERSION, Fragments, search_sections, search_settings
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -46,8 +45,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.navs: dict[str, Navigation] = {}
-        self.page_cache: PageCache | None = None
-        self.rendering: dict[str, tuple[str, str]] = {}   # src_uri -> (cache key, dest_uri) of pages MkDocs renders
+        self.pages: CachedPages | None = None
         self.indexer: SearchIndexer | None = None
         self.command: str | None = None   # mkdocs' command; None when `casebook build` runs the build
 
@@ -88,7 +86,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         cache = Path(config.config_file_path).parent / CACHE_DIR
         # Our pages' search entries are parsed in worker processes while MkDocs renders.
         self.indexer = SearchIndexer(self.site, search_sections, cache / "search", SEARCH_PARSER_VERSION)
-        self.page_cache = PageCache(cache / "pages", engine_scope(config))
+        self.pages = CachedPages(self.site, PageCache(cache / "pages", engine_scope(config)))
         self._add_pages(files, config)
         for uri, data in publish.data_files(self.site).items():
             _put(files, File.generated(config, uri, content=data))
@@ -100,8 +98,6 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
 
     def _add_pages(self, files: Files, config) -> None:
         """One page per rendered source; from the page cache when nothing it is made from changed."""
-        self.rendering = {}
-        navs = {lang: self._nav_signature(lang) for lang in self.site.project.config.language_codes}
         for src_uri, rendered in self.site.rendered.items():
             page = self.site.page(src_uri)
             if self.site.error_page(page.url) is page:
@@ -109,29 +105,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             file = File.generated(config, src_uri, content=rendered.front_matter)
             if page.url.endswith(".html"):
                 file.dest_uri = page.url   # a page at a file of its own, e.g. en/404.html
-            files.append(self._cached_page(config, file, navs[page.lang]) or file)
-
-    def _nav_signature(self, lang: str) -> str:
-        pages = [self.site.page(src) for src in self.site.nav_sources(lang)]
-        return "\n".join(f"{page.title}\t{page.url}" for page in pages)
-
-    def _cached_page(self, config, file: File, nav: str) -> File | None:
-        """The page as rendered by an earlier build, when nothing it is made from changed.
-
-        Pages in a navigation are always rendered: MkDocs needs them as pages
-        to build the navigation the others show.
-        """
-        page = self.site.page(file.src_uri)
-        if page.nav_order is not None:
-            return None
-        rendered = self.site.rendered[file.src_uri]
-        key = self.page_cache.key(nav, file.src_uri, file.dest_uri, rendered.front_matter, rendered.body,
-                                  repr(self.site.context(page)), repr(self.site.edit_url(page)))
-        cached = self.page_cache.lookup(key)
-        if cached is None:
-            self.rendering[file.src_uri] = (key, file.dest_uri)
-            return None
-        return LinkedFile.generated(config, file.dest_uri, abs_src_path=str(cached))
+            files.append(self.pages.file(config, file))
 
     def _pictures(self) -> dict:
         """Photo and visual derivatives, from the image cache (made there when missing)."""
@@ -180,19 +154,6 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             context["casebook_page"] = {"title": ours.title, "body": Markup(self.site.rendered[ours.src_uri].body)}
         return context
 
-    def _nav_fragment(self, page) -> tuple | None:
-        """The key of the navigation HTML a page shares with others, or None.
-
-        A page outside the navigation links to every nav page by the same
-        relative URL as its siblings (cases/a/ and cases/b/ both by ../../map/),
-        unless a nav page lies under it; so the navigation is rendered once per
-        language and folder.
-        """
-        if page.nav_order is not None or any(self.site.page(src).url.startswith(page.url)
-                                             for src in self.site.nav_sources(page.lang)):
-            return None
-        return page.lang, page.url.rstrip("/").rpartition("/")[0]
-
     def on_env(self, env, config, files):
         env.globals["fragment"] = Fragments()   # one per build
         return env
@@ -203,25 +164,21 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             return context
         context["casebook"] = self.site.context(ours)
         context["nav"] = self.navs.get(ours.lang, nav)
-        context["nav_fragment"] = self._nav_fragment(ours)
+        context["nav_fragment"] = self.site.shared_nav_key(ours)
         context["search_fragment"] = ("search", context["casebook"].theme_language)   # only its strings vary
         page.edit_url = self.site.edit_url(ours)
         return context
 
     @event_priority(-100)   # just before MkDocs writes the page
     def on_post_page(self, output, page, config):
-        if page.file.src_uri in self.rendering and os.path.lexists(page.file.abs_dest_path):
-            # a link into the page cache, from an earlier --dirty build: MkDocs must write a new file
-            os.unlink(page.file.abs_dest_path)
+        self.pages.before_write(page)
         return output
 
     @event_priority(-100)   # after Material's search plugin has written its (config-only) index
     def on_post_build(self, config):
-        for key, dest_uri in self.rendering.values():   # the pages MkDocs rendered, kept as links
-            self.page_cache.adopt(key, Path(config.site_dir) / dest_uri)
-        self.page_cache.prune()
+        self.pages.keep_rendered(Path(config.site_dir))
         self.site.qr_codes.save(prune=True)
-        log.info(f"pages: {self.page_cache.rendered} rendered, {self.page_cache.reused} from the cache")
+        log.info(f"pages: {self.pages.cache.rendered} rendered, {self.pages.cache.reused} from the cache")
         settings = {lang.code: search_settings(config, lang.theme_language)
                     for lang in self.site.project.config.languages}
         written, report = publish.write_search_indexes(self.site, Path(config.site_dir), settings, self.indexer)
