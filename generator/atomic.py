@@ -1,4 +1,4 @@
-"""Replace an output folder only after it was written completely.
+"""Replace an output folder, or a file, only after it was written completely.
 
 The new output is written to a temporary folder beside the target and swapped
 in with renames once the whole build succeeded. A failed, interrupted or
@@ -47,3 +47,11 @@ def _swap(new: Path, target: Path) -> None:
 def _remove_leftovers(target: Path) -> None:
     for leftover in target.parent.glob(f"{_PREFIX}{target.name}-*"):
         shutil.rmtree(leftover, ignore_errors=True)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """A build stopped half-way must never leave a half-written file under a valid name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    os.replace(partial, path)

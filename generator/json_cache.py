@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any, Callable
+
+from .atomic import write_atomically
 
 
 def text_key(*parts: str) -> str:
@@ -63,10 +64,7 @@ class JsonCache:
             return False
         text = json.dumps({"scope": self.scope, "values": dict(sorted(values.items()))},
                           ensure_ascii=False, separators=(",", ":"))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, self.path)
+        write_atomically(self.path, text.encode("utf-8"))
         self._changed = False
         return True
 

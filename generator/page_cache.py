@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from .json_cache import text_key
-from .stages.image_cache import write_atomically
+from .atomic import write_atomically
 
 # Bump when what goes into a key changes.
 FORMAT = "1"

@@ -20,6 +20,7 @@ from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 
+from .atomic import write_atomically
 from .config import load_project
 from .errors import ContentError
 from .site import CACHE_DIR, Site, prepare_site, qr_code_cache
@@ -75,8 +76,4 @@ def _read(path: Path, key: str) -> Site | None:
 
 
 def _write(path: Path, key: str, site: Site) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    with partial.open("wb") as handle:
-        pickle.dump((key, replace(site, qr_codes=None)), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, path)
+    write_atomically(path, pickle.dumps((key, replace(site, qr_codes=None)), protocol=pickle.HIGHEST_PROTOCOL))

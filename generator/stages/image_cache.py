@@ -15,11 +15,12 @@ an empty one; the derivative files it listed are then made again.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..atomic import write_atomically
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
@@ -120,14 +121,6 @@ def clear_cache(root: Path) -> int:
     count = sum(1 for path in root.rglob("*") if path.is_file())
     shutil.rmtree(root)
     return count
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """A build stopped half-way must never leave a half-written file under a valid name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, path)
 
 
 def _check_manifest(data: object) -> tuple[dict, dict]:

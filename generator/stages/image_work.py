@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
-from .image_cache import write_atomically
+from ..atomic import write_atomically
 
 # LANCZOS is the sharpest of Pillow's filters for reduction; each step of the
 # chain reduces by at most about 2x, where it costs little more than BICUBIC.
