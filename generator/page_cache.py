@@ -20,8 +20,8 @@ import os
 import time
 from pathlib import Path
 
-from .json_cache import text_key
 from .atomic import write_atomically
+from .json_cache import text_key
 
 # Bump when what goes into a key changes.
 FORMAT = "1"

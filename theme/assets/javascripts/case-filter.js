@@ -38,7 +38,8 @@
 
     function announce(shown) {
       var total = cards.length;
-      var template = shown === total ? root.getAttribute("data-count-all") : root.getAttribute("data-count-some");
+      var template = shown !== total ? root.getAttribute("data-count-some")
+        : root.getAttribute(total === 1 ? "data-count-all-one" : "data-count-all");
       count.textContent = template.replace("{shown}", shown).replace("{total}", total);
     }
 
