@@ -12,8 +12,8 @@ from pathlib import Path
 from .config import Project, load_project
 from .errors import ContentError, count_errors
 from .i18n import Strings, load_strings
-from .pipeline import load_collection
 from .json_cache import JsonCache
+from .pipeline import load_collection
 from .qr import CACHE_SCOPE as QR_CACHE_SCOPE
 from .qr import PrintQr, print_qr
 from .seo import PageMeta, card_keys, page_meta

@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -26,6 +25,8 @@ from pathlib import Path
 
 import PIL
 from PIL import Image, ImageFont
+
+from .atomic import write_atomically
 
 SIZE = (1200, 630)
 # Bump when the drawing changes, so cached cards are drawn again.
@@ -191,7 +192,7 @@ class CacheReport:
     reused: int = 0
 
 
-def cached_cards(cards: list[Card], cache_dir: Path, workers: int | None = None) -> tuple[dict[str, Path], CacheReport]:
+def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], CacheReport]:
     """Site URI -> PNG file in the cache, drawing only cards not drawn before.
 
     The cache holds one file per content hash (`<sha256>.png`), so a card is
@@ -212,7 +213,7 @@ def cached_cards(cards: list[Card], cache_dir: Path, workers: int | None = None)
             missing[path] = card.text
             report.drawn += 1
         files[card.uri] = path
-    draw_cards(missing, workers)
+    draw_cards(missing)
     return files, report
 
 
@@ -236,14 +237,4 @@ def draw_cards(cards: dict[Path, CardText], workers: int | None = None) -> None:
 
 
 def _draw_to(path: Path, text: CardText) -> None:
-    _write_atomically(path, draw_card(text))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # A build stopped half-way must not leave a broken file under a valid hash,
-    # and two builds drawing the same card must not write into one temporary file.
-    handle, partial = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.chmod(partial, 0o644)
-    os.replace(partial, path)
+    write_atomically(path, draw_card(text))

@@ -1,7 +1,7 @@
 """Files MkDocs takes from our caches: pictures, social cards and whole rendered pages.
 
 They are put in the site as hard links to the cache files (copies when the
-cache is on another file system): 11,000 pictures take 0.2 s instead of 3 s.
+cache is on another file system): 5,000 files took 0.1 s linked, 1.4 s copied.
 Every cache file is written under a new name or replaced with a rename, never
 rewritten in place, so a link in an older site keeps its bytes.
 """
