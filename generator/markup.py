@@ -7,6 +7,8 @@ to our own pages stay allowed).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -24,6 +26,9 @@ def _markdown() -> markdown.Markdown:
 _MD = _markdown()
 
 
+# A pure function of its text: remembered, so that the builds of one process
+# (`mkdocs serve` after each edit) convert only texts they have not seen.
+@lru_cache(maxsize=16_384)
 def render_markdown(text: str, extra_tags: frozenset[str] = frozenset()) -> Markup:
     """Markdown -> sanitised HTML, ready to insert in a template.
 

@@ -1,7 +1,11 @@
 """Runs the stages in their fixed order. The CLI and the MkDocs plugin call this."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
 
 from .config import Project
 from .errors import Diagnostic
@@ -11,31 +15,50 @@ from .stages.load import RawRecord, load_file
 from .stages.media import check_media
 from .stages.validate import Collection, check_collection, validate_record
 
+if TYPE_CHECKING:
+    from .rebuild_memo import RebuildMemo
+
 REQUIRED_FILES = ("places.yml", "taxonomy.yml", "sources.yml", "policy/data.yml")
 
 
-def load_collection(project: Project) -> tuple[Collection, list[Diagnostic]]:
-    """discover -> load -> validate: every valid record, and every problem found."""
+@dataclass(frozen=True)
+class LoadedFile:
+    """A record file as loading and validation left it."""
+
+    raw: RawRecord | None        # None when the file could not be read as YAML
+    record: BaseModel | None     # the validated record, or None
+    problems: list[Diagnostic]   # found in this file alone
+
+
+def load_collection(project: Project, memo: RebuildMemo | None = None) -> tuple[Collection, list[Diagnostic]]:
+    """discover -> load -> validate: every valid record, and every problem found.
+
+    `memo` (under `mkdocs serve`) gives back last build's records of unchanged files.
+    """
     refs, diagnostics = discover(project.content_dir, project.root)
     diagnostics += _missing_files(project, refs)
     collection = Collection()
     first_file: dict[tuple[str, str], RawRecord] = {}
-    for ref in refs:
-        raw, problems = load_file(ref)
-        diagnostics += problems
-        if raw is None:
-            _remember_invalid(collection, ref, None)
+    files = memo.load_all(refs, load_record) if memo else [load_record(ref) for ref in refs]
+    for ref, loaded in zip(refs, files):
+        diagnostics += loaded.problems
+        if loaded.record is None:
+            _remember_invalid(collection, ref, loaded.raw)
             continue
-        record, problems = validate_record(raw)
-        diagnostics += problems
-        if record is None:
-            _remember_invalid(collection, ref, raw)
-            continue
-        diagnostics += _add_record(collection, raw, record, first_file)
+        diagnostics += _add_record(collection, loaded.raw, loaded.record, first_file)
     diagnostics += check_collection(collection, project.config)
     diagnostics += check_media(collection, project)
     diagnostics += add_explainers(project, collection)
     return collection, diagnostics
+
+
+def load_record(ref: SourceRef) -> LoadedFile:
+    """One file loaded and validated on its own."""
+    raw, problems = load_file(ref)
+    if raw is None:
+        return LoadedFile(None, None, problems)
+    record, more = validate_record(raw)
+    return LoadedFile(raw, record, problems + more)
 
 
 def _add_record(collection: Collection, raw: RawRecord, record, first_file: dict) -> list[Diagnostic]:

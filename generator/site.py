@@ -6,8 +6,9 @@ MkDocs; nothing here imports MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Project, load_project
 from .errors import ContentError, count_errors
@@ -18,10 +19,13 @@ from .qr import CACHE_SCOPE as QR_CACHE_SCOPE
 from .qr import PrintQr, print_qr
 from .seo import PageMeta, card_keys, page_meta
 from .stages.pages import build_pages
-from .stages.render import RenderedPage, make_environment, render_pages
+from .stages.render import RenderedPage, make_environment, render_page, render_pages
 from .stages.validate import Collection
 from .urls import UrlScheme
 from .views.base import Page
+
+if TYPE_CHECKING:
+    from .rebuild_memo import RebuildMemo
 
 STRINGS_DIR = "strings"   # under theme/
 CACHE_DIR = ".cache/casebook"   # under the project root; git-ignored
@@ -129,18 +133,26 @@ class Site:
         return getattr(page.view, "edit_url", None)
 
 
-def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True) -> Site:
-    """Load, validate and render everything; raises ContentError on any content error."""
+def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True,
+                 memo: RebuildMemo | None = None) -> Site:
+    """Load, validate and render everything; raises ContentError on any content error.
+
+    `memo` (under `mkdocs serve`) reuses last build's work on what did not change.
+    """
     project, problems = load_project(config_path)
     if project is None:
         raise ContentError(problems)
-    collection, diagnostics = load_collection(project)
+    collection, diagnostics = load_collection(project, memo)
     if count_errors(diagnostics):
         raise ContentError(diagnostics)
     strings = load_strings(theme_dir / STRINGS_DIR, project.config)
     urls = UrlScheme(project.config, directory_urls)
     pages = build_pages(collection, project.config, strings, urls)
-    rendered = render_pages(make_environment(theme_dir), strings, pages)
+    if memo is None:
+        rendered = render_pages(make_environment(theme_dir), strings, pages)
+    else:
+        env = memo.environment(theme_dir, make_environment)
+        rendered = memo.render_all(pages, partial(render_page, env, strings))
     return Site(project, collection, pages, rendered, urls, strings, qr_code_cache(project))
 
 

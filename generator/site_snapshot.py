@@ -19,22 +19,28 @@ import sys
 from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .atomic import write_atomically
 from .config import load_project
 from .errors import ContentError
 from .site import CACHE_DIR, Site, prepare_site, qr_code_cache
 
-FORMAT = "1"
+if TYPE_CHECKING:
+    from .rebuild_memo import RebuildMemo
+
+FORMAT = "2"
 SNAPSHOT = "site.pickle"
 _LIBRARIES = ("pydantic", "jinja2", "markdown", "nh3", "segno", "mkdocs-material")
 
 
-def cached_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True, keep: bool = True) -> Site:
+def cached_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True,
+                memo: RebuildMemo | None = None) -> Site:
     """prepare_site, or the site a build with the same inputs prepared; raises ContentError likewise.
 
-    `keep`: write the snapshot for the next build (0.4 s at 1000 cases). Not
-    worth it under `mkdocs serve`, where the next build follows an edit.
+    Without a `memo` the snapshot is written for the next build (0.4 s at
+    1000 cases). With one (`mkdocs serve`, where the next build follows an
+    edit) the memo keeps what the next build can reuse instead.
     """
     project, problems = load_project(config_path)
     if project is None:
@@ -43,8 +49,8 @@ def cached_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = Tr
     path = project.root / CACHE_DIR / SNAPSHOT
     site = _read(path, key)
     if site is None:
-        site = prepare_site(config_path, theme_dir, directory_urls=directory_urls)
-        if keep:
+        site = prepare_site(config_path, theme_dir, directory_urls=directory_urls, memo=memo)
+        if memo is None:
             _write(path, key, site)
     return site
 
@@ -67,13 +73,17 @@ def inputs_digest(config_path: Path, content_dir: Path, theme_dir: Path, directo
 def _read(path: Path, key: str) -> Site | None:
     try:
         with path.open("rb") as handle:
-            stored_key, site = pickle.load(handle)
+            if pickle.load(handle) != key:   # the key is read first: a stale site is never unpickled
+                return None
+            site = pickle.load(handle)
     except Exception:   # noqa: BLE001 - missing, half-written or from another version: prepare again
         return None
-    if stored_key != key or not isinstance(site, Site):
+    if not isinstance(site, Site):
         return None
     return replace(site, qr_codes=qr_code_cache(site.project))
 
 
 def _write(path: Path, key: str, site: Site) -> None:
-    write_atomically(path, pickle.dumps((key, replace(site, qr_codes=None)), protocol=pickle.HIGHEST_PROTOCOL))
+    key_pickle = pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL)
+    site_pickle = pickle.dumps(replace(site, qr_codes=None), protocol=pickle.HIGHEST_PROTOCOL)
+    write_atomically(path, key_pickle + site_pickle)

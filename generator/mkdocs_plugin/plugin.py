@@ -22,6 +22,7 @@ from .. import publish
 from ..errors import ContentError
 from ..indexer import SearchIndexer
 from ..page_cache import PageCache
+from ..rebuild_memo import RebuildMemo
 from ..site import CACHE_DIR, STRINGS_DIR, Site
 from ..site_images import image_files
 from ..site_snapshot import cached_site
@@ -47,11 +48,12 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         self.navs: dict[str, Navigation] = {}
         self.pages: CachedPages | None = None
         self.indexer: SearchIndexer | None = None
-        self.command: str | None = None   # mkdocs' command; None when `casebook build` runs the build
+        self.memo: RebuildMemo | None = None   # under `mkdocs serve`: what one build keeps for the next
 
     def on_startup(self, *, command, dirty):
-        # (Having this hook also keeps one plugin object for all of `mkdocs serve`'s builds.)
-        self.command = command
+        # Having this hook keeps one plugin object, and so one memo, for all of `mkdocs serve`'s builds.
+        if command == "serve":
+            self.memo = RebuildMemo()
 
     def on_config(self, config):
         # A build allocates millions of objects and leaves few cycles: the youngest
@@ -62,7 +64,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         theme_dir = Path(config.theme.custom_dir)
         try:
             self.site = cached_site(root / self.config.config_file, theme_dir,
-                                    directory_urls=config.use_directory_urls, keep=self.command != "serve")
+                                    directory_urls=config.use_directory_urls, memo=self.memo)
         except ContentError as exc:
             for diagnostic in exc.diagnostics:
                 log.error(diagnostic.format_text())

@@ -7,6 +7,7 @@ import pytest
 
 import generator.site_snapshot as snapshot
 from generator.errors import ContentError
+from generator.rebuild_memo import RebuildMemo
 
 THEME = Path(__file__).resolve().parents[2] / "theme"
 
@@ -47,7 +48,7 @@ def test_a_broken_snapshot_is_prepared_again_and_serve_writes_none(project, prep
     path = project.root / ".cache" / "casebook" / snapshot.SNAPSHOT
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a pickle")
-    snapshot.cached_site(project.root / "casebook.yml", THEME, keep=False)
+    snapshot.cached_site(project.root / "casebook.yml", THEME, memo=RebuildMemo())
     assert len(preparations) == 1 and path.read_bytes() == b"not a pickle"
     snapshot.cached_site(project.root / "casebook.yml", THEME)
     snapshot.cached_site(project.root / "casebook.yml", THEME)

@@ -1,0 +1,90 @@
+"""What a long-running process (`mkdocs serve`) keeps from one build for the next.
+
+Under `mkdocs serve` every saved file rebuilds the whole site, yet one edit
+changes one record. So a serve process keeps:
+- each record file's loaded and validated record, by its size and
+  modification time: an unchanged file is not parsed or validated again;
+- the body-template environment, and each page's rendered body with the Page
+  it was rendered from: a page equal to last build's (same view, title,
+  links and alternates) is not rendered again while the template folder is
+  unchanged.
+Everything that spans records (the collection checks, the views, the
+indexes) is still made afresh, so the result is the site a fresh build makes.
+A fresh process (`casebook build`) starts with none of this; whole prepared
+sites are kept between such builds by site_snapshot.py.
+
+Nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+import jinja2
+
+from .page_cache import tree_digest
+from .stages.discover import SourceRef
+from .views.base import Page
+
+if TYPE_CHECKING:
+    from .pipeline import LoadedFile
+
+
+class RebuildMemo:
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple, LoadedFile]] = {}
+        self._templates: tuple[str, jinja2.Environment] | None = None   # (template folder digest, env)
+        self._rendered: dict[str, tuple[Page, Any]] = {}                # src_uri -> (page, RenderedPage)
+        self.files_reused = 0
+        self.pages_reused = 0
+
+    def load_all(self, refs: list[SourceRef], load: Callable[[SourceRef], LoadedFile]) -> list[LoadedFile]:
+        """`load(ref)` for each file, or what it gave last build when the file is unchanged."""
+        kept, self._files = self._files, {}
+        self.files_reused = 0
+        results = []
+        for ref in refs:
+            version = _version(ref)
+            old = kept.get(ref.path)
+            if version is not None and old is not None and old[0] == version:
+                loaded = old[1]
+                self.files_reused += 1
+            else:
+                loaded = load(ref)   # also when the file vanished: load() reports that
+            if version is not None:
+                self._files[ref.path] = (version, loaded)
+            results.append(loaded)
+        return results
+
+    def environment(self, theme_dir: Path, make: Callable[[Path], jinja2.Environment]) -> jinja2.Environment:
+        """The body-template environment; a new one, and no kept bodies, when the theme folder changed."""
+        digest = tree_digest(theme_dir)
+        if self._templates is None or self._templates[0] != digest:
+            self._templates = (digest, make(theme_dir))
+            self._rendered = {}
+        return self._templates[1]
+
+    def render_all(self, pages: list[Page], render: Callable[[Page], Any]) -> dict[str, Any]:
+        """`render(page)` for each page (by src_uri), or last build's result for an equal page."""
+        kept, self._rendered = self._rendered, {}
+        self.pages_reused = 0
+        results = {}
+        for page in pages:
+            old = kept.get(page.src_uri)
+            if old is not None and old[0] == page:
+                result = old[1]
+                self.pages_reused += 1
+            else:
+                result = render(page)
+            self._rendered[page.src_uri] = (page, result)
+            results[page.src_uri] = result
+        return results
+
+
+def _version(ref: SourceRef) -> tuple | None:
+    try:
+        stat = os.stat(ref.path)
+    except OSError:
+        return None
+    return ref.display, ref.kind, stat.st_size, stat.st_mtime_ns, stat.st_ino

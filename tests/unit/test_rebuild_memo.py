@@ -1,0 +1,75 @@
+"""Under `mkdocs serve` a build reuses the last one's work, and makes the same site a fresh build makes."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentError
+from generator.rebuild_memo import RebuildMemo
+from generator.site import prepare_site
+
+THEME = Path(__file__).resolve().parents[2] / "theme"
+
+
+def _same_site(one, other) -> bool:
+    return one.rendered == other.rendered and one.pages == other.pages
+
+
+def test_an_unchanged_project_is_neither_loaded_nor_rendered_again(project):
+    memo = RebuildMemo()
+    first = prepare_site(project.root / "casebook.yml", THEME, memo=memo)
+    again = prepare_site(project.root / "casebook.yml", THEME, memo=memo)
+    assert memo.files_reused == len(first.collection.raw) > 0
+    assert memo.pages_reused == len(first.pages)
+    assert _same_site(again, first)
+
+
+def test_an_edit_loads_one_file_renders_what_shows_it_and_equals_a_fresh_build(project):
+    memo = RebuildMemo()
+    first = prepare_site(project.root / "casebook.yml", THEME, memo=memo)
+    project.replace("content/cases/example-case.yml", "en: Example case", "en: Edited example case")
+    edited = prepare_site(project.root / "casebook.yml", THEME, memo=memo)
+    assert memo.files_reused == len(first.collection.raw) - 1
+    showing = [src for src, page in edited.rendered.items() if "Edited example case" in page.body]
+    assert showing and len(edited.pages) - memo.pages_reused >= len(showing)
+    assert memo.pages_reused > len(edited.pages) / 2
+    assert _same_site(edited, prepare_site(project.root / "casebook.yml", THEME))
+
+
+def test_a_theme_change_renders_every_page_again(project, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(THEME, theme)
+    memo = RebuildMemo()
+    prepare_site(project.root / "casebook.yml", theme, memo=memo)
+    template = theme / "casebook" / "case.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n<!-- changed -->\n", encoding="utf-8")
+    changed = prepare_site(project.root / "casebook.yml", theme, memo=memo)
+    assert memo.pages_reused == 0
+    assert any("<!-- changed -->" in page.body for page in changed.rendered.values())
+
+
+def test_an_error_then_its_fix(project):
+    memo = RebuildMemo()
+    first = prepare_site(project.root / "casebook.yml", THEME, memo=memo)
+    text = project.read("content/cases/example-case.yml")
+    project.replace("content/cases/example-case.yml", "en: Example case", "en: [")
+    with pytest.raises(ContentError):
+        prepare_site(project.root / "casebook.yml", THEME, memo=memo)
+    project.write("content/cases/example-case.yml", text)
+    assert _same_site(prepare_site(project.root / "casebook.yml", THEME, memo=memo), first)
+
+
+def test_a_deleted_record_is_forgotten(project):
+    memo = RebuildMemo()
+    first = prepare_site(project.root / "casebook.yml", THEME, memo=memo)
+    brand = next(path for path in project.root.glob("content/brands/*.yml"))
+    brand.unlink()
+    for case in project.root.glob("content/cases/*.yml"):   # no case may name the deleted brand
+        text = case.read_text(encoding="utf-8")
+        case.write_text("\n".join(line for line in text.splitlines() if not line.startswith("brand:")) + "\n",
+                        encoding="utf-8")
+    after = prepare_site(project.root / "casebook.yml", THEME, memo=memo)
+    assert len(after.collection.raw) == len(first.collection.raw) - 1
+    assert _same_site(after, prepare_site(project.root / "casebook.yml", THEME))
