@@ -22,8 +22,11 @@ from .json_cache import JsonCache, text_key
 from .search import Segmenter, page_sections, search_words, segment_entries
 from .site import Site
 
-# Below this many pages to parse, worker processes cost more than they save.
-PARALLEL_FROM = 200
+# Below this many characters of HTML to parse (about 0.1 s of parsing), a
+# worker process costs more than it saves. Counted in characters, not pages:
+# after one edit under `mkdocs serve` the few pages to parse again include
+# the indexes that list every case (0.4 s at 1000 cases).
+PARALLEL_FROM = 500_000
 CHUNK = 50   # pages a worker parses at a time
 
 
@@ -50,12 +53,16 @@ class SearchIndexer:
         self._futures: list[tuple[list[int], Future]] = []
         # The engine renders pages in this process meanwhile: one core is its.
         workers = workers or (os.cpu_count() or 1) - 1
-        if workers >= 1 and len(missing) >= PARALLEL_FROM:
+        if workers >= 1 and sum(len(self._pages[i][2]) for i in missing) >= PARALLEL_FROM:
             self._start(missing, workers)
 
     def _start(self, missing: list[int], workers: int) -> None:
         # forkserver: forking a process that runs threads (mkdocs serve does) can deadlock.
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"))
+        # Its server imports the parser once; each worker forked from it starts
+        # ready instead of importing it again (1 s, longer than one serve build's parsing).
+        context = get_context("forkserver")
+        context.set_forkserver_preload([__name__, self.sections.__module__])
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         for start in range(0, len(missing), CHUNK):
             chunk = missing[start:start + CHUNK]
             self._futures.append((chunk, self._pool.submit(_parse, [self._pages[i] for i in chunk], self.sections)))

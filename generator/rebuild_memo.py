@@ -36,6 +36,7 @@ class RebuildMemo:
         self._files: dict[Path, tuple[tuple, LoadedFile]] = {}
         self._templates: tuple[str, jinja2.Environment] | None = None   # (template folder digest, env)
         self._rendered: dict[str, tuple[Page, Any]] = {}                # src_uri -> (page, RenderedPage)
+        self._outputs: set[str] = set()   # the site files the last build made
         self.files_reused = 0
         self.pages_reused = 0
 
@@ -80,6 +81,15 @@ class RebuildMemo:
             self._rendered[page.src_uri] = (page, result)
             results[page.src_uri] = result
         return results
+
+    def stale_outputs(self, outputs: set[str]) -> set[str]:
+        """Site files the last build made and this one does not (a deleted case's page, say).
+
+        A build that keeps the site folder (`mkdocs serve --dirty`) removes
+        them, so the served site is the one a clean build makes.
+        """
+        stale, self._outputs = self._outputs - outputs, outputs
+        return stale
 
 
 def _version(ref: SourceRef) -> tuple | None:

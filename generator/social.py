@@ -173,8 +173,9 @@ def _png(image: Image.Image) -> bytes:
 
 # -- cache ------------------------------------------------------------------------------
 
+@lru_cache(maxsize=16_384)   # asked by the views, the pictures and the cards of each build
 def card_digest(text: CardText) -> str:
-    """The hash of everything a card's bytes depend on."""
+    """The hash of everything a card's bytes depend on (fonts as found once per process, like find_font)."""
     fonts = [find_font(text.lang, style) for style in ("Regular", "Bold")]
     inputs = {
         "text": asdict(text),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
+from material.plugins.search.plugin import Parser
+
 from ..search import language_settings
 
 # What search_sections depends on besides a page's body: cached sections are
@@ -30,8 +32,6 @@ def search_sections(html: str) -> list:
     read exactly like Material's, so the adapter hands it Material's parser
     rather than the business logic importing Material (and so MkDocs).
     """
-    from material.plugins.search.plugin import Parser
-
     parser = Parser()
     parser.feed(html)
     parser.close()

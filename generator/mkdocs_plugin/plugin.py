@@ -96,6 +96,9 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             _put(files, LinkedFile.generated(config, uri, abs_src_path=str(path)))
         for uri, path in self._pictures().items():
             files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
+        if self.memo is not None:   # under serve: remove what an earlier build made and this one does not
+            for path in self.memo.stale_outputs({file.abs_dest_path for file in files}):
+                Path(path).unlink(missing_ok=True)
         return files
 
     def _add_pages(self, files: Files, config) -> None:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..atomic import write_atomically
@@ -69,13 +71,24 @@ class ImageCache:
         if entry is None:
             return None
         names = entry.get("files", [])
-        if not all((self.root / name).is_file() for name in names):
+        if not all(name in self._on_disk for name in names):
             return None
         return names
 
     def put_files(self, key: str, names: list[str]) -> None:
         self.derivatives[key] = {"files": sorted(names)}
+        self._on_disk.update(names)
         self.changed = True
+
+    @cached_property
+    def _on_disk(self) -> set[str]:
+        """Names ("ab/<file>") of the files in the cache's folders, listed once: 9,000 stats took 0.1 s."""
+        names = set()
+        for folder in _entries(self.root):
+            if folder.is_dir(follow_symlinks=False):
+                names.update(f"{folder.name}/{entry.name}" for entry in _entries(Path(folder.path))
+                             if entry.is_file(follow_symlinks=False))
+        return names
 
     def path(self, name: str) -> Path:
         return self.root / name
@@ -95,9 +108,9 @@ class ImageCache:
             else:
                 del self.derivatives[key]
                 self.changed = True
-        for path in self.root.glob("*/*"):
-            if path.is_file() and path.relative_to(self.root).as_posix() not in kept:
-                path.unlink()
+        for name in self._on_disk - kept:
+            (self.root / name).unlink(missing_ok=True)
+        self._on_disk &= kept
 
     def save(self) -> None:
         if not self.changed:
@@ -140,3 +153,11 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"not JSON: {exc.msg} at line {exc.lineno}"
     return str(exc) or type(exc).__name__
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:   # no cache folder yet
+        return []

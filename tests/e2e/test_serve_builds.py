@@ -1,0 +1,80 @@
+"""`mkdocs serve --dirty`: each build after an edit is the site a clean build makes.
+
+The builds run as serve runs them (one plugin object, one site folder kept
+between builds), in a fresh interpreter: MkDocs keeps such plugin objects
+for the life of the process.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from sitetools import build_site, copy_fixture_project
+
+SERVE_LIKE = textwrap.dedent('''
+    import json, sys
+    from pathlib import Path
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def main(site_dir, steps):
+        for number, step in enumerate(steps):
+            for path, text in step.items():
+                if text is None:
+                    Path(path).unlink()
+                else:
+                    Path(path).write_text(text, encoding="utf-8")
+            config = load_config(config_file="mkdocs.yml", site_dir=site_dir)
+            if number == 0:
+                config.plugins.on_startup(command="serve", dirty=True)
+            build(config, dirty=True)
+            memo = config.plugins["casebook"].memo
+            third = Path(site_dir, "en/cases/third-example-case/index.html").exists()
+            print(json.dumps([memo.files_reused, memo.pages_reused, third]), flush=True)
+
+    if __name__ == "__main__":
+        main(sys.argv[1], json.loads(sys.argv[2]))
+''')
+
+
+def _serve_builds(project: Path, site: Path, steps: list[dict]) -> list[list[int]]:
+    """Builds as `mkdocs serve --dirty` does, one after each step of file edits.
+
+    For each build: records and pages reused, and whether the third case's page is in the site.
+    """
+    result = subprocess.run([sys.executable, "-c", SERVE_LIKE, str(site), json.dumps(steps)], cwd=project,
+                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
+                                                                 "SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("[")]
+
+
+def _files(site: Path) -> set[str]:
+    return {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
+
+
+def test_edits_and_a_deletion_under_serve_give_the_clean_builds_site(tmp_path):
+    project = copy_fixture_project(tmp_path / "project")
+    example = project / "content/cases/example-case.yml"
+    third = project / "content/cases/third-example-case.yml"   # a published case to delete
+    third.write_text(example.read_text(encoding="utf-8").replace("id: example-case", "id: third-example-case", 1),
+                     encoding="utf-8")
+    edited = example.read_text(encoding="utf-8").replace("en: Example case", "en: Edited example case", 1)
+    served = tmp_path / "served"
+    reuse = _serve_builds(project, served, [{}, {str(example): edited}, {str(third): None}])
+
+    files_reused, pages_reused, _ = reuse[1]
+    assert files_reused > 0 and pages_reused > 0, "the edit build reused the unchanged records and pages"
+    page = served / "en/cases/example-case/index.html"
+    assert "Edited example case" in page.read_text(encoding="utf-8")
+    assert [third_case_page for *_, third_case_page in reuse] == [True, True, False], \
+        "the deleted case's page is removed from the served site"
+
+    clean = tmp_path / "clean"
+    result = build_site(project, clean)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert _files(served) == _files(clean)
+    assert page.read_bytes() == (clean / "en/cases/example-case/index.html").read_bytes()
