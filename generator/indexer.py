@@ -11,6 +11,7 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -51,6 +52,7 @@ class SearchIndexer:
         self._parsed: dict[int, list[dict]] = {}
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[tuple[list[int], Future]] = []
+        self._submitting: threading.Thread | None = None
         # The engine renders pages in this process meanwhile: one core is its.
         workers = workers or (os.cpu_count() or 1) - 1
         if workers >= 1 and sum(len(self._pages[i][2]) for i in missing) >= PARALLEL_FROM:
@@ -63,12 +65,23 @@ class SearchIndexer:
         context = get_context("forkserver")
         context.set_forkserver_preload([__name__, self.sections.__module__])
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        # The first submission waits for that server to start (0.3 s): a thread waits, not the build.
+        self._submitting = threading.Thread(target=self._submit, args=(self._pool, missing), daemon=True)
+        self._submitting.start()
+
+    def _submit(self, pool: ProcessPoolExecutor, missing: list[int]) -> None:
         for start in range(0, len(missing), CHUNK):
             chunk = missing[start:start + CHUNK]
-            self._futures.append((chunk, self._pool.submit(_parse, [self._pages[i] for i in chunk], self.sections)))
+            try:
+                future = pool.submit(_parse, [self._pages[i] for i in chunk], self.sections)
+            except (BrokenProcessPool, RuntimeError, OSError):   # no workers: the rest is parsed here
+                return
+            self._futures.append((chunk, future))
 
     def entries(self) -> list[dict]:
         """Entries of every listed page, in the order the engine is given the pages."""
+        if self._submitting is not None:
+            self._submitting.join()
         for chunk, future in self._futures:
             try:
                 self._parsed.update(zip(chunk, future.result()))
@@ -91,6 +104,8 @@ class SearchIndexer:
 
     def close(self) -> None:
         """Stop the worker processes (a build that failed never asks for the entries)."""
+        if self._submitting is not None:
+            self._submitting.join()
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None

@@ -97,8 +97,14 @@ class Site:
         Only pages with a nav_order are in it: case pages stay out, so the
         navigation (rendered into every page) does not grow with the cases.
         """
-        in_nav = [p for p in self.pages if p.lang == lang and p.nav_order is not None]
-        return [p.src_uri for p in sorted(in_nav, key=lambda p: (p.nav_order, p.src_uri))]
+        navs = self.__dict__.get("_nav_sources")
+        if navs is None:   # asked for every page: made once
+            in_nav = sorted((p for p in self.pages if p.nav_order is not None), key=lambda p: (p.nav_order, p.src_uri))
+            navs = {}
+            for page in in_nav:
+                navs.setdefault(page.lang, []).append(page.src_uri)
+            object.__setattr__(self, "_nav_sources", navs)
+        return list(navs.get(lang, []))
 
     def nav_signature(self, lang: str) -> str:
         """What every page of a language shows of its navigation: the titles and addresses."""

