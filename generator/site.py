@@ -136,7 +136,7 @@ class Site:
         return next((p for p in self.pages if p.url == template_name), None)
 
     def edit_url(self, page: Page) -> str | None:
-        return getattr(page.view, "edit_url", None)
+        return page.edit_url
 
 
 def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True,

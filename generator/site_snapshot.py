@@ -1,11 +1,12 @@
 """The prepared site kept between builds, for a build in which none of its inputs changed.
 
-Loading, validating and rendering 1000 cases takes about 2.8 s; reading back
-the result takes 0.7 s. The snapshot (CACHE_DIR/site.pickle) is used only when
-every input is as it was: casebook.yml, each file under the content folder and
-the theme folder (by size and modification time), our code and the versions
-of the libraries that render. Any change prepares the site again and replaces
-the snapshot. It is a local build cache like the others under CACHE_DIR, read
+Loading, validating and rendering 1000 cases takes about 2.4 s; reading back
+the result takes 0.3 s. The pages' views are left out: they only render the
+page bodies, which the snapshot holds rendered. The snapshot
+(CACHE_DIR/site.pickle) is used only when every input is as it was:
+casebook.yml, each file under the content folder and the theme folder (by
+size and modification time), our code and the versions of the libraries that
+render. Any change prepares the site again and replaces the snapshot. It is a local build cache like the others under CACHE_DIR, read
 only by casebook from the project's own folder.
 
 Nothing here imports MkDocs.
@@ -84,6 +85,9 @@ def _read(path: Path, key: str) -> Site | None:
 
 
 def _write(path: Path, key: str, site: Site) -> None:
+    # Without the pages' views: they only render the bodies, which are kept
+    # rendered (and they were 0.34 s of 0.45 s to write at 1000 cases).
+    kept = replace(site, pages=[replace(page, view=None) for page in site.pages], qr_codes=None)
     key_pickle = pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL)
-    site_pickle = pickle.dumps(replace(site, qr_codes=None), protocol=pickle.HIGHEST_PROTOCOL)
+    site_pickle = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
     write_atomically(path, key_pickle + site_pickle)

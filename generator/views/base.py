@@ -72,9 +72,10 @@ class Page:
     title: str
     description: str
     template: str            # body template under theme/casebook/
-    view: Any                # the typed view the template receives
+    view: Any                # the typed view the template receives (None once rendered: site_snapshot.py)
     alternates: list[Alternate] = field(default_factory=list)
-    record_path: str | None = None   # the YAML file behind the page, for "edit this page"
+    record_path: str | None = None   # the YAML file behind the page
+    edit_url: str | None = None      # where to edit that file, on a page that offers it
     nav_order: int | None = None     # position in the language's navigation; None keeps it out
     listed: bool = True              # False keeps it out of the sitemap and the site search (404 pages)
 

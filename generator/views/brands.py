@@ -74,7 +74,7 @@ def brand_page(ctx: ViewContext, brand: Brand, lang: str) -> Page:
     view = brand_view(ctx, brand, lang, record_path)
     description = ctx.t("brand.description", lang).format(name=view.name)
     return ctx.page(brand_path(brand.id), lang, view.name, description, "brand.html", view,
-                    record_path=record_path)
+                    record_path=record_path, edit_url=view.edit_url)
 
 
 def brand_view(ctx: ViewContext, brand: Brand, lang: str, record_path: str) -> BrandView:

@@ -67,7 +67,7 @@ def case_page(ctx: ViewContext, case: Case, lang: str) -> Page:
     record_path = ctx.c.raw[("case", case.id)].source.display
     view = case_view(ctx, case, lang, record_path)
     return ctx.page(case_path(case.id), lang, view.title, view.summary, "case.html", view,
-                    record_path=record_path)
+                    record_path=record_path, edit_url=view.edit_url)
 
 
 def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> CaseView:
