@@ -64,15 +64,6 @@ def page_meta(page: Page, config: SiteConfig, strings: Strings, urls: UrlScheme,
 
 # -- which cards the site needs ------------------------------------------------------------
 
-def record_card_text(collection: Collection, config: SiteConfig, strings: Strings, kind: str, record_id: str,
-                     lang: str) -> CardText:
-    """The card of one case or brand page: also its header picture when it has no photos."""
-    writer = _CardWriter(collection, config, strings, lang)
-    if kind == "case":
-        return writer.case(collection.cases[record_id])
-    return writer.brand(collection.brands[record_id])
-
-
 def card_keys(collection: Collection, page_keys: set[str]) -> set[str]:
     """Keys of the pages with a card of their own: every case and brand page."""
     keys = {case_path(case_id) for case_id in collection.cases} | {brand_path(b) for b in collection.brands}
@@ -84,7 +75,7 @@ def site_cards(collection: Collection, config: SiteConfig, strings: Strings, pag
     own = card_keys(collection, page_keys)
     cards = []
     for lang in config.language_codes:
-        texts = _CardWriter(collection, config, strings, lang)
+        texts = CardWriter(collection, config, strings, lang)
         cards.append(Card(social_card_uri(SITE_CARD, lang), texts.site()))
         cards += [Card(social_card_uri(case_path(case.id), lang), texts.case(case))
                   for case in collection.cases.values() if case_path(case.id) in own]
@@ -93,7 +84,7 @@ def site_cards(collection: Collection, config: SiteConfig, strings: Strings, pag
     return sorted(cards, key=lambda card: card.uri)
 
 
-class _CardWriter:
+class CardWriter:
     """The text on the cards of one language."""
 
     def __init__(self, collection: Collection, config: SiteConfig, strings: Strings, lang: str):
@@ -101,6 +92,13 @@ class _CardWriter:
         self.default = config.default_language
         self.languages = config.language_codes
         self.site_name = self.text(config.site_name)
+        self._places = _place_index(collection)
+
+    def record(self, kind: str, record_id: str) -> CardText:
+        """The card of a case or brand page."""
+        if kind == "case":
+            return self.case(self.c.cases[record_id])
+        return self.brand(self.c.brands[record_id])
 
     def text(self, value: dict[str, str] | None) -> str:
         return pick(value, self.lang, self.default)[0]
@@ -122,15 +120,14 @@ class _CardWriter:
     def place(self, place_id: str, lang: str | None = None) -> str:
         """'雲林縣口湖鄉' / 'Kouhu Township, Yunlin County': the order is an interface string."""
         lang = lang or self.lang
-        for county in self.c.places.counties if self.c.places else []:
-            if county.id == place_id:
-                return pick(county.name, lang, self.default)[0]
-            for township in county.townships:
-                if township.id == place_id:
-                    return (self.strings.t("social.place_in_county", lang)
-                            .replace("{township}", pick(township.name, lang, self.default)[0])
-                            .replace("{county}", pick(county.name, lang, self.default)[0]))
-        return ""
+        county, township = self._places.get(place_id, (None, None))
+        if county is None:
+            return ""
+        if township is None:
+            return pick(county.name, lang, self.default)[0]
+        return (self.strings.t("social.place_in_county", lang)
+                .replace("{township}", pick(township.name, lang, self.default)[0])
+                .replace("{county}", pick(county.name, lang, self.default)[0]))
 
     def place_elsewhere(self, place_id: str) -> str:
         """The place in the site's other languages: the card names it in both."""
@@ -142,3 +139,13 @@ class _CardWriter:
         if brand is not None and brand.colours:
             return brand.colours[0].hex.lower()
         return ACCENT
+
+
+def _place_index(collection: Collection) -> dict:
+    """Place id -> (county, township or None); the first of a repeated id, as a search in order finds."""
+    index: dict = {}
+    for county in collection.places.counties if collection.places else []:
+        index.setdefault(county.id, (county, None))
+        for township in county.townships:
+            index.setdefault(township.id, (county, township))
+    return index

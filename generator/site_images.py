@@ -14,13 +14,12 @@ from .errors import Diagnostic
 from .site import CACHE_DIR
 from .site import Site
 from .social import CardText, draw_cards
-from .seo import record_card_text
 from .stages.image_cache import notify
 from .stages.images import ImageReport, PicturePlan, make_derivatives
 from .stages.validate import format_field_path
 from .urls import brand_path, case_path
 from .views.base import ViewContext
-from .views.pictures import photo_plan, visual_plan
+from .views.pictures import card_text, photo_plan, visual_plan
 
 SOCIAL_DIR = "social"    # under CACHE_DIR: where generator/social.py keeps the cards
 
@@ -53,7 +52,7 @@ def site_picture_plans(site: Site) -> tuple[list[PicturePlan], list[tuple[Pictur
         for lang in config.language_codes:
             plan = visual_plan(ctx, kind, record.id, lang, social_dir)
             plans.append(plan)
-            visuals.append((plan, record_card_text(c, config, site.strings, kind, record.id, lang)))
+            visuals.append((plan, card_text(ctx, kind, record.id, lang)))
     return plans, visuals
 
 

@@ -69,10 +69,16 @@ def _pillow_has_avif() -> bool:
 
 def settings_signature(settings: ImageSettings) -> str:
     """Everything besides the source's bytes that shapes a derivative's bytes."""
+    return _signature(tuple(sorted(settings.widths)), avif_enabled(settings),
+                      (settings.avif_quality, settings.webp_quality, settings.jpeg_quality))
+
+
+@lru_cache(maxsize=64)   # asked for every picture of every build, of a few settings
+def _signature(widths: tuple[int, ...], avif: bool, quality: tuple[int, int, int]) -> str:
     shaping = {
-        "widths": sorted(settings.widths),
-        "avif": avif_enabled(settings),
-        "quality": [settings.avif_quality, settings.webp_quality, settings.jpeg_quality],
+        "widths": list(widths),
+        "avif": avif,
+        "quality": list(quality),
         "coding": [AVIF_SPEED, WEBP_METHOD, str(RESAMPLE)],
         "pipeline": PIPELINE_VERSION,
         "pillow": PIL.__version__,

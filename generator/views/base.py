@@ -7,7 +7,7 @@ the template receives. Nothing in generator/views knows about MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pydantic import BaseModel
 
@@ -92,6 +92,13 @@ class ViewContext:
         self.published_cases = [c for _, c in sorted(collection.cases.items()) if c.status == "published"]
         self.sources: dict[str, Source] = {s.id: s for s in collection.sources.sources} if collection.sources else {}
         self.places = self._index_places()
+        self._once: dict = {}
+
+    def once(self, key, make: Callable[[], Any]) -> Any:
+        """`make()`, made once for this context (one build) under `key`."""
+        if key not in self._once:
+            self._once[key] = make()
+        return self._once[key]
 
     def page(self, path: str, lang: str, title: str, description: str, template: str, view: Any,
              **extra: Any) -> Page:
@@ -105,6 +112,9 @@ class ViewContext:
         return self.strings.t(key, lang)
 
     def card(self, case: Case, lang: str) -> CaseCard:
+        return self.once(("card", case.id, lang), lambda: self._card(case, lang))
+
+    def _card(self, case: Case, lang: str) -> CaseCard:
         county, township = self.place_links(case.place, lang)
         place = " ".join(link.label for link in (county, township) if link)
         county_id = self.county_of(case.place)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Brand, Case
-from ..seo import record_card_text
-from ..social import SIZE, card_digest
+from ..seo import CardWriter
+from ..social import SIZE, CardText, card_digest
 from ..stages.images import PicturePlan, plan_picture
 from ..stages.media import SourceImage
 from .base import ViewContext
@@ -94,11 +94,17 @@ def photo_plan(source: SourceImage, settings, kind: str, record_id: str, file: s
 def visual_plan(ctx: ViewContext, kind: str, record_id: str, lang: str, source_dir: Path | None = None,
                 origin=None) -> PicturePlan:
     """The derivatives of a record's visual; its source is the social card PNG of the same text."""
-    digest = card_digest(record_card_text(ctx.c, ctx.config, ctx.strings, kind, record_id, lang))
+    digest = card_digest(card_text(ctx, kind, record_id, lang))
     source = source_dir / f"{digest}.png" if source_dir else None
+    settings = ctx.once("visual settings", lambda: visual_settings(ctx.config.images))
     return plan_picture(digest=digest, source=source, width=SIZE[0], height=SIZE[1], has_alpha=False,
-                        settings=visual_settings(ctx.config.images), folder=f"{kind}s/{record_id}",
-                        name=f"visual-{lang}", origin=origin)
+                        settings=settings, folder=f"{kind}s/{record_id}", name=f"visual-{lang}", origin=origin)
+
+
+def card_text(ctx: ViewContext, kind: str, record_id: str, lang: str) -> CardText:
+    """The text of a record's card, which its designed visual shows."""
+    writer = ctx.once(("card writer", lang), lambda: CardWriter(ctx.c, ctx.config, ctx.strings, lang))
+    return writer.record(kind, record_id)
 
 
 VISUAL_WIDTHS = [600, 1200]   # the header column is at most ~700 CSS px wide
