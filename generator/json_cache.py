@@ -24,6 +24,12 @@ def text_key(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
+# What this process last read from or wrote to each cache file, with the
+# file's size and time then: the builds of one process (`mkdocs serve`) do not
+# parse an unchanged file again (0.1 s for the search entries of 2,000 pages).
+_IN_MEMORY: dict[Path, tuple[tuple[int, int], str, dict]] = {}   # path -> (size and time, scope, values)
+
+
 class JsonCache:
     def __init__(self, path: Path | None, scope: str):
         self.path = path      # None: kept in memory for this build only
@@ -65,6 +71,7 @@ class JsonCache:
         text = json.dumps({"scope": self.scope, "values": dict(sorted(values.items()))},
                           ensure_ascii=False, separators=(",", ":"))
         write_atomically(self.path, text.encode("utf-8"))
+        _IN_MEMORY[self.path] = (_stamp(self.path), self.scope, values)
         self._changed = False
         return True
 
@@ -73,6 +80,10 @@ class JsonCache:
             return self._values
         self._values = {}
         if self.path is None or not self.path.is_file():
+            return self._values
+        kept = _IN_MEMORY.get(self.path)
+        if kept is not None and kept[0] == _stamp(self.path) and kept[1] == self.scope:
+            self._values = kept[2]
             return self._values
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
@@ -84,6 +95,12 @@ class JsonCache:
             return self._values
         if data.get("scope") == self.scope and isinstance(data.get("values"), dict):
             self._values = data["values"]
+            _IN_MEMORY[self.path] = (_stamp(self.path), self.scope, self._values)
         else:
             self._changed = True   # made for other words or versions, or in an older form
         return self._values
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns

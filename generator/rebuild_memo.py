@@ -36,7 +36,7 @@ class RebuildMemo:
         self._files: dict[Path, tuple[tuple, LoadedFile]] = {}
         self._templates: tuple[str, jinja2.Environment] | None = None   # (template folder digest, env)
         self._rendered: dict[str, tuple[Page, Any]] = {}                # src_uri -> (page, RenderedPage)
-        self._outputs: set[str] = set()   # the site files the last build made
+        self._outputs: dict[str, str | None] = {}   # the last build's site files -> their cache files
         self.files_reused = 0
         self.pages_reused = 0
 
@@ -82,15 +82,21 @@ class RebuildMemo:
             results[page.src_uri] = result
         return results
 
-    def stale_outputs(self, outputs: set[str]) -> set[str]:
-        """Site files the last build made and this one does not (a deleted case's page, say).
+    def site_files(self, files: dict[str, str | None]) -> tuple[set[str], set[str]]:
+        """This build's site files (path -> the cache file it links to, or None) against the last build's.
 
-        A build that keeps the site folder (`mkdocs serve --dirty`) removes
-        them, so the served site is the one a clean build makes.
+        Returns the files the last build made and this one does not (a
+        deleted case's page, say), which a build that keeps the site folder
+        (`mkdocs serve --dirty`) removes so that the served site is the one a
+        clean build makes; and the links the last build made to the same
+        cache files, which it need not make again (a cache file's name
+        changes with its bytes).
         """
-        stale, self._outputs = self._outputs - outputs, outputs
-        return stale
-
+        stale = self._outputs.keys() - files.keys()
+        unchanged = {path for path, source in files.items()
+                     if source is not None and self._outputs.get(path) == source}
+        self._outputs = files
+        return stale, unchanged
 
 def _version(ref: SourceRef) -> tuple | None:
     try:

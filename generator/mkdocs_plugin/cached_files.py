@@ -25,8 +25,12 @@ _NOT_ON_PAGES = {"config_file_path", "docs_dir", "site_dir", "dev_addr", "strict
 class LinkedFile(File):
     """A site file from one of our caches, linked rather than copied."""
 
+    # Set when the last build of this process (serve) made the same link: a
+    # build that keeps the site folder then skips it without asking the disk.
+    linked_before = False
+
     def copy_file(self, dirty: bool = False) -> None:
-        if dirty and not self.is_modified():
+        if dirty and (self.linked_before or not self.is_modified()):
             return
         target = self.abs_dest_path
         if os.path.lexists(target):

@@ -96,10 +96,19 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             _put(files, LinkedFile.generated(config, uri, abs_src_path=str(path)))
         for uri, path in self._pictures().items():
             files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
-        if self.memo is not None:   # under serve: remove what an earlier build made and this one does not
-            for path in self.memo.stale_outputs({file.abs_dest_path for file in files}):
-                Path(path).unlink(missing_ok=True)
+        if self.memo is not None:
+            self._compare_with_last_build(files)
         return files
+
+    def _compare_with_last_build(self, files: Files) -> None:
+        """Under serve: remove what the last build made and this one does not; keep its unchanged links."""
+        stale, unchanged = self.memo.site_files(
+            {file.abs_dest_path: file.abs_src_path if isinstance(file, LinkedFile) else None for file in files})
+        for path in stale:
+            Path(path).unlink(missing_ok=True)
+        for file in files:
+            if isinstance(file, LinkedFile) and file.abs_dest_path in unchanged:
+                file.linked_before = True
 
     def _add_pages(self, files: Files, config) -> None:
         """One page per rendered source; from the page cache when nothing it is made from changed."""
