@@ -36,14 +36,14 @@ def write_search_indexes(site: Site, site_dir: Path, settings: dict[str, dict],
 
     The engine's own index (every page of ours is excluded from it) gives the
     index's config (fields); `settings` maps each language to its search
-    settings (lang, separator, pipeline); `indexer` gives our pages' entries.
+    settings (lang, separator, pipeline); `indexer` gives our pages' entries
+    (the caller saves its caches with `indexer.save()`).
     """
     if not (site_dir / INDEX_PATH).is_file():   # search is switched off
         indexer.close()
         return [], indexer.segmenter.report
     engine_index = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
     entries = [*engine_index["docs"], *indexer.entries()]
-    indexer.save()
     report = indexer.segmenter.report
     report.problem = report.problem or indexer.cache.problem
     report.pages_reused = indexer.cache.hits

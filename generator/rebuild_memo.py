@@ -36,7 +36,7 @@ class RebuildMemo:
         self._files: dict[Path, tuple[tuple, LoadedFile]] = {}
         self._templates: tuple[str, jinja2.Environment] | None = None   # (template folder digest, env)
         self._rendered: dict[str, tuple[Page, Any]] = {}                # src_uri -> (page, RenderedPage)
-        self._outputs: dict[str, str | None] = {}   # the last build's site files -> their cache files
+        self._outputs: dict[str, Any] = {}   # the last build's site files -> what each was made from
         self.files_reused = 0
         self.pages_reused = 0
 
@@ -82,15 +82,16 @@ class RebuildMemo:
             results[page.src_uri] = result
         return results
 
-    def site_files(self, files: dict[str, str | None]) -> tuple[set[str], set[str]]:
-        """This build's site files (path -> the cache file it links to, or None) against the last build's.
+    def site_files(self, files: dict[str, Any]) -> tuple[set[str], set[str]]:
+        """This build's site files against the last build's.
 
-        Returns the files the last build made and this one does not (a
-        deleted case's page, say), which a build that keeps the site folder
-        (`mkdocs serve --dirty`) removes so that the served site is the one a
-        clean build makes; and the links the last build made to the same
-        cache files, which it need not make again (a cache file's name
-        changes with its bytes).
+        `files` maps each site file to what it is made from: the cache file
+        it links to (a cache file's name changes with its bytes), its bytes,
+        or None when that is not known. Returns the files the last build made
+        and this one does not (a deleted case's page, say), which a build that
+        keeps the site folder (`mkdocs serve --dirty`) removes so that the
+        served site is the one a clean build makes; and the files made from
+        the same thing as last build, which it need not write again.
         """
         stale = self._outputs.keys() - files.keys()
         unchanged = {path for path, source in files.items()

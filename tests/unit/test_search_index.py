@@ -152,7 +152,9 @@ def test_a_second_build_segments_nothing(tmp_path, monkeypatch):
     first, second = tmp_path / "one", tmp_path / "two"
     for site_dir in (first, second):
         _engine_index(site_dir)
-    written, report = write_search_indexes(site, first, _settings(site), _indexer(site, tmp_path))
+    indexer = _indexer(site, tmp_path)
+    written, report = write_search_indexes(site, first, _settings(site), indexer)
+    indexer.save()
     assert sorted(written) == ["en/search/search_index.json", "search/search_index.json"]
     assert cut.calls > 0 and report.cut > 0 and report.problem is None
     assert (tmp_path / "cache" / "search" / "segments.json").is_file()
