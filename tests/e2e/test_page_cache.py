@@ -76,6 +76,9 @@ def test_pages_no_build_uses_are_removed_from_the_cache(project, tmp_path):
     stale.write_text("<p>left by an old build</p>", encoding="utf-8")
     os.utime(stale, (0, 0))   # unused for long: an old build's
     _build(project, tmp_path / "second")
+    assert stale.exists(), "the folder was swept less than an hour ago"
+    os.utime(pages / ".swept", (0, 0))
+    _build(project, tmp_path / "third")
     assert not stale.exists() and len(list(pages.glob("*.html"))) == count
 
 
