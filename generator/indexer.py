@@ -53,21 +53,12 @@ class SearchIndexer:
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[tuple[list[int], Future]] = []
         self._submitting: threading.Thread | None = None
-        # The engine renders pages in this process meanwhile: one core is its.
-        workers = workers or (os.cpu_count() or 1) - 1
-        if workers >= 1 and sum(len(self._pages[i][2]) for i in missing) >= PARALLEL_FROM:
-            self._start(missing, workers)
-
-    def _start(self, missing: list[int], workers: int) -> None:
-        # forkserver: forking a process that runs threads (mkdocs serve does) can deadlock.
-        # Its server imports the parser once; each worker forked from it starts
-        # ready instead of importing it again (1 s, longer than one serve build's parsing).
-        context = get_context("forkserver")
-        context.set_forkserver_preload([__name__, self.sections.__module__])
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        # The first submission waits for that server to start (0.3 s): a thread waits, not the build.
-        self._submitting = threading.Thread(target=self._submit, args=(self._pool, missing), daemon=True)
-        self._submitting.start()
+        if sum(len(self._pages[i][2]) for i in missing) >= PARALLEL_FROM:
+            self._pool = worker_pool(sections, workers)
+        if self._pool is not None:
+            # Starting workers waits for their server (0.3 s): a thread waits, not the build.
+            self._submitting = threading.Thread(target=self._submit, args=(self._pool, missing), daemon=True)
+            self._submitting.start()
 
     def _submit(self, pool: ProcessPoolExecutor, missing: list[int]) -> None:
         for start in range(0, len(missing), CHUNK):
@@ -113,3 +104,19 @@ class SearchIndexer:
 
 def _parse(pages: list[tuple[str, str, str]], sections) -> list[list[dict]]:
     return [page_sections(url, title, body, sections) for url, title, body in pages]
+
+
+def worker_pool(sections, workers: int | None = None) -> ProcessPoolExecutor | None:
+    """Worker processes to parse pages in, one per core but the engine's (it renders meanwhile); None on one.
+
+    forkserver: forking a process that runs threads (mkdocs serve does) can
+    deadlock. Its server imports the parser once; each worker forked from it
+    starts ready instead of importing it again (1 s, longer than one serve
+    build's parsing).
+    """
+    workers = workers or (os.cpu_count() or 1) - 1
+    if workers < 1:
+        return None
+    context = get_context("forkserver")
+    context.set_forkserver_preload([__name__, sections.__module__])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)

@@ -39,10 +39,14 @@ def cached_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = Tr
                 memo: RebuildMemo | None = None) -> Site:
     """prepare_site, or the site a build with the same inputs prepared; raises ContentError likewise.
 
-    Without a `memo` the snapshot is written for the next build (0.4 s at
-    1000 cases). With one (`mkdocs serve`, where the next build follows an
-    edit) the memo keeps what the next build can reuse instead.
+    With a `memo` (`mkdocs serve`) the site is always prepared, reusing what
+    the memo kept from the last build: serve's first build fills the memo
+    that each edit after it needs, which a site read back would not. Without
+    one, the snapshot is read back, or written for the next build (0.1 s at
+    1000 cases).
     """
+    if memo is not None:
+        return prepare_site(config_path, theme_dir, directory_urls=directory_urls, memo=memo)
     project, problems = load_project(config_path)
     if project is None:
         raise ContentError(problems)
@@ -50,9 +54,8 @@ def cached_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = Tr
     path = project.root / CACHE_DIR / SNAPSHOT
     site = _read(path, key)
     if site is None:
-        site = prepare_site(config_path, theme_dir, directory_urls=directory_urls, memo=memo)
-        if memo is None:
-            _write(path, key, site)
+        site = prepare_site(config_path, theme_dir, directory_urls=directory_urls)
+        _write(path, key, site)
     return site
 
 
