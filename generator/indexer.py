@@ -44,7 +44,7 @@ class SearchIndexer:
         self.cache = JsonCache(cache_dir / "pages.json" if cache_dir else None,
                                f"pages {self.segmenter.dictionary} {sections_version}")
         self.sections = sections
-        self._pages = [(page.url, str(escape(page.title)), site.rendered[src_uri].body)
+        self._pages = [(page.url, str(escape(page.title)), _searched_text(page, site.rendered[src_uri].body))
                        for src_uri, page in ((src, site.page(src)) for src in site.rendered)
                        if page is not None and page.listed]
         self._keys = [text_key(*page) for page in self._pages]
@@ -100,6 +100,11 @@ class SearchIndexer:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _searched_text(page, body: str) -> str:
+    """The page's body, or for a page listing others (search_body False) its description."""
+    return body if page.search_body else f"<p>{escape(page.description)}</p>"
 
 
 def _parse(pages: list[tuple[str, str, str]], sections) -> list[list[dict]]:

@@ -78,6 +78,10 @@ class Page:
     edit_url: str | None = None      # where to edit that file, on a page that offers it
     nav_order: int | None = None     # position in the language's navigation; None keeps it out
     listed: bool = True              # False keeps it out of the sitemap and the site search (404 pages)
+    # False for a page listing other pages (indexes, the map, the status table):
+    # search knows it by its title and description, as its cards would repeat
+    # every case's text among the results (and be parsed again after any edit).
+    search_body: bool = True
 
 
 class ViewContext:

@@ -65,7 +65,7 @@ def brand_pages(ctx: ViewContext, lang: str) -> list[Page]:
     pages = [brand_page(ctx, brand, lang) for brand in brands]
     cards = [BrandCard(p.view.name, _place_label(p.view), p.url, len(p.view.cases)) for p in pages]
     index = ctx.page(BRANDS_INDEX_PATH, lang, ctx.t("brands.title", lang), ctx.t("brands.description", lang),
-                     "brands.html", BrandsView(cards), nav_order=NAV_ORDER)
+                     "brands.html", BrandsView(cards), nav_order=NAV_ORDER, search_body=False)
     return [index, *pages]
 
 

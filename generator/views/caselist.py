@@ -47,7 +47,7 @@ def case_list_pages(ctx: ViewContext, lang: str) -> list[Page]:
     view = CaseListView([ctx.card(case, lang) for case in ctx.published_cases],
                         [facet(ctx, group, lang) for group in (COUNTIES, *FACET_GROUPS)], FILTER_SCRIPT)
     return [ctx.page(CASES_INDEX_PATH, lang, ctx.t("cases.title", lang), ctx.t("cases.description", lang),
-                     "cases.html", view, nav_order=NAV_ORDER)]
+                     "cases.html", view, nav_order=NAV_ORDER, search_body=False)]
 
 
 def facet(ctx: ViewContext, group: str, lang: str) -> Facet:

@@ -65,7 +65,8 @@ def home_pages(ctx: ViewContext, lang: str) -> list[Page]:
         explainers=_explainer_links(ctx, lang),
     )
     title = ctx.text(ctx.config.site_name, lang)
-    return [ctx.page("", lang, title, ctx.t("home.description", lang), "home.html", view, nav_order=0)]
+    return [ctx.page("", lang, title, ctx.t("home.description", lang), "home.html", view, nav_order=0,
+                     search_body=False)]
 
 
 def featured_cases(ctx: ViewContext) -> list[Case]:

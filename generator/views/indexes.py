@@ -108,7 +108,7 @@ def facet_pages(ctx: ViewContext, lang: str) -> list[Page]:
 def group_page(ctx: ViewContext, group: str, entries: list[GroupEntry], lang: str) -> Page:
     view = GroupView(group, ctx.t(f"index.{group}.intro", lang), entries)
     return ctx.page(group_path(group), lang, ctx.t(f"index.{group}.title", lang), view.intro, "group.html", view,
-                    nav_order=GROUP_NAV_ORDER[group])
+                    nav_order=GROUP_NAV_ORDER[group], search_body=False)
 
 
 def term_page(ctx: ViewContext, group: str, term: Term, lang: str) -> Page:
@@ -123,7 +123,8 @@ def term_page(ctx: ViewContext, group: str, term: Term, lang: str) -> Page:
         filtered_list=_filtered_list_link(ctx, group, term.id, lang),
     )
     description = view.description or ctx.t(f"index.{group}.term_description", lang).format(label=label)
-    return ctx.page(term_path(group, term.id), lang, label, description, "term.html", view)
+    return ctx.page(term_path(group, term.id), lang, label, description, "term.html", view,
+                    search_body=False)
 
 
 # -- counties --------------------------------------------------------------------------------------
@@ -143,7 +144,8 @@ def county_page(ctx: ViewContext, county: County, lang: str) -> Page:
     view = CountyView([g for g in places if g.cards or g.brands], _overview_link(ctx, COUNTIES, lang),
                       _filtered_list_link(ctx, COUNTIES, county.id, lang))
     description = ctx.t("index.counties.term_description", lang).format(label=name)
-    return ctx.page(county_path(county.id), lang, name, description, "county.html", view)
+    return ctx.page(county_path(county.id), lang, name, description, "county.html", view,
+                    search_body=False)
 
 
 def _place_group(ctx: ViewContext, place_id: str, anchor: str | None, label: str, lang: str) -> PlaceGroup:
@@ -163,7 +165,7 @@ def looking_for_pages(ctx: ViewContext, lang: str) -> list[Page]:
     unstated = [ctx.card(case, lang) for case in ctx.published_cases if not case.looking_for]
     view = LookingForView(groups, unstated)
     return [ctx.page(LOOKING_FOR_PATH, lang, ctx.t("looking_for.title", lang), ctx.t("looking_for.description", lang),
-                     "looking-for.html", view, nav_order=LOOKING_FOR_NAV_ORDER)]
+                     "looking-for.html", view, nav_order=LOOKING_FOR_NAV_ORDER, search_body=False)]
 
 
 # -- links shared by the index pages ---------------------------------------------------------------

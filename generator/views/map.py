@@ -123,7 +123,7 @@ def map_pages(ctx: ViewContext, lang: str) -> list[Page]:
     view = MapView(tile_map(ctx, lang), *data.outline_size, data.outline_paths, data.counties_source,
                    data.outline_source)
     return [ctx.page(MAP_PATH, lang, ctx.t("map.title", lang), ctx.t("map.description", lang), "map.html", view,
-                     nav_order=MAP_NAV_ORDER)]
+                     nav_order=MAP_NAV_ORDER, search_body=False)]
 
 
 def tile_map(ctx: ViewContext, lang: str) -> TileMap:

@@ -59,7 +59,7 @@ def status_pages(ctx: ViewContext, lang: str) -> list[Page]:
                       sum(1 for cell in cells if cell.review == "reviewed"),
                       sum(1 for cell in cells if cell.text != "missing"))
     return [ctx.page(TRANSLATION_STATUS_PATH, lang, ctx.t("status.title", lang), ctx.t("status.description", lang),
-                     "status.html", view, nav_order=NAV_ORDER)]
+                     "status.html", view, nav_order=NAV_ORDER, search_body=False)]
 
 
 def table(ctx: ViewContext, kind: str) -> dict:

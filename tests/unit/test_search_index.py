@@ -119,7 +119,6 @@ def test_our_entries_are_the_ones_material_would_write(monkeypatch):
     from material.plugins.search.plugin import SearchIndex
 
     from generator.indexer import SearchIndexer
-
     site = _site(ROOT)
     register_words(search_words(site.collection))
     material = SearchIndex()
@@ -129,7 +128,8 @@ def test_our_entries_are_the_ones_material_would_write(monkeypatch):
             continue
         material.add_entry_from_context(type("P", (), {
             "meta": {"title": str(escape(page.title))},   # as our front matter gives it
-            "content": rendered.body, "toc": [], "url": page.url, "title": page.title})())
+            "content": rendered.body if page.search_body else f"<p>{escape(page.description)}</p>",
+            "toc": [], "url": page.url, "title": page.title})())
     ours = SearchIndexer(site, search_sections, None).entries()
     assert ours == material.entries
     monkeypatch.setattr("generator.indexer.PARALLEL_FROM", 1)
@@ -137,6 +137,17 @@ def test_our_entries_are_the_ones_material_would_write(monkeypatch):
     assert in_workers._pool is not None, "parsed in worker processes"
     assert in_workers.entries() == ours
     assert any("\u200b" in entry["text"] for entry in ours if not entry["location"].startswith("en/"))
+
+
+def test_pages_listing_cases_are_found_by_title_and_description_not_by_their_cards():
+    from generator.indexer import SearchIndexer
+    site = _site(ROOT / "tests" / "fixtures" / "project")
+    entries = SearchIndexer(site, search_sections, None).entries()
+    case_list = [e for e in entries if e["location"] == "cases/"]
+    assert len(case_list) == 1 and case_list[0]["title"] and "Example" not in case_list[0]["text"]
+    title = site.page("en/cases/example-case.md").title
+    assert [e["location"] for e in entries if title in e["title"]] == ["en/cases/example-case/"], \
+        "the case's title leads to its page, not to every list that shows its card"
 
 
 def _indexer(site, tmp_path):
