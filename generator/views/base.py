@@ -194,8 +194,12 @@ class ViewContext:
         return TranslationNotice(names.get(fallback, fallback) if fallback else "",
                                  unreviewed and not fallback, (status.note or "") if status else "")
 
+    def localized_texts(self, record: object) -> list[dict[str, str]]:
+        """localized_texts(record), walked once per build: every page of a record in every language asks."""
+        return self.once(("texts", id(record)), lambda: list(localized_texts(record)))
+
     def _fallback_language(self, record: object, lang: str) -> str | None:
-        for text in localized_texts(record):
+        for text in self.localized_texts(record):
             if lang not in text:
                 return pick(text, lang, self.default)[1]
         return None

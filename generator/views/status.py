@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from ..urls import EXHIBITIONS_PATH, TRANSLATION_STATUS_PATH, brand_path, case_path
-from .base import Page, ViewContext, localized_texts
+from .base import Page, ViewContext
 
 NAV_ORDER = 85
 KINDS = (("case", "cases"), ("brand", "brands"), ("exhibition", "exhibitions"))
@@ -70,7 +70,7 @@ def record_row(ctx: ViewContext, kind: str, record, lang: str) -> RecordRow:
     path = ctx.c.raw[(kind, record.id)].source.display
     label_field = record.title if kind == "case" else record.name
     notes = [f"{code}: {s.note}" for code, s in sorted(record.translations.items()) if s.note]
-    texts = list(localized_texts(record))
+    texts = ctx.localized_texts(record)
     return RecordRow(
         label=ctx.text(label_field, lang),
         url=_page_url(ctx, kind, record, lang),
