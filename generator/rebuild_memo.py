@@ -7,7 +7,10 @@ changes one record. So a serve process keeps:
 - the body-template environment, and each page's rendered body with the Page
   it was rendered from: a page equal to last build's (same view, title,
   links and alternates) is not rendered again while the template folder is
-  unchanged.
+  unchanged;
+- what each site file of the last good build was made from, so that a build
+  into the kept site folder (`serve --dirty`) writes only what changed and
+  removes what is gone.
 Everything that spans records (the collection checks, the views, the
 indexes) is still made afresh, so the result is the site a fresh build makes.
 A fresh process (`casebook build`) starts with none of this; whole prepared
@@ -37,6 +40,7 @@ class RebuildMemo:
         self._templates: tuple[str, jinja2.Environment] | None = None   # (template folder digest, env)
         self._rendered: dict[str, tuple[Page, Any]] = {}                # src_uri -> (page, RenderedPage)
         self._outputs: dict[str, Any] = {}   # the last build's site files -> what each was made from
+        self._pending: dict[str, Any] = {}   # this build's, until it is done
         self.files_reused = 0
         self.pages_reused = 0
 
@@ -96,8 +100,17 @@ class RebuildMemo:
         stale = self._outputs.keys() - files.keys()
         unchanged = {path for path, source in files.items()
                      if source is not None and self._outputs.get(path) == source}
-        self._outputs = files
+        self._pending = files
         return stale, unchanged
+
+    def site_files_written(self, done: bool) -> None:
+        """The build ended: `done`, or failed part-way, when what its files hold is not known."""
+        if done:
+            self._outputs = self._pending
+        else:   # the next build writes every file again, and still removes what is gone
+            self._outputs = dict.fromkeys([*self._outputs, *self._pending])
+        self._pending = {}
+
 
 def _version(ref: SourceRef) -> tuple | None:
     try:

@@ -210,6 +210,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
 
     @event_priority(-100)   # after Material's search plugin has written its (config-only) index
     def on_post_build(self, config):
+        if self.memo is not None:
+            self.memo.site_files_written(done=True)
         self.pages.keep_rendered(Path(config.site_dir))
         self.site.qr_codes.save(prune=True)
         log.info(f"pages: {self.pages.cache.rendered} rendered, {self.pages.cache.reused} from the cache")
@@ -231,6 +233,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     def on_build_error(self, error):
         if self.indexer is not None:
             self.indexer.close()
+        if self.memo is not None:
+            self.memo.site_files_written(done=False)
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent
