@@ -34,13 +34,19 @@ class PhotoView:
 
 
 @dataclass(frozen=True)
+class OtherName:
+    text: str
+    lang: str | None = None   # its language when it is another language's text; None for an alias
+
+
+@dataclass(frozen=True)
 class CaseView:
     """What theme/casebook/case.html receives as `view`."""
 
     id: str
     title: str
     summary: str
-    also_known_as: list[str]      # names in other languages and aliases: searchable, shown subtly
+    also_known_as: list[OtherName]   # names in other languages and aliases: searchable, shown subtly
     story_html: Markup
     county: Link | None
     township: Link | None
@@ -99,24 +105,29 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
     )
 
 
-def also_known_as(ctx: ViewContext, case: Case, lang: str) -> list[str]:
+def also_known_as(ctx: ViewContext, case: Case, lang: str) -> list[OtherName]:
     """The case's title in other languages, and other names of its place and brand.
 
     Shown in a quiet line on the page so that search finds the case by any of
-    them: 'Kouhu' on the Chinese page, 口湖 on the English one.
+    them: 'Kouhu' on the Chinese page, 口湖 on the English one. A name in
+    another language carries that language, for screen readers.
     """
     county, township = ctx.places.get(case.place, (None, None))
     brand = ctx.c.brands.get(case.brand) if case.brand else None
-    names = [*_other_languages(case.title, lang)]
+    names = _other_languages(case.title, lang)
     shown = [ctx.text(case.title, lang)]
     for record in (township, county, brand):
         if record is not None:
-            names += [*_other_languages(record.name, lang), *record.aliases]
+            names += [*_other_languages(record.name, lang), *(OtherName(alias) for alias in record.aliases)]
             shown.append(ctx.text(record.name, lang))
-    names = list(dict.fromkeys(names))
+    first: dict[str, OtherName] = {}
+    for name in names:
+        first.setdefault(name.text, name)
+    names = list(first.values())
+    texts = list(first)
     # A name inside another (口湖 in 口湖鄉, Kouhu in Kouhu Township) adds nothing a search could use.
-    return [name for name in names if not any(name in other for other in names + shown if other != name)]
+    return [name for name in names if not any(name.text in other for other in texts + shown if other != name.text)]
 
 
-def _other_languages(text: dict[str, str], lang: str) -> list[str]:
-    return [value for code, value in text.items() if code != lang]
+def _other_languages(text: dict[str, str], lang: str) -> list[OtherName]:
+    return [OtherName(value, code) for code, value in text.items() if code != lang]

@@ -207,16 +207,20 @@ def _inline_parts(ctx: ViewContext, directive, lang: str, refs: References) -> t
 
 
 def ref_marks(refs: list[Ref]) -> Markup:
-    """Superscript links to the page's numbered sources: [1][2]."""
+    """Superscript links to the page's numbered sources: [1][2].
+
+    After a word joiner (U+2060), as in theme/casebook/partials/policy-list.html:
+    a line never starts with a reference mark.
+    """
     links = Markup("").join(Markup('<a href="#{}">[{}]</a>').format(r.anchor, r.number) for r in refs)
-    return Markup('<sup class="cb-refs">{}</sup>').format(links)
+    return Markup('\u2060<sup class="cb-refs">{}</sup>').format(links)
 
 
 def describe(body: Body) -> str:
     """The first paragraph as plain text (without reference marks), for the page's description."""
     first = next((str(b.html) for b in body.blocks if b.html), "")
     paragraph = re.search(r"<p>(.*?)</p>", first, re.S)
-    html = re.sub(r'<sup class="cb-refs">.*?</sup>', "", paragraph[1] if paragraph else "")
+    html = re.sub(r'\u2060?<sup class="cb-refs">.*?</sup>', "", paragraph[1] if paragraph else "")
     text = " ".join(nh3.clean(html, tags=set()).split())
     text = str(Markup(text).unescape())
     return text if len(text) <= DESCRIPTION_LENGTH else text[:DESCRIPTION_LENGTH - 1] + "…"
