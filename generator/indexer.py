@@ -25,8 +25,7 @@ from .site import Site
 
 # Below this many characters of HTML to parse (about 0.1 s of parsing), a
 # worker process costs more than it saves. Counted in characters, not pages:
-# after one edit under `mkdocs serve` the few pages to parse again include
-# the indexes that list every case (0.4 s at 1000 cases).
+# a few long pages can be worth it, many short ones not.
 PARALLEL_FROM = 500_000
 CHUNK = 50   # pages a worker parses at a time
 

@@ -6,8 +6,9 @@ page bodies, which the snapshot holds rendered. The snapshot
 (CACHE_DIR/site.pickle) is used only when every input is as it was:
 casebook.yml, each file under the content folder and the theme folder (by
 size and modification time), our code and the versions of the libraries that
-render. Any change prepares the site again and replaces the snapshot. It is a local build cache like the others under CACHE_DIR, read
-only by casebook from the project's own folder.
+render. Any change prepares the site again and replaces the snapshot. It is a
+local build cache like the others under CACHE_DIR, read only by casebook from
+the project's own folder.
 
 Nothing here imports MkDocs.
 """
