@@ -18,7 +18,7 @@ from .models import Brand, Case
 from .social import ACCENT, Card, CardText
 from .stages.validate import Collection
 from .urls import UrlScheme, brand_path, case_path, feed_url, social_card_uri
-from .views.base import Page
+from .views.base import Page, place_index
 
 SITE_CARD = "site"   # the card of every page without one of its own
 
@@ -92,7 +92,7 @@ class CardWriter:
         self.default = config.default_language
         self.languages = config.language_codes
         self.site_name = self.text(config.site_name)
-        self._places = _place_index(collection)
+        self._places = place_index(collection)
 
     def record(self, kind: str, record_id: str) -> CardText:
         """The card of a case or brand page."""
@@ -140,12 +140,3 @@ class CardWriter:
             return brand.colours[0].hex.lower()
         return ACCENT
 
-
-def _place_index(collection: Collection) -> dict:
-    """Place id -> (county, township or None); the first of a repeated id, as a search in order finds."""
-    index: dict = {}
-    for county in collection.places.counties if collection.places else []:
-        index.setdefault(county.id, (county, None))
-        for township in county.townships:
-            index.setdefault(township.id, (county, township))
-    return index

@@ -95,7 +95,7 @@ class ViewContext:
         self.default = config.default_language
         self.published_cases = [c for _, c in sorted(collection.cases.items()) if c.status == "published"]
         self.sources: dict[str, Source] = {s.id: s for s in collection.sources.sources} if collection.sources else {}
-        self.places = self._index_places()
+        self.places = place_index(collection)
         self._once: dict = {}
 
     def once(self, key, make: Callable[[], Any]) -> Any:
@@ -209,16 +209,16 @@ class ViewContext:
             return None
         return f"{self.config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{record_path}"
 
-    def _index_places(self) -> dict[str, tuple[County, Township | None]]:
-        """Place id -> (county, township or None)."""
-        index: dict[str, tuple[County, Township | None]] = {}
-        if self.c.places is None:
-            return index
-        for county in self.c.places.counties:
-            index[county.id] = (county, None)
-            for township in county.townships:
-                index[township.id] = (county, township)
-        return index
+
+
+def place_index(collection: Collection) -> dict[str, tuple[County, Township | None]]:
+    """Place id -> (county, township or None). Place ids are unique (stages/validate.py checks)."""
+    index: dict[str, tuple[County, Township | None]] = {}
+    for county in collection.places.counties if collection.places else []:
+        index[county.id] = (county, None)
+        for township in county.townships:
+            index[township.id] = (county, township)
+    return index
 
 
 def localized_texts(value: object) -> Iterator[dict[str, str]]:
