@@ -39,7 +39,7 @@ def load_collection(project: Project, memo: RebuildMemo | None = None) -> tuple[
     diagnostics += _missing_files(project, refs)
     collection = Collection()
     first_file: dict[tuple[str, str], RawRecord] = {}
-    files = memo.load_all(refs, load_record) if memo else [load_record(ref) for ref in refs]
+    files = memo.load_all(refs, load_record) if memo is not None else [load_record(ref) for ref in refs]
     for ref, loaded in zip(refs, files):
         diagnostics += loaded.problems
         if loaded.record is None:
