@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..models import Exhibition
 from ..urls import EXHIBITIONS_PATH, case_path
 from .base import CitationView, Link, Page, TranslationNotice, ViewContext
+from .figures import date_text
 
 NAV_ORDER = 60
 
@@ -29,6 +30,8 @@ class ExhibitionView:
     sources: list[CitationView]
     edit_url: str | None
     translation: TranslationNotice
+    start_text: str = ""          # the dates as the page's language writes them
+    end_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ def exhibition_view(ctx: ViewContext, exhibition: Exhibition, lang: str) -> Exhi
         venue=ctx.text(exhibition.venue, lang),
         start=exhibition.start,
         end=exhibition.end or "",
+        start_text=date_text(ctx, exhibition.start, lang),
+        end_text=date_text(ctx, exhibition.end, lang) if exhibition.end else "",
         languages=[names.get(code, code) for code in exhibition.languages],
         cases=[_case_link(ctx, case_id, lang) for case_id in exhibition.cases if case_id in ctx.c.cases],
         sources=ctx.citations(exhibition.sources, lang),

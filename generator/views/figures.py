@@ -53,3 +53,12 @@ def month_text(ctx: ViewContext, partial_date: str, lang: str) -> str:
         return parts[0]
     month = ctx.t(f"policy.month.{int(parts[1])}", lang)
     return ctx.t("policy.year_month", lang).replace("{year}", parts[0]).replace("{month}", month)
+
+
+def date_text(ctx: ViewContext, partial_date: str, lang: str) -> str:
+    """'2019-11-02' -> '2019年11月2日' / '2 November 2019'; a year or a month as month_text gives it."""
+    parts = partial_date.split("-")
+    if len(parts) < 3:
+        return month_text(ctx, partial_date, lang)
+    return (ctx.t("policy.year_month_day", lang).replace("{year}", parts[0])
+            .replace("{month}", ctx.t(f"policy.month.{int(parts[1])}", lang)).replace("{day}", str(int(parts[2]))))

@@ -37,11 +37,13 @@ def test_exhibitions_page_lists_planned_and_held_against_the_build_date(project,
     page = exhibition_pages(ctx, "en")[0]
     assert page.view.planned == [] and [e.id for e in page.view.held] == ["example-exhibition"]
     html = render(ctx, page)
-    assert '<time datetime="2024-03-01">2024-03-01</time> – <time datetime="2024-03-31">2024-03-31</time>' in html
+    assert '<time datetime="2024-03-01">1 March 2024</time> – <time datetime="2024-03-31">31 March 2024</time>' in html
     assert "Example venue" in html and "正體中文, English" in html
     assert 'href="../cases/example-case/">Example case</a>' in html
     assert 'id="example-exhibition"' in html
     assert "No exhibition is planned." in html
+    chinese = render(ctx, exhibition_pages(ctx, "zh-TW")[0])
+    assert '<time datetime="2024-03-01">2024年3月1日</time>' in chinese
 
 
 def test_exhibition_dates_stay_as_precise_as_the_record(project):
@@ -49,7 +51,8 @@ def test_exhibition_dates_stay_as_precise_as_the_record(project):
                     "start: 2019-11")
     ctx = view_context(project.root)
     html = render(ctx, exhibition_pages(ctx, "zh-TW")[0])
-    assert '<time datetime="2019-11">2019-11</time></dd>' in html
+    assert '<time datetime="2019-11">2019年11月</time></dd>' in html
+    assert '<time datetime="2019-11">November 2019</time></dd>' in render(ctx, exhibition_pages(ctx, "en")[0])
 
 
 # -- translation status -------------------------------------------------------------------------------
