@@ -17,7 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation
 
 from .. import publish
 from ..errors import ContentError
@@ -167,9 +167,16 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             pages = [by_src[src] for src in self.site.nav_sources(lang) if src in by_src]
             for before, page, after in zip([None, *pages], pages, [*pages[1:], None]):
                 page.previous_page, page.next_page = before, after
-            self.navs[lang] = Navigation(pages, pages)
+            self.navs[lang] = Navigation([self._nav_item(page, lang) for page in pages], pages)
             self.navs[lang].homepage = pages[0] if pages else None
         return self.navs[self.site.project.config.default_language]
+
+    def _nav_item(self, page, lang: str):
+        """The page, or for the home page a link named Home: it is titled with the
+        site's name, which the navigation already shows above its items."""
+        if self.site.page(page.file.src_uri).key != "":
+            return page
+        return Link(self.site.strings.t("nav.home", lang), page.url)
 
     def on_page_content(self, html, page, config, files):
         rendered = self.site.rendered.get(page.file.src_uri)

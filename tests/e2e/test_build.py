@@ -41,6 +41,11 @@ def test_case_pages_stay_out_of_the_navigation(fixture_site_project, tmp_path):
     assert build_site(fixture_site_project, site).returncode == 0
     nav = _html(site, "en/index.html").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
     assert "cases/example-case" not in nav
+    # The navigation's title is the site's name; its first item, the home page, says Home.
+    items = re.findall(r'class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]*?)\s*<', nav)
+    assert items[0] == "Home" and len(items) > 5
+    zh = _html(site, "cases/index.html").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    assert re.findall(r'class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]*?)\s*<', zh)[0] == "首頁"
 
 
 def test_content_error_stops_the_build_with_positions(fixture_site_project, tmp_path):
