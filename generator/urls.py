@@ -96,9 +96,12 @@ def county_path(county_id: str) -> str:
 
 # -- files beside the pages: search, social cards, feeds, open data ------------------------
 
+SOCIAL_CARDS_DIR = "assets/social"
+
+
 def social_card_uri(key: str, lang: str) -> str:
     """The social card of a page (by its key), e.g. assets/social/en/cases/kouhu.png."""
-    return f"assets/social/{lang}/{key}.png"
+    return f"{SOCIAL_CARDS_DIR}/{lang}/{key}.png"
 
 
 def feed_url(prefix: str) -> str:

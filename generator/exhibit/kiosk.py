@@ -20,7 +20,8 @@ that suits this site:
   those links before Material's bundle looks for them.
 
 And adds the kiosk's own script and style (theme/kiosk/kiosk.js, kiosk.css):
-large type, back to the home page when idle, no links out.
+large type, back to the home page when idle, no links out. It leaves out the
+social cards, pictures for link previews on the web.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..urls import SOCIAL_CARDS_DIR
 from .plan import KioskOptions
 from .posters import WrittenFile
 
@@ -69,6 +71,8 @@ def write_kiosk(mkdocs_file: Path, out: Path, options: KioskOptions, site_builde
     started = time.perf_counter()
     target = out / KIOSK_DIR
     site_builder(mkdocs_file, target, kiosk_site())
+    # Social cards are pictures for link previews on the web; a kiosk shows none (2,000 files at 1000 cases).
+    shutil.rmtree(target / SOCIAL_CARDS_DIR, ignore_errors=True)
     _copy_assets(theme_dir / THEME_KIOSK_DIR, target / ASSETS)
     _write_settings(target / ASSETS / SETTINGS, options, labels, default_language)
     write_search_scripts(target)

@@ -126,3 +126,4 @@ def test_kiosk_holds_no_build_data(kiosk):
     assert not (kiosk / "print").exists() and not (kiosk / "kiosk").exists() and not (kiosk / "strings").exists()
     assert (kiosk / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
     assert (kiosk / "en/search/search_index.js").is_file()
+    assert (kiosk / "assets").is_dir() and not (kiosk / "assets/social").exists(), "no link-preview cards"
