@@ -53,5 +53,5 @@ def print_qr(key: str, url: str, urls: UrlScheme, codes: JsonCache | None = None
     if not key.startswith(PRINTED_PREFIXES):
         return None
     address = page_address(url, urls)
-    svg = codes.get_or_make(address, lambda: qr_svg(address)) if codes else qr_svg(address)
+    svg = codes.get_or_make(address, lambda: qr_svg(address)) if codes is not None else qr_svg(address)
     return PrintQr(address, svg)

@@ -103,9 +103,9 @@ class RebuildMemo:
         self._pending = files
         return stale, unchanged
 
-    def site_files_written(self, done: bool) -> None:
-        """The build ended: `done`, or failed part-way, when what its files hold is not known."""
-        if done:
+    def build_ended(self, succeeded: bool) -> None:
+        """The build ended; one that failed part-way leaves what its files hold unknown."""
+        if succeeded:
             self._outputs = self._pending
         else:   # the next build writes every file again, and still removes what is gone
             self._outputs = dict.fromkeys([*self._outputs, *self._pending])

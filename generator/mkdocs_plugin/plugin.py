@@ -99,8 +99,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             data, links = self._compare_with_last_build(files, data, links, config.site_dir)
         for uri, content in data.items():
             _put(files, File.generated(config, uri, content=content))
-        for uri, path in links.items():
-            _put(files, LinkedFile.generated(config, uri, abs_src_path=str(path)))
+        for uri, path in links.items():   # pictures and cards: no theme file is at their paths
+            files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
         return files
 
     def _compare_with_last_build(self, files: Files, data: dict, links: dict, site_dir: str) -> tuple[dict, dict]:
@@ -218,7 +218,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     @event_priority(-100)   # after Material's search plugin has written its (config-only) index
     def on_post_build(self, config):
         if self.memo is not None:
-            self.memo.site_files_written(done=True)
+            self.memo.build_ended(succeeded=True)
         self.pages.keep_rendered(Path(config.site_dir))
         self.site.qr_codes.save(prune=True)
         log.info(f"pages: {self.pages.cache.rendered} rendered, {self.pages.cache.reused} from the cache")
@@ -241,7 +241,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         if self.indexer is not None:
             self.indexer.close()
         if self.memo is not None:
-            self.memo.site_files_written(done=False)
+            self.memo.build_ended(succeeded=False)
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent

@@ -78,9 +78,9 @@ def test_a_deleted_record_is_forgotten(project):
 def test_site_files_a_failed_build_leaves_unknown_are_written_again():
     memo = RebuildMemo()
     memo.site_files({"site/a.png": "cache/1.png", "site/b.png": "cache/2.png"})
-    memo.site_files_written(done=True)
+    memo.build_ended(succeeded=True)
     stale, unchanged = memo.site_files({"site/a.png": "cache/1.png", "site/c.png": "cache/3.png"})
     assert stale == {"site/b.png"} and unchanged == {"site/a.png"}
-    memo.site_files_written(done=False)   # a.png or c.png may have been written half-way, or not at all
+    memo.build_ended(succeeded=False)   # a.png or c.png may have been written half-way, or not at all
     stale, unchanged = memo.site_files({"site/a.png": "cache/1.png"})
     assert stale == {"site/b.png", "site/c.png"} and unchanged == set()
