@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -24,10 +25,21 @@ def text_key(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-# What this process last read from or wrote to each cache file, with the
-# file's size and time then: the builds of one process (`mkdocs serve`) do not
-# parse an unchanged file again (0.1 s for the search entries of 2,000 pages).
-_IN_MEMORY: dict[Path, tuple[tuple[int, int], str, dict]] = {}   # path -> (size and time, scope, values)
+@dataclass
+class _Values:
+    """A cache file's values as this process knows them, shared by every JsonCache of that file."""
+
+    stamp: tuple[int, int] | None   # the file's size and time when last read or written; None: no file
+    scope: str
+    values: dict[str, Any]
+    unsaved: bool = False           # holds values the file does not
+
+
+# The builds of one process (`mkdocs serve`) share what they know of each cache
+# file: an unchanged file is not parsed again (0.1 s for the search entries of
+# 2,000 pages), and what one build made and did not write yet the next one
+# finds (serve writes the search caches only when it stops).
+_IN_MEMORY: dict[Path, _Values] = {}
 
 
 class JsonCache:
@@ -38,69 +50,72 @@ class JsonCache:
         self.hits = 0
         self.misses = 0
         self._used: set[str] = set()
-        self._values: dict[str, Any] | None = None
-        self._changed = False
+        self._kept: _Values | None = None
 
     def has(self, key: str) -> bool:
-        return key in self._load()
+        return key in self._load().values
 
     def get_or_make(self, key: str, make: Callable[[], Any]) -> Any:
         """The value cached under key, or make() stored there."""
-        values = self._load()
+        kept = self._load()
         self._used.add(key)
-        if key in values:
+        if key in kept.values:
             self.hits += 1
-            return values[key]
+            return kept.values[key]
         self.misses += 1
-        value = values[key] = make()
-        self._changed = True
+        value = kept.values[key] = make()
+        kept.unsaved = True
         return value
 
     def save(self, prune: bool = False) -> bool:
-        """Write the file if anything changed; True when written.
+        """Write the file if it lacks anything this process made; True when written.
 
         `prune` drops the values this build did not ask for, so a cache of
         whole pages does not grow with every edit.
         """
-        values = self._load()
-        if prune and len(values) > len(self._used):
-            self._values = values = {k: v for k, v in values.items() if k in self._used}
-            self._changed = True
-        if self.path is None or not self._changed:
+        kept = self._load()
+        if prune and len(kept.values) > len(self._used):
+            kept.values = {k: v for k, v in kept.values.items() if k in self._used}
+            kept.unsaved = True
+        if self.path is None or not kept.unsaved:
             return False
-        text = json.dumps({"scope": self.scope, "values": dict(sorted(values.items()))},
+        text = json.dumps({"scope": self.scope, "values": dict(sorted(kept.values.items()))},
                           ensure_ascii=False, separators=(",", ":"))
         write_atomically(self.path, text.encode("utf-8"))
-        _IN_MEMORY[self.path] = (_stamp(self.path), self.scope, values)
-        self._changed = False
+        kept.stamp, kept.unsaved = _stamp(self.path), False
         return True
 
-    def _load(self) -> dict[str, Any]:
-        if self._values is not None:
-            return self._values
-        self._values = {}
-        if self.path is None or not self.path.is_file():
-            return self._values
+    def _load(self) -> _Values:
+        if self._kept is None:
+            self._kept = self._shared() if self.path is not None else _Values(None, self.scope, {})
+        return self._kept
+
+    def _shared(self) -> _Values:
+        """What this process knows of the file, read again when another process changed it."""
+        stamp = _stamp(self.path)
         kept = _IN_MEMORY.get(self.path)
-        if kept is not None and kept[0] == _stamp(self.path) and kept[1] == self.scope:
-            self._values = kept[2]
-            return self._values
+        if kept is None or kept.stamp != stamp or kept.scope != self.scope:
+            kept = _IN_MEMORY[self.path] = self._read(stamp)
+        return kept
+
+    def _read(self, stamp: tuple[int, int] | None) -> _Values:
+        if stamp is None:
+            return _Values(None, self.scope, {})
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("not a casebook cache file")
         except (OSError, ValueError) as exc:
             self.problem = f"cache file {self.path} is unreadable ({exc}); rebuilding it"
-            self._changed = True
-            return self._values
+            return _Values(stamp, self.scope, {}, unsaved=True)
         if data.get("scope") == self.scope and isinstance(data.get("values"), dict):
-            self._values = data["values"]
-            _IN_MEMORY[self.path] = (_stamp(self.path), self.scope, self._values)
-        else:
-            self._changed = True   # made for other words or versions, or in an older form
-        return self._values
+            return _Values(stamp, self.scope, data["values"])
+        return _Values(stamp, self.scope, {}, unsaved=True)   # made for other words or versions, or in an older form
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
     return stat.st_size, stat.st_mtime_ns

@@ -54,3 +54,13 @@ def test_an_unreadable_file_is_a_problem_reported_and_rebuilt(tmp_path):
 def test_keys_keep_their_parts_apart():
     assert text_key("ab", "c") != text_key("a", "bc")
     assert text_key("口湖") == text_key("口湖") and len(text_key("")) == 64
+
+
+def test_what_one_build_made_and_did_not_write_the_next_build_of_the_process_finds(tmp_path):
+    """`mkdocs serve` writes the search caches only when it stops; its builds share what they made."""
+    path = tmp_path / "never-written.json"
+    JsonCache(path, "s").get_or_make("a", lambda: 1)
+    second = JsonCache(path, "s")
+    assert second.get_or_make("a", lambda: 2) == 1 and second.hits == 1
+    assert second.save(), "the last build writes what an earlier one made"
+    assert json.loads(path.read_text(encoding="utf-8"))["values"] == {"a": 1}
