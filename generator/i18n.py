@@ -13,6 +13,11 @@ import yaml
 
 from .config import SiteConfig
 
+try:  # libyaml: the strings files are read on every build, 0.05 s with PyYAML's pure parser
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
 
 def pick(text: dict[str, str] | None, lang: str, default: str) -> tuple[str, str]:
     """The text in `lang`, else in the default language; returns (text, language used)."""
@@ -47,5 +52,5 @@ def load_strings(strings_dir: Path, config: SiteConfig) -> Strings:
         path = strings_dir / f"{code}.yml"
         if path.is_file():
             # Our own, trusted file in the theme: a plain flat mapping.
-            tables[code] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            tables[code] = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     return Strings(tables, config.default_language)

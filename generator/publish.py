@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .indexer import SearchIndexer
 from .search import INDEX_PATH, SearchLanguage, SegmentReport, language_indexes
@@ -16,10 +17,16 @@ from .social import CacheReport, cached_cards
 from .seo import site_cards
 from .stages.export import export_files
 
-def data_files(site: Site) -> dict[str, bytes]:
-    """{site path: bytes}: open data, feeds and sitemaps, the same bytes for the same records."""
+if TYPE_CHECKING:
+    from .rebuild_memo import RebuildMemo
+
+def data_files(site: Site, memo: RebuildMemo | None = None) -> dict[str, bytes]:
+    """{site path: bytes}: open data, feeds and sitemaps, the same bytes for the same records.
+
+    `memo` (under `mkdocs serve`) gives back the open data of unchanged cases.
+    """
     config = site.project.config
-    files = export_files(site.collection, config, site.strings, site.urls)
+    files = export_files(site.collection, config, site.strings, site.urls, memo)
     files.update(sitemap_files(site.pages, site.collection, config, site.urls))
     return dict(sorted(files.items()))
 

@@ -4,6 +4,11 @@ Under `mkdocs serve` every saved file rebuilds the whole site, yet one edit
 changes one record. So a serve process keeps:
 - each record file's loaded and validated record, by its size and
   modification time: an unchanged file is not parsed or validated again;
+- the views of record pages (a case's page in each language), each with
+  the records it was made from: a case page whose case and related cases
+  are the very records of last build is not made again while everything
+  else a view reads (settings, strings, places, terms, sources, brands:
+  the `world`) is unchanged;
 - the body-template environment, and each page's rendered body with the Page
   it was rendered from: a page equal to last build's (same view, title,
   links and alternates) is not rendered again while the template folder is
@@ -11,8 +16,8 @@ changes one record. So a serve process keeps:
 - what each site file of the last good build was made from, so that a build
   into the kept site folder (`serve --dirty`) writes only what changed and
   removes what is gone.
-Everything that spans records (the collection checks, the views, the
-indexes) is still made afresh, so the result is the site a fresh build makes.
+Everything that spans records (the collection checks, the list and index
+pages, the open-data files) is still made afresh, so the result is the site a fresh build makes.
 A fresh process (`casebook build`) starts with none of this; whole prepared
 sites are kept between such builds by site_snapshot.py.
 
@@ -39,9 +44,13 @@ class RebuildMemo:
         self._files: dict[Path, tuple[tuple, LoadedFile]] = {}
         self._templates: tuple[str, jinja2.Environment] | None = None   # (template folder digest, env)
         self._rendered: dict[str, tuple[Page, Any]] = {}                # src_uri -> (page, RenderedPage)
+        self._world: tuple | None = None
+        self._views_before: dict[Any, tuple[tuple, Any]] = {}   # key -> (inputs, result)
+        self._views: dict[Any, tuple[tuple, Any]] = {}
         self._outputs: dict[str, Any] = {}   # the last build's site files -> what each was made from
         self._pending: dict[str, Any] = {}   # this build's, until it is done
         self.files_reused = 0
+        self.views_reused = 0
         self.pages_reused = 0
 
     def load_all(self, refs: list[SourceRef], load: Callable[[SourceRef], LoadedFile]) -> list[LoadedFile]:
@@ -62,6 +71,34 @@ class RebuildMemo:
             results.append(loaded)
         return results
 
+    def start_views(self, world: tuple) -> None:
+        """A build's views begin. `world` is what every kept view may read besides its own inputs;
+        when it differs from last build's (a changed setting, string or place), no view is kept."""
+        self._views_before = self._views if world == self._world else {}
+        self._views, self._world = {}, world
+        self.views_reused = 0
+
+    def view(self, key: Any, inputs: tuple, make: Callable[[], Any]) -> Any:
+        """`make()`, or last build's result under `key` when each input is the same as then.
+
+        Records of unchanged files are the very objects of last build
+        (load_all), so comparing them costs an identity check.
+        """
+        old = self._views_before.get(key)
+        if old is not None and len(old[0]) == len(inputs) and all(a is b or a == b for a, b in zip(old[0], inputs)):
+            result = old[1]
+            self.views_reused += 1
+        else:
+            result = make()
+        self._views[key] = (inputs, result)
+        return result
+
+    def finish_views(self, finished: dict[Any, Any]) -> None:
+        """Keep the results as the build finished them (a page with its language versions linked)."""
+        for key, result in finished.items():
+            if key in self._views:
+                self._views[key] = (self._views[key][0], result)
+
     def environment(self, theme_dir: Path, make: Callable[[Path], jinja2.Environment]) -> jinja2.Environment:
         """The body-template environment; a new one, and no kept bodies, when the theme folder changed."""
         digest = tree_digest(theme_dir)
@@ -77,7 +114,7 @@ class RebuildMemo:
         results = {}
         for page in pages:
             old = kept.get(page.src_uri)
-            if old is not None and old[0] == page:
+            if old is not None and (old[0] is page or old[0] == page):
                 result = old[1]
                 self.pages_reused += 1
             else:

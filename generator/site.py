@@ -153,7 +153,7 @@ def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = T
         raise ContentError(diagnostics)
     strings = load_strings(theme_dir / STRINGS_DIR, project.config)
     urls = UrlScheme(project.config, directory_urls)
-    pages = build_pages(collection, project.config, strings, urls)
+    pages = build_pages(collection, project.config, strings, urls, memo)
     if memo is None:
         rendered = render_pages(make_environment(theme_dir), strings, pages)
     else:

@@ -93,7 +93,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         self.indexer = SearchIndexer(self.site, search_sections, cache / "search", SEARCH_PARSER_VERSION)
         self.pages = CachedPages(self.site, PageCache(cache / "pages", engine_scope(config)))
         self._add_pages(files, config)
-        data = publish.data_files(self.site)                          # site path -> bytes
+        data = publish.data_files(self.site, self.memo)              # site path -> bytes
         links = {**self._social_cards(cache), **self._pictures()}    # site path -> cache file
         if self.memo is not None:
             data, links = self._compare_with_last_build(files, data, links, config.site_dir)

@@ -6,12 +6,13 @@ runs them for every language and links the language versions of each page.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..config import SiteConfig
 from ..i18n import Strings
 from ..urls import UrlScheme
 from ..views.about import about_pages
-from ..views.base import Alternate, Page, ViewContext
+from ..views.base import Alternate, Page, ViewContext, view_world
 from ..views.brands import brand_pages
 from ..views.caselist import case_list_pages
 from ..views.cases import case_pages
@@ -25,17 +26,29 @@ from ..views.policy import policy_pages
 from ..views.status import status_pages
 from .validate import Collection
 
+if TYPE_CHECKING:
+    from ..rebuild_memo import RebuildMemo
+
 # Every kind of page, in the order they are built.
 PAGE_BUILDERS = (home_pages, case_pages, open_data_pages, map_pages, policy_pages,
                  case_list_pages, brand_pages, facet_pages, county_pages, looking_for_pages,
                  exhibition_pages, status_pages, about_pages, not_found_pages)
 
 
-def build_pages(collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme) -> list[Page]:
-    """Every page of the site in every language, sorted by source name."""
-    ctx = ViewContext(collection, config, strings, urls)
+def build_pages(collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme,
+                memo: RebuildMemo | None = None) -> list[Page]:
+    """Every page of the site in every language, sorted by source name.
+
+    `memo` (under `mkdocs serve`) gives back last build's record pages whose records did not change.
+    """
+    if memo is not None:
+        memo.start_views(view_world(collection, config, strings, urls))
+    ctx = ViewContext(collection, config, strings, urls, memo)
     pages = [page for lang in config.language_codes for builder in PAGE_BUILDERS for page in builder(ctx, lang)]
-    return sorted(_with_alternates(pages, config), key=lambda p: p.src_uri)
+    pages = sorted(_with_alternates(pages, config), key=lambda p: p.src_uri)
+    if memo is not None:
+        memo.finish_views({page.src_uri: page for page in pages})
+    return pages
 
 
 def _with_alternates(pages: list[Page], config: SiteConfig) -> list[Page]:
@@ -44,6 +57,10 @@ def _with_alternates(pages: list[Page], config: SiteConfig) -> list[Page]:
     by_key: dict[str, list[Page]] = {}
     for page in pages:
         by_key.setdefault(page.key, []).append(page)
-    return [replace(page, alternates=sorted((Alternate(p.lang, names[p.lang], p.url) for p in by_key[page.key]),
-                                           key=lambda a: order.index(a.lang)))
-            for page in pages]
+    linked = []
+    for page in pages:
+        alternates = sorted((Alternate(p.lang, names[p.lang], p.url) for p in by_key[page.key]),
+                            key=lambda a: order.index(a.lang))
+        # a page kept from the last build (rebuild_memo.py) has them already: it stays the same object
+        linked.append(page if page.alternates == alternates else replace(page, alternates=alternates))
+    return linked

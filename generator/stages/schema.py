@@ -6,6 +6,7 @@ at the top of every record) to complete and check fields as people type.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from pydantic.json_schema import GenerateJsonSchema
@@ -28,6 +29,11 @@ def schema_filename(kind: str) -> str:
 
 def render_schemas() -> dict[str, str]:
     """File name -> JSON text, for every record kind; deterministic."""
+    return dict(_schemas())
+
+
+@cache   # made from the code alone: once a process (serve builds ask every time)
+def _schemas() -> dict[str, str]:
     files = {}
     for kind, model in RECORD_MODELS.items():
         schema = model.model_json_schema(schema_generator=_SchemaGenerator)

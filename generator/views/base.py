@@ -7,7 +7,7 @@ the template receives. Nothing in generator/views knows about MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from pydantic import BaseModel
 
@@ -16,6 +16,9 @@ from ..i18n import Strings, pick
 from ..models import Brand, Case, Citation, County, Source, Township
 from ..stages.validate import Collection
 from ..urls import COUNTIES, FACET_KEYS, UrlScheme, brand_path, case_path, county_path, term_path, township_anchor
+
+if TYPE_CHECKING:
+    from ..rebuild_memo import RebuildMemo
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ class Page:
 class ViewContext:
     """Everything a view needs to build pages: records, config, strings, URLs."""
 
-    def __init__(self, collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme):
+    def __init__(self, collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme,
+                 memo: RebuildMemo | None = None):
         self.c = collection
         self.config = config
         self.strings = strings
@@ -97,12 +101,18 @@ class ViewContext:
         self.sources: dict[str, Source] = {s.id: s for s in collection.sources.sources} if collection.sources else {}
         self.places = place_index(collection)
         self._once: dict = {}
+        self.memo = memo   # under `mkdocs serve`: views kept from the last build (rebuild_memo.py)
 
     def once(self, key, make: Callable[[], Any]) -> Any:
         """`make()`, made once for this context (one build) under `key`."""
         if key not in self._once:
             self._once[key] = make()
         return self._once[key]
+
+    def kept(self, key, inputs: tuple, make: Callable[[], Any]) -> Any:
+        """`make()`; under serve, last build's result when `inputs` (the records it reads beside the
+        world, see view_world) are unchanged."""
+        return make() if self.memo is None else self.memo.view(key, inputs, make)
 
     def page(self, path: str, lang: str, title: str, description: str, template: str, view: Any,
              **extra: Any) -> Page:
@@ -116,7 +126,8 @@ class ViewContext:
         return self.strings.t(key, lang)
 
     def card(self, case: Case, lang: str) -> CaseCard:
-        return self.once(("card", case.id, lang), lambda: self._card(case, lang))
+        return self.once(("card", case.id, lang),
+                         lambda: self.kept(("card", case.id, lang), (case,), lambda: self._card(case, lang)))
 
     def _card(self, case: Case, lang: str) -> CaseCard:
         county, township = self.place_links(case.place, lang)
@@ -209,6 +220,17 @@ class ViewContext:
             return None
         return f"{self.config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{record_path}"
 
+
+
+def view_world(collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme) -> tuple:
+    """What any view may read besides the records it names as its inputs (ViewContext.kept).
+
+    Cases are left out: a kept view names the cases it reads (its own, its
+    related cases). Records of unchanged files are the same objects from build
+    to build under serve, so comparing two worlds is cheap.
+    """
+    return (config, strings, urls, collection.places, collection.taxonomy, collection.sources, collection.policy,
+            tuple(collection.brands.items()), tuple(collection.exhibitions.items()))
 
 
 def place_index(collection: Collection) -> dict[str, tuple[County, Township | None]]:

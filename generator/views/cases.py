@@ -66,7 +66,16 @@ class CaseView:
 
 
 def case_pages(ctx: ViewContext, lang: str) -> list[Page]:
-    return [case_page(ctx, case, lang) for case in ctx.published_cases]
+    return [ctx.kept(ctx.urls.src_uri(case_path(case.id), lang), case_inputs(ctx, case),
+                     lambda case=case: case_page(ctx, case, lang))
+            for case in ctx.published_cases]
+
+
+def case_inputs(ctx: ViewContext, case: Case) -> tuple:
+    """The records a case page reads beside the world (base.view_world): the case,
+    its related cases (their cards) and its photo files."""
+    return (case, *(ctx.c.cases.get(r) for r in case.related),
+            *(ctx.c.media.get(("case", case.id, i)) for i in range(len(case.images))))
 
 
 def case_page(ctx: ViewContext, case: Case, lang: str) -> Page:

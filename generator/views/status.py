@@ -52,7 +52,9 @@ class StatusView:
 
 
 def status_pages(ctx: ViewContext, lang: str) -> list[Page]:
-    tables = [KindTable(plural, [record_row(ctx, kind, record, lang) for _, record in sorted(table(ctx, kind).items())])
+    tables = [KindTable(plural, [ctx.kept(("status row", kind, record.id, lang), (record,),
+                                          lambda kind=kind, record=record: record_row(ctx, kind, record, lang))
+                                 for _, record in sorted(table(ctx, kind).items())])
               for kind, plural in KINDS]
     cells = [cell for t in tables for row in t.rows for cell in row.cells if cell.review != "original"]
     view = StatusView([(language.code, language.name) for language in ctx.config.languages], tables,

@@ -7,6 +7,7 @@ for the life of the process.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -14,8 +15,9 @@ from pathlib import Path
 
 from sitetools import build_site, copy_fixture_project
 
+SOURCE_DATE_EPOCH = "1700000000"
 SERVE_LIKE = textwrap.dedent('''
-    import json, sys
+    import json, shutil, sys
     from pathlib import Path
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -33,7 +35,8 @@ SERVE_LIKE = textwrap.dedent('''
             build(config, dirty=True)
             memo = config.plugins["casebook"].memo
             third = Path(site_dir, "en/cases/third-example-case/index.html").exists()
-            print(json.dumps([memo.files_reused, memo.pages_reused, third]), flush=True)
+            print(json.dumps([memo.files_reused, memo.pages_reused, third, memo.views_reused]), flush=True)
+            shutil.copytree(site_dir, f"{site_dir}-{number}")   # the site as this build left it
 
     if __name__ == "__main__":
         main(sys.argv[1], json.loads(sys.argv[2]))
@@ -43,11 +46,11 @@ SERVE_LIKE = textwrap.dedent('''
 def _serve_builds(project: Path, site: Path, steps: list[dict]) -> list[list[int]]:
     """Builds as `mkdocs serve --dirty` does, one after each step of file edits.
 
-    For each build: records and pages reused, and whether the third case's page is in the site.
+    For each build: records and pages reused, whether the third case's page is in the site, and views reused.
     """
     result = subprocess.run([sys.executable, "-c", SERVE_LIKE, str(site), json.dumps(steps)], cwd=project,
                             capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
-                                                                 "SOURCE_DATE_EPOCH": "1700000000"})
+                                                                 "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
     assert result.returncode == 0, result.stderr[-3000:]
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("[")]
 
@@ -56,25 +59,49 @@ def _files(site: Path) -> set[str]:
     return {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
 
 
-def test_edits_and_a_deletion_under_serve_give_the_clean_builds_site(tmp_path):
+def test_edits_and_a_deletion_under_serve_give_the_clean_builds_site(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)   # the day that decides which exhibitions are held
     project = copy_fixture_project(tmp_path / "project")
     example = project / "content/cases/example-case.yml"
-    third = project / "content/cases/third-example-case.yml"   # a published case to delete
-    third.write_text(example.read_text(encoding="utf-8").replace("id: example-case", "id: third-example-case", 1),
-                     encoding="utf-8")
+    third = project / "content/cases/third-example-case.yml"   # a published case to delete, related to the example
+    third.write_text(example.read_text(encoding="utf-8").replace("id: example-case", "id: third-example-case", 1)
+                     + "related: [example-case]\n", encoding="utf-8")
     edited = example.read_text(encoding="utf-8").replace("en: Example case", "en: Edited example case", 1)
+    steps = [{}, {str(example): edited}, {str(third): None}]
+    # the clean build of the project as the edit left it, before the deletion
+    after_edit = copy_project(project, tmp_path / "after-edit", steps[1])
     served = tmp_path / "served"
-    reuse = _serve_builds(project, served, [{}, {str(example): edited}, {str(third): None}])
+    reuse = _serve_builds(project, served, steps)
 
-    files_reused, pages_reused, _ = reuse[1]
+    files_reused, pages_reused, _, views_reused = reuse[1]
     assert files_reused > 0 and pages_reused > 0, "the edit build reused the unchanged records and pages"
+    assert views_reused > 0, "pages of unchanged cases were not made again"
     page = served / "en/cases/example-case/index.html"
     assert "Edited example case" in page.read_text(encoding="utf-8")
-    assert [third_case_page for *_, third_case_page in reuse] == [True, True, False], \
+    assert [third_case_page for _, _, third_case_page, _ in reuse] == [True, True, False], \
         "the deleted case's page is removed from the served site"
+    assert _differences(Path(f"{served}-1"), _clean_build(after_edit, tmp_path / "clean-1")) == [], \
+        "after the edit every file is the clean build's: the third case's card of the edited case too"
+    assert _differences(served, _clean_build(project, tmp_path / "clean")) == [], \
+        "after the deletion every file is the clean build's"
 
-    clean = tmp_path / "clean"
-    result = build_site(project, clean)
+
+def copy_project(project: Path, target: Path, edits: dict[str, str]) -> Path:
+    shutil.copytree(project, target)
+    for path, text in edits.items():
+        (target / Path(path).relative_to(project)).write_text(text, encoding="utf-8")
+    return target
+
+
+def _clean_build(project: Path, site: Path) -> Path:
+    result = build_site(project, site)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert _files(served) == _files(clean)
-    assert page.read_bytes() == (clean / "en/cases/example-case/index.html").read_bytes()
+    return site
+
+
+def _differences(served: Path, clean: Path) -> list[str]:
+    """Files in one site and not the other, and files whose bytes differ."""
+    files = _files(served)
+    if files != _files(clean):
+        return sorted(files ^ _files(clean))
+    return [path for path in sorted(files) if (served / path).read_bytes() != (clean / path).read_bytes()]

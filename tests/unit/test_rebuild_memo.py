@@ -38,6 +38,29 @@ def test_an_edit_loads_one_file_renders_what_shows_it_and_equals_a_fresh_build(p
     assert _same_site(edited, prepare_site(project.root / "casebook.yml", THEME))
 
 
+def test_a_view_is_kept_while_its_inputs_and_the_world_are_the_same():
+    memo = RebuildMemo()
+    record, made = object(), []
+    for world, inputs in [("w", (record,)), ("w", (record,)), ("w", (object(),)), ("w2", (record,))]:
+        memo.start_views((world,))
+        memo.view("key", inputs, lambda: made.append(world) or len(made))
+    assert made == ["w", "w", "w2"], "made again for another input object, and for another world"
+
+
+def test_a_changed_string_makes_every_kept_view_again(project, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(THEME, theme)
+    memo = RebuildMemo()
+    prepare_site(project.root / "casebook.yml", theme, memo=memo)
+    assert memo.views_reused == 0
+    prepare_site(project.root / "casebook.yml", theme, memo=memo)
+    assert memo.views_reused > 0
+    strings = theme / "strings" / "en.yml"
+    strings.write_text(strings.read_text(encoding="utf-8") + "\nnot.used.anywhere: x\n", encoding="utf-8")
+    prepare_site(project.root / "casebook.yml", theme, memo=memo)
+    assert memo.views_reused == 0
+
+
 def test_a_theme_change_renders_every_page_again(project, tmp_path):
     theme = tmp_path / "theme"
     shutil.copytree(THEME, theme)
