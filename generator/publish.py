@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 def data_files(site: Site, memo: RebuildMemo | None = None) -> dict[str, bytes]:
     """{site path: bytes}: open data, feeds and sitemaps, the same bytes for the same records.
 
-    `memo` (under `mkdocs serve`) gives back the open data of unchanged cases.
+    `memo` (under `mkdocs serve`) gives back the open data of unchanged cases and unchanged sitemap entries.
     """
     config = site.project.config
     files = export_files(site.collection, config, site.strings, site.urls, memo)
-    files.update(sitemap_files(site.pages, site.collection, config, site.urls))
+    files.update(sitemap_files(site.pages, site.collection, config, site.urls, memo))
     return dict(sorted(files.items()))
 
 

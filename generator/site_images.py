@@ -9,6 +9,7 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Diagnostic
 from .site import CACHE_DIR
@@ -21,39 +22,57 @@ from .urls import brand_path, case_path
 from .views.base import ViewContext
 from .views.pictures import card_text, photo_plan, visual_plan
 
+if TYPE_CHECKING:
+    from .rebuild_memo import RebuildMemo
+
 SOCIAL_DIR = "social"    # under CACHE_DIR: where generator/social.py keeps the cards
+Visual = tuple[PicturePlan, CardText]   # a drawn visual's plan, and the card it is drawn from
 
 
-def image_files(site: Site, progress=notify) -> tuple[dict[str, Path], ImageReport]:
-    """{site URI: file in the cache} for every picture derivative of the site."""
-    plans, visuals = site_picture_plans(site)
+def image_files(site: Site, progress=notify, memo: RebuildMemo | None = None) -> tuple[dict[str, Path], ImageReport]:
+    """{site URI: file in the cache} for every picture derivative of the site.
+
+    `memo` (under `mkdocs serve`) gives back the plans of unchanged records.
+    """
+    plans, visuals = site_picture_plans(site, memo)
     _draw_missing_visuals(visuals)
     settings = site.project.config.images
     return make_derivatives(plans, settings, site.project.root / settings.cache_dir, progress=progress)
 
 
-def site_picture_plans(site: Site) -> tuple[list[PicturePlan], list[tuple[PicturePlan, CardText]]]:
+def site_picture_plans(site: Site, memo: RebuildMemo | None = None) -> tuple[list[PicturePlan], list[Visual]]:
     """Plans of every picture on a case or brand page, and which of them are drawn visuals."""
-    c, config = site.collection, site.project.config
-    ctx = ViewContext(c, config, site.strings, site.urls)
+    c = site.collection
+    ctx = ViewContext(c, site.project.config, site.strings, site.urls, memo)
     page_keys = {page.key for page in site.pages}
     social_dir = site.project.root / CACHE_DIR / SOCIAL_DIR
     plans: list[PicturePlan] = []
-    visuals: list[tuple[PicturePlan, CardText]] = []
+    visuals: list[Visual] = []
     records = [("case", r, case_path(r.id)) for r in c.cases.values()] + \
               [("brand", r, brand_path(r.id)) for r in c.brands.values()]
     for kind, record, key in records:
         if key not in page_keys:
             continue
-        photos = [_photo(site, kind, record, i) for i in range(len(record.images)) if (kind, record.id, i) in c.media]
-        plans += photos
-        if photos:
-            continue
-        for lang in config.language_codes:
-            plan = visual_plan(ctx, kind, record.id, lang, social_dir)
-            plans.append(plan)
-            visuals.append((plan, card_text(ctx, kind, record.id, lang)))
+        media = tuple(c.media.get((kind, record.id, i)) for i in range(len(record.images)))
+        record_plans, record_visuals = ctx.kept(("picture plans", kind, record.id), (record, *media),
+                                                lambda kind=kind, record=record: _record_plans(site, ctx, kind,
+                                                                                               record, social_dir))
+        plans += record_plans
+        visuals += record_visuals
     return plans, visuals
+
+
+def _record_plans(site: Site, ctx: ViewContext, kind: str, record, social_dir: Path) -> tuple[list, list]:
+    """A record's photos; or, when it has none, its visual in each language."""
+    c = site.collection
+    photos = [_photo(site, kind, record, i) for i in range(len(record.images)) if (kind, record.id, i) in c.media]
+    if photos:
+        return photos, []
+    visuals = []
+    for lang in site.project.config.language_codes:
+        plan = visual_plan(ctx, kind, record.id, lang, social_dir)
+        visuals.append((plan, card_text(ctx, kind, record.id, lang)))
+    return [plan for plan, _ in visuals], visuals
 
 
 def _photo(site: Site, kind: str, record, index: int) -> PicturePlan:
@@ -65,7 +84,7 @@ def _photo(site: Site, kind: str, record, index: int) -> PicturePlan:
                       record.id, record.images[index].file, origin)
 
 
-def _draw_missing_visuals(visuals: list[tuple[PicturePlan, CardText]]) -> None:
+def _draw_missing_visuals(visuals: list[Visual]) -> None:
     # The social cards stage (run first by the adapter) has normally drawn them
     # all; this keeps the images stage correct on its own, e.g. in the benchmark.
     draw_cards({plan.source: text for plan, text in visuals if plan.source is not None and not plan.source.is_file()})

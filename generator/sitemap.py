@@ -12,12 +12,16 @@ then they are relative to the sitemap and a comment says so.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from .config import SiteConfig
 from .stages.validate import Collection
 from .urls import UrlScheme, brand_path, case_path, relative_url, sitemap_url
 from .views.base import Page
+
+if TYPE_CHECKING:
+    from .rebuild_memo import RebuildMemo
 
 _HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
          '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -26,36 +30,49 @@ _RELATIVE_NOTE = ("<!-- site_url is not set in casebook.yml, so these locations 
                   "set it to publish absolute ones. -->\n")
 
 
-def sitemap_files(pages: list[Page], collection: Collection, config: SiteConfig, urls: UrlScheme) -> dict[str, bytes]:
-    """{site path: XML bytes}: the root sitemap and one per non-default language."""
+def sitemap_files(pages: list[Page], collection: Collection, config: SiteConfig, urls: UrlScheme,
+                  memo: RebuildMemo | None = None) -> dict[str, bytes]:
+    """{site path: XML bytes}: the root sitemap and one per non-default language.
+
+    `memo` (under `mkdocs serve`) gives back each unchanged page's entry.
+    """
     dates = _review_dates(collection)
     pages = [page for page in pages if page.listed]
-    files = {sitemap_url(""): _sitemap(pages, "", urls, dates, config)}
+    files = {sitemap_url(""): _sitemap(pages, "", urls, dates, config, memo)}
     for lang in config.language_codes[1:]:
         prefix = urls.prefix(lang)
-        files[sitemap_url(prefix)] = _sitemap([p for p in pages if p.lang == lang], prefix, urls, dates, config)
+        files[sitemap_url(prefix)] = _sitemap([p for p in pages if p.lang == lang], prefix, urls, dates, config, memo)
     return files
 
 
 def _sitemap(pages: list[Page], prefix: str, urls: UrlScheme, dates: dict[str, dt.date],
-             config: SiteConfig) -> bytes:
+             config: SiteConfig, memo: RebuildMemo | None) -> bytes:
     here = sitemap_url(prefix)
 
+    def entry(page: Page) -> str:
+        if memo is None:
+            return _entry(page, here, urls, dates.get(page.key))
+        return memo.view(("sitemap", here, page.src_uri), (page.url, dates.get(page.key), *page.alternates),
+                         lambda: _entry(page, here, urls, dates.get(page.key)))
+
+    parts = [_HEAD] if config.site_url else [_HEAD, _RELATIVE_NOTE]
+    parts += [entry(page) for page in sorted(pages, key=lambda p: p.url)]
+    parts.append("</urlset>\n")
+    return "".join(parts).encode("utf-8")
+
+
+def _entry(page: Page, here: str, urls: UrlScheme, reviewed: dt.date | None) -> str:
     def address(url: str) -> str:
         return urls.absolute(url) or relative_url(here, url)
 
-    parts = [_HEAD] if config.site_url else [_HEAD, _RELATIVE_NOTE]
-    for page in sorted(pages, key=lambda p: p.url):
-        parts.append(f"  <url>\n    <loc>{_escape(address(page.url))}</loc>\n")
-        if page.key in dates:
-            parts.append(f"    <lastmod>{dates[page.key].isoformat()}</lastmod>\n")
-        if len(page.alternates) > 1:
-            for alt in page.alternates:
-                parts.append(_alternate(alt.lang, address(alt.url)))
-            parts.append(_alternate("x-default", address(page.alternates[0].url)))
-        parts.append("  </url>\n")
-    parts.append("</urlset>\n")
-    return "".join(parts).encode("utf-8")
+    parts = [f"  <url>\n    <loc>{_escape(address(page.url))}</loc>\n"]
+    if reviewed is not None:
+        parts.append(f"    <lastmod>{reviewed.isoformat()}</lastmod>\n")
+    if len(page.alternates) > 1:
+        parts += [_alternate(alt.lang, address(alt.url)) for alt in page.alternates]
+        parts.append(_alternate("x-default", address(page.alternates[0].url)))
+    parts.append("  </url>\n")
+    return "".join(parts)
 
 
 def _alternate(lang: str, href: str) -> str:

@@ -11,6 +11,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -140,7 +141,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     def _pictures(self) -> dict:
         """Photo and visual derivatives, from the image cache (made there when missing)."""
         try:
-            pictures, report = image_files(self.site)
+            pictures, report = image_files(self.site, memo=self.memo)
         except FontMissing as exc:
             raise Abort(str(exc)) from None
         if report.problems:
@@ -193,6 +194,11 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
 
     def on_env(self, env, config, files):
         env.globals["fragment"] = Fragments()   # one per build
+        # MkDocs makes a new environment each build, which compiles every template again
+        # (0.15 s a serve build); Jinja keeps the compiled code, checked against each template's source.
+        templates = Path(config.config_file_path).parent / CACHE_DIR / "templates"
+        templates.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         return env
 
     def on_page_context(self, context, page, config, nav):
