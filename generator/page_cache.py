@@ -51,7 +51,10 @@ class PageCache:
 
     def key(self, *parts: str) -> str:
         """The key of a page made from these parts (its data, its language's navigation)."""
-        key = text_key(self.scope, *parts)
+        return self.use(text_key(self.scope, *parts))
+
+    def use(self, key: str) -> str:
+        """Mark a key as this build's (pruning keeps it); returns it."""
         self._used.add(key)
         return key
 

@@ -11,11 +11,15 @@ import json
 import os
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 
 from ..page_cache import PageCache, tree_digest
 from ..site import Site
+
+if TYPE_CHECKING:
+    from ..rebuild_memo import RebuildMemo
 
 # Settings that change where or how a build runs, not what a page shows.
 _NOT_ON_PAGES = {"config_file_path", "docs_dir", "site_dir", "dev_addr", "strict", "watch",
@@ -48,9 +52,10 @@ class LinkedFile(File):
 class CachedPages:
     """Which of our pages MkDocs renders and which come from the page cache (generator/page_cache.py)."""
 
-    def __init__(self, site: Site, cache: PageCache):
+    def __init__(self, site: Site, cache: PageCache, memo: RebuildMemo | None = None):
         self.site = site
         self.cache = cache
+        self.memo = memo   # under serve: each page's key kept while what it is made from is the same
         self.rendering: dict[str, tuple[str, str]] = {}   # src_uri -> (key, dest_uri) of pages MkDocs renders
         self._navs = {lang: site.nav_signature(lang) for lang in site.project.config.language_codes}
 
@@ -63,14 +68,26 @@ class CachedPages:
         page = self.site.page(file.src_uri)
         if page.nav_order is not None:
             return file
-        rendered = self.site.rendered[file.src_uri]
-        key = self.cache.key(self._navs[page.lang], file.src_uri, file.dest_uri, rendered.front_matter,
-                             rendered.body, repr(self.site.context(page)), repr(self.site.edit_url(page)))
+        key = self._key(page, file)
         cached = self.cache.lookup(key)
         if cached is None:
             self.rendering[file.src_uri] = (key, file.dest_uri)
             return file
         return LinkedFile.generated(config, file.dest_uri, abs_src_path=str(cached))
+
+    def _key(self, page, file: File) -> str:
+        rendered = self.site.rendered[file.src_uri]
+        nav = self._navs[page.lang]
+
+        def make() -> str:
+            return self.cache.key(nav, file.src_uri, file.dest_uri, rendered.front_matter, rendered.body,
+                                  repr(self.site.context(page)), repr(self.site.edit_url(page)))
+        if self.memo is None:
+            return make()
+        # The context is made from the page, the settings and strings (the memo's world) and
+        # whether the page has a social card of its own.
+        inputs = (page, rendered, nav, file.dest_uri, page.key in self.site.card_keys, self.cache.scope)
+        return self.cache.use(self.memo.view(("page key", file.src_uri), inputs, make))
 
     def before_write(self, page) -> None:
         """Called just before MkDocs writes a page it rendered."""

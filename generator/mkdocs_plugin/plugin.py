@@ -92,7 +92,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         cache = Path(config.config_file_path).parent / CACHE_DIR
         # Our pages' search entries are parsed in worker processes while MkDocs renders.
         self.indexer = SearchIndexer(self.site, search_sections, cache / "search", SEARCH_PARSER_VERSION)
-        self.pages = CachedPages(self.site, PageCache(cache / "pages", engine_scope(config)))
+        self.pages = CachedPages(self.site, PageCache(cache / "pages", engine_scope(config)), self.memo)
         self._add_pages(files, config)
         data = publish.data_files(self.site, self.memo)              # site path -> bytes
         links = {**self._social_cards(cache), **self._pictures()}    # site path -> cache file
@@ -225,6 +225,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     def on_post_build(self, config):
         if self.memo is not None:
             self.memo.build_ended(succeeded=True)
+            log.info(f"kept from the last build: {self.memo.files_reused} records, {self.memo.views_reused} views, "
+                     f"{self.memo.pages_reused} page bodies")
         self.pages.keep_rendered(Path(config.site_dir))
         self.site.qr_codes.save(prune=True)
         log.info(f"pages: {self.pages.cache.rendered} rendered, {self.pages.cache.reused} from the cache")
