@@ -41,7 +41,8 @@ def atom_feed(ctx: ViewContext, lang: str) -> bytes:
         f"  <author><name>{escape(site_name)}</name></author>\n",
         f"  <rights>{escape(ctx.t('opendata.licence_short', lang))}</rights>\n",
     ]
-    parts += [_entry(ctx, case, lang, here) for case in cases]
+    parts += [ctx.kept(("feed entry", case.id, lang), (case,), lambda case=case: _entry(ctx, case, lang, here))
+              for case in cases]
     parts.append("</feed>\n")
     return "".join(parts).encode("utf-8")
 

@@ -46,7 +46,7 @@ def load_collection(project: Project, memo: RebuildMemo | None = None) -> tuple[
             _remember_invalid(collection, ref, loaded.raw)
             continue
         diagnostics += _add_record(collection, loaded.raw, loaded.record, first_file)
-    diagnostics += check_collection(collection, project.config)
+    diagnostics += check_collection(collection, project.config, memo)
     diagnostics += check_media(collection, project)
     diagnostics += add_explainers(project, collection)
     return collection, diagnostics

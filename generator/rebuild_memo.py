@@ -4,6 +4,8 @@ Under `mkdocs serve` every saved file rebuilds the whole site, yet one edit
 changes one record. So a serve process keeps:
 - each record file's loaded and validated record, by its size and
   modification time: an unchanged file is not parsed or validated again;
+- the checks of each record that read nothing but the record, its file and
+  the site's languages and sources;
 - the views of record pages (a case's page in each language), each with
   the records it was made from: a case page whose case and related cases
   are the very records of last build is not made again while everything
@@ -45,18 +47,18 @@ class RebuildMemo:
         self._templates: tuple[str, jinja2.Environment] | None = None   # (template folder digest, env)
         self._rendered: dict[str, tuple[Page, Any]] = {}                # src_uri -> (page, RenderedPage)
         self._world: tuple | None = None
-        self._views_before: dict[Any, tuple[tuple, Any]] = {}   # key -> (inputs, result)
-        self._views: dict[Any, tuple[tuple, Any]] = {}
+        self._views = _Kept()
+        self._checks = _Kept()
         self._outputs: dict[str, Any] = {}   # the last build's site files -> what each was made from
         self._pending: dict[str, Any] = {}   # this build's, until it is done
         self.files_reused = 0
-        self.views_reused = 0
         self.pages_reused = 0
 
     def load_all(self, refs: list[SourceRef], load: Callable[[SourceRef], LoadedFile]) -> list[LoadedFile]:
         """`load(ref)` for each file, or what it gave last build when the file is unchanged."""
         kept, self._files = self._files, {}
         self.files_reused = 0
+        self._checks.start(keep=True)   # a build begins
         results = []
         for ref in refs:
             version = _version(ref)
@@ -74,30 +76,27 @@ class RebuildMemo:
     def start_views(self, world: tuple) -> None:
         """A build's views begin. `world` is what every kept view may read besides its own inputs;
         when it differs from last build's (a changed setting, string or place), no view is kept."""
-        self._views_before = self._views if world == self._world else {}
-        self._views, self._world = {}, world
-        self.views_reused = 0
+        self._views.start(keep=world == self._world)
+        self._world = world
 
     def view(self, key: Any, inputs: tuple, make: Callable[[], Any]) -> Any:
-        """`make()`, or last build's result under `key` when each input is the same as then.
-
-        Records of unchanged files are the very objects of last build
-        (load_all), so comparing them costs an identity check.
-        """
-        old = self._views_before.get(key)
-        if old is not None and len(old[0]) == len(inputs) and all(a is b or a == b for a, b in zip(old[0], inputs)):
-            result = old[1]
-            self.views_reused += 1
-        else:
-            result = make()
-        self._views[key] = (inputs, result)
-        return result
+        """`make()`, or last build's result under `key` when each input, and the world, are the same as then."""
+        return self._views.get(key, inputs, make)
 
     def finish_views(self, finished: dict[Any, Any]) -> None:
         """Keep the results as the build finished them (a page with its language versions linked)."""
-        for key, result in finished.items():
-            if key in self._views:
-                self._views[key] = (self._views[key][0], result)
+        self._views.finish(finished)
+
+    def check(self, key: Any, inputs: tuple, make: Callable[[], Any]) -> Any:
+        """`make()`, or last build's result under `key` when each input is the same as then.
+
+        For checks of one record, which read nothing but their inputs.
+        """
+        return self._checks.get(key, inputs, make)
+
+    @property
+    def views_reused(self) -> int:
+        return self._views.reused
 
     def environment(self, theme_dir: Path, make: Callable[[Path], jinja2.Environment]) -> jinja2.Environment:
         """The body-template environment; a new one, and no kept bodies, when the theme folder changed."""
@@ -147,6 +146,37 @@ class RebuildMemo:
         else:   # the next build writes every file again, and still removes what is gone
             self._outputs = dict.fromkeys([*self._outputs, *self._pending])
         self._pending = {}
+
+
+class _Kept:
+    """Results by key, each with the inputs it was made from: this build's, and the last build's."""
+
+    def __init__(self) -> None:
+        self.before: dict[Any, tuple[tuple, Any]] = {}
+        self.now: dict[Any, tuple[tuple, Any]] = {}
+        self.reused = 0
+
+    def start(self, keep: bool) -> None:
+        self.before = self.now if keep else {}
+        self.now = {}
+        self.reused = 0
+
+    def get(self, key: Any, inputs: tuple, make: Callable[[], Any]) -> Any:
+        # Records of unchanged files are the very objects of last build (load_all):
+        # comparing them costs an identity check.
+        old = self.before.get(key)
+        if old is not None and len(old[0]) == len(inputs) and all(a is b or a == b for a, b in zip(old[0], inputs)):
+            result = old[1]
+            self.reused += 1
+        else:
+            result = make()
+        self.now[key] = (inputs, result)
+        return result
+
+    def finish(self, finished: dict[Any, Any]) -> None:
+        for key, result in finished.items():
+            if key in self.now:
+                self.now[key] = (self.now[key][0], result)
 
 
 def _version(ref: SourceRef) -> tuple | None:

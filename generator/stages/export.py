@@ -54,8 +54,10 @@ class CaseData:
 
     record: dict         # the record as written plus the derived fields
     json: str            # its JSON file's text (escaped, without the final newline)
+    listed: str          # that text as it stands in cases.json's list (indented)
     feature: dict        # its GeoJSON feature
-    feature_json: str    # that feature's JSON text
+    feature_listed: str  # that feature's JSON text as it stands in the list of features
+    csv_row: list[str]   # its row of cases.csv
 
 
 def export_files(collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme,
@@ -69,12 +71,11 @@ def export_files(collection: Collection, config: SiteConfig, strings: Strings, u
     ctx = ViewContext(collection, config, strings, urls, memo)
     cases = [ctx.kept(("open data", case.id), (case,), lambda case=case: case_data(ctx, case))
              for case in ctx.published_cases]
-    records = [case.record for case in cases]
     files = {open_data_uri("cases.json"): _json_listing({"licence": LICENCE, "languages": config.language_codes},
-                                                        "cases", [case.json for case in cases])}
+                                                        "cases", [case.listed for case in cases])}
     for case in cases:
         files[open_data_uri(f"cases/{case.record['id']}.json")] = (case.json + "\n").encode("utf-8")
-    files[open_data_uri("cases.csv")] = cases_csv(records, config.language_codes)
+    files[open_data_uri("cases.csv")] = cases_csv([case.csv_row for case in cases], config.language_codes)
     files[open_data_uri("cases.geojson")] = cases_geojson(ctx, cases)
     for lang in config.language_codes:
         files[feed_url(urls.prefix(lang))] = atom_feed(ctx, lang)
@@ -88,7 +89,9 @@ def export_files(collection: Collection, config: SiteConfig, strings: Strings, u
 def case_data(ctx: ViewContext, case: Case) -> CaseData:
     record = case_record(ctx, case)
     feature = _feature(record)
-    return CaseData(record, _json_text(record), feature, _json_text(feature))
+    text = _json_text(record)
+    return CaseData(record, text, _listed(text), feature, _listed(_json_text(feature)),
+                    csv_row(record, ctx.config.language_codes))
 
 
 def case_record(ctx: ViewContext, case: Case) -> dict:
@@ -133,18 +136,21 @@ def _json_text(data) -> str:
 
 
 def _json_listing(head: dict, key: str, items: list[str]) -> bytes:
-    """The JSON file of `{**head, key: [...]}`, made from the JSON texts (_json_text) of the list's items.
+    """The JSON file of `{**head, key: [...]}`, made from its items' texts as listed there (_listed).
 
-    Each item's text is indented as it sits in the list; no item is written
-    to JSON again when only one changed.
+    No item is written to JSON again when only one changed.
     """
     text = _json_text({**head, key: []})
     empty = f'"{key}": []\n}}'
     assert text.endswith(empty), "the list is the last value"
     if items:
-        listed = ",\n".join("\n".join("    " + line for line in item.split("\n")) for item in items)
-        text = text[:-len(empty)] + f'"{key}": [\n{listed}\n  ]\n}}'
+        text = text[:-len(empty)] + f'"{key}": [\n' + ",\n".join(items) + "\n  ]\n}"
     return (text + "\n").encode("utf-8")
+
+
+def _listed(item: str) -> str:
+    """An item's JSON text (_json_text) indented as it stands in a list that is a top-level value."""
+    return "    " + item.replace("\n", "\n    ")
 
 
 # -- CSV ---------------------------------------------------------------------------------
@@ -156,16 +162,18 @@ def csv_columns(languages: list[str]) -> list[str]:
     return columns + [f"{name}_{lang}" for name in per_language for lang in languages]
 
 
-def cases_csv(records: list[dict], languages: list[str]) -> bytes:
-    """One row per case; Excel opens UTF-8 correctly only with a byte-order mark."""
+def cases_csv(rows: list[list[str]], languages: list[str]) -> bytes:
+    """One row per case (csv_row); Excel opens UTF-8 correctly only with a byte-order mark."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    columns = csv_columns(languages)
-    writer.writerow(columns)
-    for record in records:
-        row = _csv_row(record, languages)
-        writer.writerow([neutralise_formula(row[column]) for column in columns])
+    writer.writerow(csv_columns(languages))
+    writer.writerows(rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def csv_row(record: dict, languages: list[str]) -> list[str]:
+    row = _csv_row(record, languages)
+    return [neutralise_formula(row[column]) for column in csv_columns(languages)]
 
 
 def _csv_row(record: dict, languages: list[str]) -> dict[str, str]:
@@ -211,7 +219,7 @@ def cases_geojson(ctx: ViewContext, cases: list[CaseData]) -> bytes:
         "licence": LICENCE,
         "positions": {"located": located, "without_position": len(cases) - located,
                       "reference": reference},
-    }, "features", [case.feature_json for case in cases])
+    }, "features", [case.feature_listed for case in cases])
 
 
 def _feature(record: dict) -> dict:

@@ -11,11 +11,14 @@ import re
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
 from ..config import SiteConfig
+
+if TYPE_CHECKING:
+    from ..rebuild_memo import RebuildMemo
 from ..errors import Diagnostic
 from ..models import (LANG_PATTERN, LOCALIZED, RECORD_MODELS, SLUG_PATTERN, Brand, Case, Citation, Exhibition,
                       Places, PolicyData, SourceList, Taxonomy)
@@ -241,16 +244,19 @@ def _iter_typed(value: Any, annotation: Any, metadata: list, path: FieldPath) ->
 
 # -- across records ----------------------------------------------------------------------
 
-def check_collection(collection: Collection, config: SiteConfig) -> list[Diagnostic]:
-    checker = _CollectionChecker(collection, config)
+def check_collection(collection: Collection, config: SiteConfig, memo: RebuildMemo | None = None) -> list[Diagnostic]:
+    """Checks across records. `memo` (under `mkdocs serve`) gives back last build's
+    problems of each unchanged record in its languages and citations."""
+    checker = _CollectionChecker(collection, config, memo)
     checker.run()
     return checker.diagnostics
 
 
 class _CollectionChecker:
-    def __init__(self, collection: Collection, config: SiteConfig):
+    def __init__(self, collection: Collection, config: SiteConfig, memo: RebuildMemo | None = None):
         self.c = collection
         self.config = config
+        self.memo = memo
         self.diagnostics: list[Diagnostic] = []
         self.place_ids = self._place_ids()
         self.source_ids = {s.id for s in collection.sources.sources} if collection.sources else set()
@@ -260,8 +266,12 @@ class _CollectionChecker:
             record = self._record(kind, record_id)
             if record is None:
                 continue
-            self._check_languages(record, raw)
-            self._check_citations(record, raw)
+            if self.memo is None:
+                self.diagnostics += self._check_record(record, raw)
+            else:
+                inputs = (record, raw, tuple(self.config.language_codes), self.c.sources)
+                self.diagnostics += self.memo.check(("record checks", kind, record_id), inputs,
+                                                    lambda: self._check_record(record, raw))
         for case in self.c.cases.values():
             self._check_case(case)
         for brand in self.c.brands.values():
@@ -269,6 +279,15 @@ class _CollectionChecker:
         for exhibition in self.c.exhibitions.values():
             self._check_exhibition(exhibition)
         self._check_unique_term_ids()
+
+    def _check_record(self, record: BaseModel, raw: RawRecord) -> list[Diagnostic]:
+        """Checks of one record alone, against the site's languages and sources; returns what they found."""
+        found = len(self.diagnostics)
+        self._check_languages(record, raw)
+        self._check_citations(record, raw)
+        problems = self.diagnostics[found:]
+        del self.diagnostics[found:]
+        return problems
 
     # record lookup
     def _record(self, kind: str, record_id: str) -> BaseModel | None:

@@ -84,6 +84,17 @@ def test_an_error_then_its_fix(project):
     assert _same_site(prepare_site(project.root / "casebook.yml", THEME, memo=memo), first)
 
 
+def test_a_problem_of_an_unchanged_record_is_reported_by_every_build(project):
+    """A record's checks are kept, with what they found: the error stays until the file is fixed."""
+    project.replace("content/cases/example-case.yml", "en: Example case", "fr: Example case")
+    memo = RebuildMemo()
+    for build in range(2):
+        with pytest.raises(ContentError) as error:
+            prepare_site(project.root / "casebook.yml", THEME, memo=memo)
+        codes = [d.code for d in error.value.diagnostics]
+        assert codes.count("unknown-language") == 1, f"build {build}: {codes}"
+
+
 def test_a_deleted_record_is_forgotten(project):
     memo = RebuildMemo()
     first = prepare_site(project.root / "casebook.yml", THEME, memo=memo)
