@@ -12,14 +12,15 @@ from ..search import language_settings
 SEARCH_PARSER_VERSION = f"mkdocs-material {version('mkdocs-material')}"
 
 
-def search_settings(config, theme_language: str) -> dict:
+def search_settings(config, theme_language: str, env=None) -> dict:
     """Material's search settings (lang, separator, pipeline) for one interface language.
 
     Read the way Material's search plugin reads them (its `_translate`), from
     the theme's language partial; ours (theme/partials/language.html) picks
     the language from a page's `casebook` context, so one is given here.
+    `env` is the build's template environment (the theme's own when None).
     """
-    template = config.theme.get_env().get_template(
+    template = (env or config.theme.get_env()).get_template(
         "partials/language.html", None, {"config": config, "casebook": {"theme_language": theme_language}})
     strings = {key: str(template.module.t(f"search.config.{key}")) for key in ("lang", "separator", "pipeline")}
     return language_settings(strings["lang"], strings["separator"], strings["pipeline"])

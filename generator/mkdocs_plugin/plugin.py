@@ -50,6 +50,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         self.navs: dict[str, Navigation] = {}
         self.pages: CachedPages | None = None
         self.indexer: SearchIndexer | None = None
+        self.env = None                        # this build's template environment (on_env)
         self.memo: RebuildMemo | None = None   # under `mkdocs serve`: what one build keeps for the next
         self.keeps_site = False                # the site folder is kept between builds (`serve --dirty`)
 
@@ -194,6 +195,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
 
     def on_env(self, env, config, files):
         env.globals["fragment"] = Fragments()   # one per build
+        self.env = env
         # MkDocs makes a new environment each build, which compiles every template again
         # (0.15 s a serve build); Jinja keeps the compiled code, checked against each template's source.
         templates = Path(config.config_file_path).parent / CACHE_DIR / "templates"
@@ -230,7 +232,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         self.pages.keep_rendered(Path(config.site_dir))
         self.site.qr_codes.save(prune=True)
         log.info(f"pages: {self.pages.cache.rendered} rendered, {self.pages.cache.reused} from the cache")
-        settings = {lang.code: search_settings(config, lang.theme_language)
+        settings = {lang.code: search_settings(config, lang.theme_language, self.env)
                     for lang in self.site.project.config.languages}
         written, report = publish.write_search_indexes(self.site, Path(config.site_dir), settings, self.indexer)
         if self.memo is None:   # under serve the caches stay in memory until it stops (on_shutdown)

@@ -27,6 +27,12 @@ from ..atomic import write_atomically
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
 
+# Each manifest this process read or wrote, by its size and time then: the
+# builds of one process (`mkdocs serve`) do not parse an unchanged manifest
+# again (0.04 s a build at 2,200 pictures). Entries are replaced, never changed
+# in place, so a shallow copy is a cache's own.
+_READ: dict[Path, tuple[tuple[int, int], dict, dict]] = {}
+
 
 @dataclass
 class ImageCache:
@@ -42,7 +48,12 @@ class ImageCache:
     def open(cls, root: Path) -> "ImageCache":
         cache = cls(root)
         path = root / MANIFEST
-        if not path.exists():
+        stamp = _stamp(path)
+        if stamp is None:
+            return cache
+        kept = _READ.get(path)
+        if kept is not None and kept[0] == stamp:   # read or written by this process, unchanged since
+            cache.probes, cache.derivatives = dict(kept[1]), dict(kept[2])
             return cache
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -51,6 +62,8 @@ class ImageCache:
             cache.problems.append(f"the image cache manifest {path} is unreadable ({_reason(exc)}); "
                                   "starting a new one: every picture is processed again")
             cache.changed = True
+            return cache
+        _READ[path] = (stamp, dict(cache.probes), dict(cache.derivatives))
         return cache
 
     # -- probes -----------------------------------------------------------------------
@@ -117,8 +130,9 @@ class ImageCache:
             return
         self.root.mkdir(parents=True, exist_ok=True)
         data = {"format": MANIFEST_FORMAT, "probes": self.probes, "derivatives": self.derivatives}
-        write_atomically(self.root / MANIFEST,
-                         json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+        path = self.root / MANIFEST
+        write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+        _READ[path] = (_stamp(path), dict(self.probes), dict(self.derivatives))
         self.changed = False
 
 
@@ -167,3 +181,11 @@ def _entries(folder: Path) -> list[os.DirEntry]:
 def _joined(root: Path, name: str) -> Path:
     # A site of 1000 cases names 14,000 derivative files every build: joined once a process (0.1 s under serve).
     return root / name
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
