@@ -128,6 +128,10 @@ def map_pages(ctx: ViewContext, lang: str) -> list[Page]:
 
 def tile_map(ctx: ViewContext, lang: str) -> TileMap:
     """The grid with every published case on its county's tile (the home page shows it too)."""
+    return ctx.once(("tile map", lang), lambda: _tile_map(ctx, lang))
+
+
+def _tile_map(ctx: ViewContext, lang: str) -> TileMap:
     data = load_map_data()
     tile_of = _tile_index(data.tiles)
     placed: dict[str, list[Case]] = {}
