@@ -8,7 +8,8 @@ from sitetools import ROOT
 
 
 def test_benchmark_prints_a_full_row_at_a_tiny_size(tmp_path):
-    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "3", "--workdir", str(tmp_path)],
+    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "3", "--workdir", str(tmp_path),
+                             "--serve-edits", "1"],
                             cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     header, rule, row = result.stdout.strip().splitlines()
