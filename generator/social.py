@@ -206,9 +206,11 @@ def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], C
     report = CacheReport()
     files: dict[str, Path] = {}
     missing: dict[Path, CardText] = {}
+    drawn = {entry.name for entry in os.scandir(cache_dir)}   # one listing, not a stat per card
     for card in cards:
-        path = cache_dir / f"{card_digest(card.text)}.png"
-        if path.is_file():
+        name = f"{card_digest(card.text)}.png"
+        path = cache_dir / name
+        if name in drawn:
             report.reused += 1
         else:
             missing[path] = card.text

@@ -59,35 +59,36 @@ class CachedPages:
         self.rendering: dict[str, tuple[str, str]] = {}   # src_uri -> (key, dest_uri) of pages MkDocs renders
         self._navs = {lang: site.nav_signature(lang) for lang in site.project.config.language_codes}
 
-    def file(self, config, file: File) -> File:
-        """The page's file from the cache when nothing it is made from changed, else `file` to render.
+    def file(self, config, page, front_matter: str) -> File:
+        """The page's file: from the cache when nothing it is made from changed, else one to render.
 
         Pages in a navigation are always rendered: MkDocs builds the
         navigation the other pages show from them.
         """
-        page = self.site.page(file.src_uri)
-        if page.nav_order is not None:
-            return file
-        key = self._key(page, file)
-        cached = self.cache.lookup(key)
-        if cached is None:
-            self.rendering[file.src_uri] = (key, file.dest_uri)
-            return file
-        return LinkedFile.generated(config, file.dest_uri, abs_src_path=str(cached))
+        dest_uri = page_dest_uri(page)
+        if page.nav_order is None:
+            key = self._key(page, dest_uri)
+            cached = self.cache.lookup(key)
+            if cached is not None:
+                return LinkedFile.generated(config, dest_uri, abs_src_path=str(cached))
+            self.rendering[page.src_uri] = (key, dest_uri)
+        file = File.generated(config, page.src_uri, content=front_matter)
+        file.dest_uri = dest_uri
+        return file
 
-    def _key(self, page, file: File) -> str:
-        rendered = self.site.rendered[file.src_uri]
+    def _key(self, page, dest_uri: str) -> str:
+        rendered = self.site.rendered[page.src_uri]
         nav = self._navs[page.lang]
 
         def make() -> str:
-            return self.cache.key(nav, file.src_uri, file.dest_uri, rendered.front_matter, rendered.body,
+            return self.cache.key(nav, page.src_uri, dest_uri, rendered.front_matter, rendered.body,
                                   repr(self.site.context(page)), repr(self.site.edit_url(page)))
         if self.memo is None:
             return make()
         # The context is made from the page, the settings and strings (the memo's world) and
         # whether the page has a social card of its own.
-        inputs = (page, rendered, nav, file.dest_uri, page.key in self.site.card_keys, self.cache.scope)
-        return self.cache.use(self.memo.view(("page key", file.src_uri), inputs, make))
+        inputs = (page, rendered, nav, dest_uri, page.key in self.site.card_keys, self.cache.scope)
+        return self.cache.use(self.memo.view(("page key", page.src_uri), inputs, make))
 
     def before_write(self, page) -> None:
         """Called just before MkDocs writes a page it rendered."""
@@ -100,6 +101,11 @@ class CachedPages:
         for key, dest_uri in self.rendering.values():
             self.cache.adopt(key, site_dir / dest_uri)
         self.cache.prune()
+
+
+def page_dest_uri(page) -> str:
+    """Where a page's HTML goes in the site: its URL, or the index.html of its folder URL."""
+    return page.url if page.url.endswith(".html") else f"{page.url}index.html"
 
 
 def engine_scope(config) -> str:

@@ -134,10 +134,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             page = self.site.page(src_uri)
             if self.site.error_page(page.url) is page:
                 continue   # rendered into the theme's 404.html instead: see on_template_context
-            file = File.generated(config, src_uri, content=rendered.front_matter)
-            if page.url.endswith(".html"):
-                file.dest_uri = page.url   # a page at a file of its own, e.g. en/404.html
-            files.append(self.pages.file(config, file))
+            files.append(self.pages.file(config, page, rendered.front_matter))
 
     def _pictures(self) -> dict:
         """Photo and visual derivatives, from the image cache (made there when missing)."""

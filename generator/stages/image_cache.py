@@ -131,7 +131,8 @@ class ImageCache:
         self.root.mkdir(parents=True, exist_ok=True)
         data = {"format": MANIFEST_FORMAT, "probes": self.probes, "derivatives": self.derivatives}
         path = self.root / MANIFEST
-        write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+        # Compact: an indent makes json use its pure-Python encoder (0.02 s a serve build at 2,200 pictures).
+        write_atomically(path, json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))
         _READ[path] = (_stamp(path), dict(self.probes), dict(self.derivatives))
         self.changed = False
 
