@@ -20,9 +20,10 @@ def search_settings(config, theme_language: str, env=None) -> dict:
     the language from a page's `casebook` context, so one is given here.
     `env` is the build's template environment (the theme's own when None).
     """
-    template = (env or config.theme.get_env()).get_template(
-        "partials/language.html", None, {"config": config, "casebook": {"theme_language": theme_language}})
-    strings = {key: str(template.module.t(f"search.config.{key}")) for key in ("lang", "separator", "pipeline")}
+    template = (env or config.theme.get_env()).get_template("partials/language.html")
+    # make_module, not .module: that one is made once per template, with the first language's context
+    module = template.make_module({"config": config, "casebook": {"theme_language": theme_language}})
+    strings = {key: str(module.t(f"search.config.{key}")) for key in ("lang", "separator", "pipeline")}
     return language_settings(strings["lang"], strings["separator"], strings["pipeline"])
 
 
