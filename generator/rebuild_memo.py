@@ -6,11 +6,12 @@ changes one record. So a serve process keeps:
   modification time: an unchanged file is not parsed or validated again;
 - the checks of each record that read nothing but the record, its file and
   the site's languages and sources;
-- the views of record pages (a case's page in each language), each with
-  the records it was made from: a case page whose case and related cases
-  are the very records of last build is not made again while everything
-  else a view reads (settings, strings, places, terms, sources, brands:
-  the `world`) is unchanged;
+- what is made from one record (a case's page in each language, its card,
+  open-data texts, status row, picture plans; each page's sitemap entry and
+  page-cache key), each with the records it was made from: a case page whose
+  case and related cases are the very records of last build is not made
+  again while everything else views read (settings, strings, places, terms,
+  sources, brands, exhibitions: the `world`) is unchanged;
 - the body-template environment, and each page's rendered body with the Page
   it was rendered from: a page equal to last build's (same view, title,
   links and alternates) is not rendered again while the template folder is
@@ -18,8 +19,9 @@ changes one record. So a serve process keeps:
 - what each site file of the last good build was made from, so that a build
   into the kept site folder (`serve --dirty`) writes only what changed and
   removes what is gone.
-Everything that spans records (the collection checks, the list and index
-pages, the open-data files) is still made afresh, so the result is the site a fresh build makes.
+What spans records (the checks across records, the list and index pages,
+the open-data files listing every case) is joined afresh from these parts,
+so the result is the site a fresh build makes.
 A fresh process (`casebook build`) starts with none of this; whole prepared
 sites are kept between such builds by site_snapshot.py.
 
