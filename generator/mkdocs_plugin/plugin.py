@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation
+from watchdog.observers.polling import PollingObserver
 
 from .. import publish
 from ..errors import ContentError
@@ -38,6 +39,7 @@ log = logging.getLogger("mkdocs.plugins.casebook")
 # interface strings, the exhibition kit's print templates and its kiosk files
 # (generator/exhibit/kiosk.py adds those to the kiosk copy only).
 THEME_DATA_DIRS = (f"{STRINGS_DIR}/", "print/", "kiosk/")
+SERVE_POLLING = 0.25   # seconds between two looks for changed files under `mkdocs serve`
 
 
 class CasebookPluginConfig(Config):
@@ -251,11 +253,34 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             self.memo.build_ended(succeeded=False)
 
     def on_serve(self, server, config, builder):
+        _poll_more_often(server, [config.docs_dir, config.config_file_path, *config.theme.dirs])
         root = Path(config.config_file_path).parent
         server.watch(str(root / self.config.config_file))
         server.watch(str(self.site.project.content_dir))
         server.watch(str(Path(config.theme.custom_dir)))
         return server
+
+
+def _poll_more_often(server, watched: list[str]) -> None:
+    """Look for changed files every SERVE_POLLING seconds instead of MkDocs' 0.5.
+
+    An edit waits for the next look, 0.25 s on average at 0.5 s, a sixth of
+    an edit build at 1000 cases. Still polling, as MkDocs chose, so changes
+    in folders that send no file events (Docker and WSL mounts, network drives)
+    are seen too; looking at 1,100 files takes about 20 ms. MkDocs watched
+    some paths before this hook: they move to the new observer (it starts
+    when serving starts).
+    """
+    moved = []
+    for path in watched:
+        try:
+            server.unwatch(path)
+            moved.append(path)
+        except KeyError:   # not watched (the theme's folders without --watch-theme)
+            pass
+    server.observer = PollingObserver(timeout=SERVE_POLLING)
+    for path in moved:
+        server.watch(path)
 
 
 def _put(files: Files, file: File) -> None:

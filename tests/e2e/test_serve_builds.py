@@ -105,3 +105,29 @@ def _differences(served: Path, clean: Path) -> list[str]:
     if files != _files(clean):
         return sorted(files ^ _files(clean))
     return [path for path in sorted(files) if (served / path).read_bytes() != (clean / path).read_bytes()]
+
+
+def test_serve_looks_for_changes_four_times_a_second_at_every_path(tmp_path):
+    """The plugin polls more often than MkDocs; the paths MkDocs watched stay watched."""
+    from mkdocs.livereload import LiveReloadServer
+    from types import SimpleNamespace
+
+    from generator.mkdocs_plugin.plugin import SERVE_POLLING, CasebookPlugin
+
+    project = copy_fixture_project(tmp_path / "project")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    docs, config_file = project / "docs", project / "mkdocs.yml"
+    server.watch(str(docs))
+    server.watch(str(config_file))
+    plugin = CasebookPlugin()
+    plugin.load_config({})
+    plugin.site = SimpleNamespace(project=SimpleNamespace(content_dir=project / "content"))
+    theme = project / "theme"
+    theme.mkdir()
+    config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(config_file),
+                             theme=SimpleNamespace(dirs=[str(theme)], custom_dir=str(theme)))
+    server = plugin.on_serve(server, config, builder=None)
+    assert server.observer.timeout == SERVE_POLLING < 0.5
+    assert set(map(Path, server._watched_paths)) == {docs, config_file, project / "casebook.yml",
+                                                     project / "content", theme}
+    assert {Path(watch.path) for watch in server.observer._watches} >= {docs, project / "content", theme}
