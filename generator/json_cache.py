@@ -82,7 +82,7 @@ class JsonCache:
         text = json.dumps({"scope": self.scope, "values": dict(sorted(kept.values.items()))},
                           ensure_ascii=False, separators=(",", ":"))
         write_atomically(self.path, text.encode("utf-8"))
-        kept.stamp, kept.unsaved = _stamp(self.path), False
+        kept.stamp, kept.unsaved = file_stamp(self.path), False
         return True
 
     def _load(self) -> _Values:
@@ -92,7 +92,7 @@ class JsonCache:
 
     def _shared(self) -> _Values:
         """What this process knows of the file, read again when another process changed it."""
-        stamp = _stamp(self.path)
+        stamp = file_stamp(self.path)
         kept = _IN_MEMORY.get(self.path)
         if kept is None or kept.stamp != stamp or kept.scope != self.scope:
             kept = _IN_MEMORY[self.path] = self._read(stamp)
@@ -113,7 +113,8 @@ class JsonCache:
         return _Values(stamp, self.scope, {}, unsaved=True)   # made for other words or versions, or in an older form
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time, or None when it is missing: what tells a process it changed."""
     try:
         stat = path.stat()
     except OSError:
