@@ -53,10 +53,10 @@ def site_picture_plans(site: Site, memo: RebuildMemo | None = None) -> tuple[lis
     for kind, record, key in records:
         if key not in page_keys:
             continue
-        media = tuple(c.media.get((kind, record.id, i)) for i in range(len(record.images)))
-        record_plans, record_visuals = ctx.kept(("picture plans", kind, record.id), (record, *media),
-                                                lambda kind=kind, record=record: _record_plans(site, ctx, kind,
-                                                                                               record, social_dir))
+        def make(kind=kind, record=record):
+            return _record_plans(site, ctx, kind, record, social_dir)
+        inputs = (record, *ctx.media_of(kind, record))
+        record_plans, record_visuals = ctx.kept(("picture plans", kind, record.id), inputs, make)
         plans += record_plans
         visuals += record_visuals
     return plans, visuals

@@ -12,15 +12,15 @@ from ..search import language_settings
 SEARCH_PARSER_VERSION = f"mkdocs-material {version('mkdocs-material')}"
 
 
-def search_settings(config, theme_language: str, env=None) -> dict:
+def search_settings(config, theme_language: str, env) -> dict:
     """Material's search settings (lang, separator, pipeline) for one interface language.
 
     Read the way Material's search plugin reads them (its `_translate`), from
     the theme's language partial; ours (theme/partials/language.html) picks
     the language from a page's `casebook` context, so one is given here.
-    `env` is the build's template environment (the theme's own when None).
+    `env` is the build's template environment.
     """
-    template = (env or config.theme.get_env()).get_template("partials/language.html")
+    template = env.get_template("partials/language.html")
     # make_module, not .module: that one is made once per template, with the first language's context
     module = template.make_module({"config": config, "casebook": {"theme_language": theme_language}})
     strings = {key: str(module.t(f"search.config.{key}")) for key in ("lang", "separator", "pipeline")}

@@ -114,6 +114,22 @@ class ViewContext:
         world, see view_world) are unchanged."""
         return make() if self.memo is None else self.memo.view(key, inputs, make)
 
+    def grouped(self, name: str, records: list, keys: Callable[[Any], list]) -> dict[Any, list]:
+        """Records by each of their `keys(record)` (None left out), in order; grouped once a build
+        under `name`, so that a page per place, term or brand does not scan every record."""
+        def group() -> dict[Any, list]:
+            groups: dict[Any, list] = {}
+            for record in records:
+                for key in dict.fromkeys(keys(record)):
+                    if key is not None:
+                        groups.setdefault(key, []).append(record)
+            return groups
+        return self.once(("grouped", name), group)
+
+    def media_of(self, kind: str, record: Case | Brand) -> tuple:
+        """The checked photo file of each image of a record (None where it failed its checks)."""
+        return tuple(self.c.media.get((kind, record.id, i)) for i in range(len(record.images)))
+
     def page(self, path: str, lang: str, title: str, description: str, template: str, view: Any,
              **extra: Any) -> Page:
         return Page(path, lang, self.urls.src_uri(path, lang), self.urls.url(path, lang), title,

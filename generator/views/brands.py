@@ -100,12 +100,7 @@ def brand_view(ctx: ViewContext, brand: Brand, lang: str, record_path: str) -> B
 
 def brand_cases(ctx: ViewContext, brand_id: str) -> list:
     """The published cases whose `brand` names this brand, in id order."""
-    def by_brand() -> dict[str, list]:
-        brands: dict[str, list] = {}
-        for case in ctx.published_cases:
-            brands.setdefault(case.brand, []).append(case)
-        return brands
-    return ctx.once("cases by brand", by_brand).get(brand_id, [])   # grouped once a build, not once a brand
+    return ctx.grouped("cases by brand", ctx.published_cases, lambda case: [case.brand]).get(brand_id, [])
 
 
 def _place_label(view: BrandView) -> str:

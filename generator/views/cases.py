@@ -74,8 +74,7 @@ def case_pages(ctx: ViewContext, lang: str) -> list[Page]:
 def case_inputs(ctx: ViewContext, case: Case) -> tuple:
     """The records a case page reads beside the world (base.view_world): the case,
     its related cases (their cards) and its photo files."""
-    return (case, *(ctx.c.cases.get(r) for r in case.related),
-            *(ctx.c.media.get(("case", case.id, i)) for i in range(len(case.images))))
+    return (case, *(ctx.c.cases.get(r) for r in case.related), *ctx.media_of("case", case))
 
 
 def case_page(ctx: ViewContext, case: Case, lang: str) -> Page:

@@ -149,20 +149,11 @@ def county_page(ctx: ViewContext, county: County, lang: str) -> Page:
 
 
 def _place_group(ctx: ViewContext, place_id: str, anchor: str | None, label: str, lang: str) -> PlaceGroup:
-    cards = [ctx.card(case, lang) for case in _by_place(ctx, "cases", ctx.published_cases).get(place_id, [])]
-    brands = [Link(ctx.text(b.name, lang), ctx.urls.url(brand_path(b.id), lang))
-              for b in _by_place(ctx, "brands", ctx.published_brands()).get(place_id, [])]
+    cases = ctx.grouped("cases by place", ctx.published_cases, lambda case: [case.place]).get(place_id, [])
+    brands = ctx.grouped("brands by place", ctx.published_brands(), lambda brand: [brand.place]).get(place_id, [])
+    cards = [ctx.card(case, lang) for case in cases]
+    brands = [Link(ctx.text(b.name, lang), ctx.urls.url(brand_path(b.id), lang)) for b in brands]
     return PlaceGroup(anchor, label, cards, brands)
-
-
-def _by_place(ctx: ViewContext, name: str, records: list) -> dict[str, list]:
-    """Place id -> records there, in order; made once a build (a county page asks for each township)."""
-    def group() -> dict[str, list]:
-        places: dict[str, list] = {}
-        for record in records:
-            places.setdefault(record.place, []).append(record)
-        return places
-    return ctx.once(("by place", name), group)
 
 
 # -- looking for --------------------------------------------------------------------------------
@@ -191,15 +182,6 @@ def _filtered_list_link(ctx: ViewContext, group: str, value: str, lang: str) -> 
 
 def cases_with(ctx: ViewContext, group: str, value: str) -> list[Case]:
     """Published cases that carry one facet value (a county counts its townships)."""
-    return ctx.once(("cases with", group), lambda: _cases_by_value(ctx, group)).get(value, [])
-
-
-def _cases_by_value(ctx: ViewContext, group: str) -> dict[str, list[Case]]:
-    """Facet value -> published cases carrying it, in order: made once a build for all values."""
-    cases: dict[str, list[Case]] = {}
-    for case in ctx.published_cases:
-        values = [ctx.county_of(case.place)] if group == COUNTIES else getattr(case, group)
-        for value in dict.fromkeys(values):
-            if value is not None:
-                cases.setdefault(value, []).append(case)
-    return cases
+    def values(case: Case) -> list:
+        return [ctx.county_of(case.place)] if group == COUNTIES else getattr(case, group)
+    return ctx.grouped(f"cases by {group}", ctx.published_cases, values).get(value, [])
