@@ -16,7 +16,7 @@ import markdown
 import markupsafe
 
 from generator import load_collection, load_project
-from generator.i18n import pick
+from generator.load.strings import pick
 
 PLAIN_MKDOCS_YML = """site_name: Synthetic benchmark
 docs_dir: docs

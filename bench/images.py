@@ -33,11 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PIL import Image, ImageDraw, ImageFilter  # noqa: E402
 
-from generator.config import ImageSettings  # noqa: E402
-from generator.stages import image_work  # noqa: E402
-from generator.stages.image_cache import ImageCache  # noqa: E402
-from generator.stages.images import make_derivatives, plan_picture  # noqa: E402
-from generator.stages.media import PROBE_VERSION, probe  # noqa: E402
+from generator.check.media import PROBE_VERSION, probe
+from generator.core.image_cache import ImageCache
+from generator.graphics import photo_work as image_work
+from generator.graphics.photos import make_derivatives, plan_picture
+from generator.model.settings import ImageSettings
 
 OUT = Path(__file__).resolve().parent / "out"
 BASELINE_WIDTHS = (480, 960, 1600)

@@ -1,6 +1,7 @@
 """casebook: turns YAML case records into a bilingual site and exhibition kit."""
-from .config import Project, SiteConfig, load_project
-from .pipeline import load_collection
+from generator.build.pipeline import load_collection
+from generator.load.project import load_project
+from generator.model.settings import Project, SiteConfig
 
 __all__ = ["Project", "SiteConfig", "load_project", "load_collection", "build_exhibit"]
 
@@ -15,7 +16,7 @@ def build_exhibit(config_path, request, *, theme_dir=None, mkdocs_file=None, on_
     """
     from pathlib import Path
 
-    from .stages.exhibit import build_exhibit as run
+    from generator.build.exhibit_kit import build_exhibit as run
 
     config_path = Path(config_path).resolve()
     mkdocs_file = Path(mkdocs_file).resolve() if mkdocs_file else config_path.parent / "mkdocs.yml"
@@ -23,7 +24,7 @@ def build_exhibit(config_path, request, *, theme_dir=None, mkdocs_file=None, on_
         theme_dir = _theme_dir(mkdocs_file) or config_path.parent / THEME_DIR
     site_builder = None
     if request.kiosk is not None:
-        from .mkdocs_plugin.kiosk import build_kiosk_site as site_builder
+        from generator.engine.mkdocs.kiosk import build_kiosk_site as site_builder
     return run(config_path, Path(theme_dir), request, site_builder=site_builder, mkdocs_file=mkdocs_file,
                on_file=on_file)
 

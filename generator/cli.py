@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from .config import CONFIG_FILE, Project, load_project
-from .errors import Diagnostic, count_errors, format_diagnostics, summary_line
+from generator.core.errors import Diagnostic, count_errors, format_diagnostics, summary_line
+from generator.load.project import load_project
+from generator.model.settings import CONFIG_FILE, Project
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,7 +52,7 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool
     With PATHs, report only problems in those files or folders (checked
     against the whole project, so references still resolve).
     """
-    from .pipeline import load_collection
+    from generator.build.pipeline import load_collection
 
     project = _project(ctx, fmt)
     _, diagnostics = load_collection(project)
@@ -75,7 +76,7 @@ def _only_under(diagnostics: list[Diagnostic], paths: tuple[Path, ...], project:
 @click.pass_context
 def schema(ctx: click.Context, check: bool) -> None:
     """Write the JSON Schema of every record kind into schema/."""
-    from .stages.schema import SCHEMA_DIR, stale_schemas, write_schemas
+    from generator.model.schema import SCHEMA_DIR, stale_schemas, write_schemas
 
     project = _project(ctx)
     target = project.root / SCHEMA_DIR
@@ -115,7 +116,7 @@ def new() -> None:
 def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summary_en, place, arrows,
              technologies, industries, source, status, force, no_input, interactive, issue_file) -> None:
     """Write content/cases/<id>.yml, a draft case; asks for what the options leave out."""
-    from .stages import scaffold
+    from generator.authoring import scaffold
 
     if no_input and interactive:
         raise click.UsageError("--yes and --interactive cannot be used together")
@@ -148,7 +149,7 @@ def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summar
 
 def _new_case_from_issue(context, issue_file, force: bool, answered: list) -> None:
     """`new case --from-issue`: one line per missing or invalid answer, exit 1; never a traceback."""
-    from .stages import issue_form
+    from generator.authoring import issue_form
 
     if any(value is not None for value in answered):
         raise click.UsageError("--from-issue takes every answer from the issue; leave out the other answers")
@@ -171,7 +172,7 @@ def _new_case_from_issue(context, issue_file, force: bool, answered: list) -> No
 
 def _ask(question, parse):
     """One scaffold question at the terminal: the valid choices, then a prompt that repeats until parse accepts."""
-    from .stages.scaffold import AnswerError
+    from generator.authoring.scaffold import AnswerError
 
     def value_proc(text: str):
         try:
@@ -196,7 +197,7 @@ def changes(ctx: click.Context, base_ref: str, fmt: str) -> None:
     Compares the merge base of BASE_REF and HEAD with the work tree, so a
     pull request shows only its own changes (e.g. `casebook changes origin/main`).
     """
-    from .changes import ChangesError, changes_since, format_changes
+    from generator.commands.changes import ChangesError, changes_since, format_changes
 
     project = _project(ctx)
     try:
@@ -216,8 +217,8 @@ def cache() -> None:
 @click.pass_context
 def cache_clear(ctx: click.Context) -> None:
     """Empty the build's caches: the next build makes everything again."""
-    from .site import CACHE_DIR
-    from .stages.image_cache import clear_cache
+    from generator.build.site import CACHE_DIR
+    from generator.core.image_cache import clear_cache
 
     project = _project(ctx)
     for folder in (project.root / project.config.images.cache_dir, project.root / CACHE_DIR):
@@ -236,8 +237,8 @@ def cache_clear(ctx: click.Context) -> None:
 @click.pass_context
 def links(ctx: click.Context, site_dir: Path | None, no_records: bool, timeout: float, fmt: str) -> None:
     """Check the external (http, https) links of the records and the built site; exit 1 if any is broken."""
-    from . import linkcheck
-    from .pipeline import load_collection
+    from generator.build.pipeline import load_collection
+    from generator.commands import links as linkcheck
 
     project = _project(ctx)
     groups = []
@@ -258,8 +259,8 @@ def links(ctx: click.Context, site_dir: Path | None, no_records: bool, timeout: 
 @click.pass_context
 def stale(ctx: click.Context, days: int, fmt: str) -> None:
     """List the records whose last_reviewed is more than a year ago; exit 1 if there are any."""
-    from .pipeline import load_collection
-    from .stale import format_stale, stale_records
+    from generator.build.pipeline import load_collection
+    from generator.commands.stale import format_stale, stale_records
 
     collection, _ = load_collection(_project(ctx))
     found = stale_records(collection, dt.date.today(), days)
@@ -275,7 +276,7 @@ def stale(ctx: click.Context, days: int, fmt: str) -> None:
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings.")
 def build(mkdocs_file: Path, site_dir: Path | None, strict: bool) -> None:
     """Build the site; the previous site is replaced only when the build succeeded."""
-    from .mkdocs_plugin.build import BuildFailed, build_site
+    from generator.engine.mkdocs.build import BuildFailed, build_site
 
     try:
         target = build_site(mkdocs_file, site_dir, strict=strict)
@@ -324,10 +325,10 @@ def exhibit(ctx: click.Context, exhibition, out, paper, languages, cases, brands
     EXHIBITION is the id of a record in content/exhibitions/; the options
     override what it says.
     """
-    from . import build_exhibit
-    from .errors import ContentError
-    from .exhibit.plan import ExhibitRequest, KioskOptions
-    from .mkdocs_plugin.build import BuildFailed
+    from generator import build_exhibit
+    from generator.core.errors import ContentError
+    from generator.engine.mkdocs.build import BuildFailed
+    from generator.exhibit.plan import ExhibitRequest, KioskOptions
 
     request = ExhibitRequest(
         exhibition=exhibition, out=out, paper=paper, languages=_csv(languages), cases=_csv(cases),

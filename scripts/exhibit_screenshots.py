@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from generator.config import load_project
-from generator.pipeline import load_collection
+from generator.build.pipeline import load_collection
+from generator.load.project import load_project
 
 POSTER_WIDTH = 900      # px
 PAGE_WIDTH = 640        # px, each page of the spread

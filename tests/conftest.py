@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from generator.config import load_project
-from generator.errors import Diagnostic, sort_diagnostics
-from generator.pipeline import load_collection
-
 from diagnostic_text import headline  # noqa: F401  (re-exported for the fixtures below)
+
+from generator.build.pipeline import load_collection
+from generator.core.errors import Diagnostic, sort_diagnostics
+from generator.load.project import load_project
 
 FIXTURE_PROJECT = Path(__file__).resolve().parent / "fixtures" / "project"
 

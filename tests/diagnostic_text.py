@@ -1,7 +1,7 @@
 """How tests read a diagnostic (import as `diagnostic_text`, never from conftest)."""
 from __future__ import annotations
 
-from generator.errors import Diagnostic
+from generator.core.errors import Diagnostic
 
 
 def headline(diagnostic: Diagnostic) -> str:

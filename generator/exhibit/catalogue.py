@@ -19,13 +19,20 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from ..models import Figure
-from ..views.figures import figure_text, month_text
-from .plan import PAPER_MM, ExhibitPlan
-from .posters import WrittenFile
-from .printing import PdfWriter
-from .printviews import (BrandSheet, CaseSheet, ExhibitionLine, PrintContext, brand_sheet, case_sheet,
-                         exhibition_lines)
+from generator.exhibit.plan import PAPER_MM, ExhibitPlan
+from generator.exhibit.posters import WrittenFile
+from generator.exhibit.printing import PdfWriter
+from generator.exhibit.printviews import (
+    BrandSheet,
+    CaseSheet,
+    ExhibitionLine,
+    PrintContext,
+    brand_sheet,
+    case_sheet,
+    exhibition_lines,
+)
+from generator.model.records import Figure
+from generator.render.views.figures import figure_text, month_text
 
 CATALOGUE_DIR = "catalogue"
 BASE_PT = {"A4": 9.5, "A5": 8.0}

@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..urls import SOCIAL_CARDS_DIR
-from .plan import KioskOptions
-from .posters import WrittenFile
+from generator.exhibit.plan import KioskOptions
+from generator.exhibit.posters import WrittenFile
+from generator.render.urls import SOCIAL_CARDS_DIR
 
 KIOSK_DIR = "kiosk"
 ASSETS = "assets/kiosk"                 # in the kiosk site

@@ -15,9 +15,9 @@ import time
 import zipfile
 from pathlib import Path
 
-from .plan import ExhibitPlan
-from .posters import WrittenFile
-from .printviews import PrintContext
+from generator.exhibit.plan import ExhibitPlan
+from generator.exhibit.posters import WrittenFile
+from generator.exhibit.printviews import PrintContext
 
 MANIFEST = "manifest.json"
 README = "README.txt"

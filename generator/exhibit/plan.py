@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..config import SiteConfig
-from ..errors import Diagnostic
-from ..models import Brand, Case, Exhibition
-from ..stages.validate import Collection
+from generator.core.errors import Diagnostic
+from generator.model.collection import Collection
+from generator.model.records import Brand, Case, Exhibition
+from generator.model.settings import SiteConfig
 
 # Paper sizes in millimetres, portrait (ISO 216).
 PAPER_MM: dict[str, tuple[float, float]] = {

@@ -16,12 +16,12 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from ..errors import Diagnostic
-from ..models import Case
-from .marks import SLUG_MM, Sheet, crop_marks_svg, set_bleed_box
-from .plan import PAPER_MM, ExhibitPlan
-from .printing import PdfWriter, boxes_with_class
-from .printviews import PrintContext, case_sheet, exhibition_lines
+from generator.core.errors import Diagnostic
+from generator.exhibit.marks import SLUG_MM, Sheet, crop_marks_svg, set_bleed_box
+from generator.exhibit.plan import PAPER_MM, ExhibitPlan
+from generator.exhibit.printing import PdfWriter, boxes_with_class
+from generator.exhibit.printviews import PrintContext, case_sheet, exhibition_lines
+from generator.model.records import Case
 
 POSTER_DIR = "posters"
 A4_BASE_PT = 9.5          # root type size of an A4 poster; larger papers scale it by width

@@ -17,8 +17,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from ..config import SiteConfig
-from ..i18n import Strings, load_strings
+from generator.load.strings import Strings, load_strings
+from generator.model.settings import SiteConfig
 
 # The site's light palette, for SVG drawn in templates (WeasyPrint does not
 # style inline SVG from CSS); theme/print/print.css declares the same colours.

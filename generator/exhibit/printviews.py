@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..markup import render_markdown
-from ..models import Brand, Case, Citation, Exhibition
-from ..qr import qr_svg
-from ..urls import UrlScheme, brand_path, case_path
-from ..views.base import CitationView, ViewContext
-from ..views.figures import month_text
+from generator.graphics.qr import qr_svg
+from generator.model.records import Brand, Case, Citation, Exhibition
+from generator.render.markdown import render_markdown
+from generator.render.urls import UrlScheme, brand_path, case_path
+from generator.render.views.base import CitationView, ViewContext
+from generator.render.views.figures import month_text
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..errors import Diagnostic
-from ..stages.load import RawRecord
-from ..stages.validate import Collection
-from .plan import ExhibitPlan
+from generator.core.errors import Diagnostic
+from generator.exhibit.plan import ExhibitPlan
+from generator.model.collection import Collection
+from generator.model.raw import RawRecord
 
 NEEDS_TEXT = "print-needs-text"
 

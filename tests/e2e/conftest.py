@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from sitetools import CHROMIUM, CHROMIUM_ARGS, ROOT, OfflinePage, build_site, copy_fixture_project, serve_folder
 
 

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.browser
 
 def _templates_by_file() -> dict[str, tuple[str, str]]:
     """Built file (e.g. 'en/cases/x/index.html') -> (language, template) of our pages."""
-    from generator.site import prepare_site
+    from generator.build.site import prepare_site
 
     site = prepare_site(ROOT / "casebook.yml", ROOT / "theme")
     by_file = {}
@@ -46,7 +46,7 @@ def html_pages(site_dir: Path) -> list[str]:
 
 
 def _default_language() -> str:
-    from generator.config import load_project
+    from generator.load.project import load_project
 
     project, problems = load_project(ROOT / "casebook.yml")
     assert project is not None, problems

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.browser
 
 
 def _case_title(case_id: str, lang: str) -> str:
-    from generator.stages.discover import SourceRef
-    from generator.stages.load import load_file
+    from generator.load.yaml_loader import load_file
+    from generator.model.raw import SourceRef
 
     path = ROOT / "content" / "cases" / f"{case_id}.yml"
     raw, problems = load_file(SourceRef(path.name, path, "case"))

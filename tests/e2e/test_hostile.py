@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from sitetools import build_site, copy_fixture_project
 
 PLAIN_ATTACKS = [

@@ -12,9 +12,8 @@ import re
 import threading
 from pathlib import Path
 
-import pytest
-
 import picture_factory as pf
+import pytest
 from sitetools import build_site
 
 MEDIA = "content/media/example-case"

@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator.config import load_project
-from generator.pipeline import load_collection
+from generator.build.pipeline import load_collection
+from generator.load.project import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -59,8 +59,8 @@ def test_markers_are_reached_by_keyboard(offline_page, site_server):
 
 
 def test_a_filter_query_hides_the_markers_that_do_not_match(offline_page, site_server):
-    from generator.config import load_project
-    from generator.pipeline import load_collection
+    from generator.build.pipeline import load_collection
+    from generator.load.project import load_project
 
     collection, _ = load_collection(load_project(ROOT / "casebook.yml")[0])
     cases = [c for c in collection.cases.values() if c.status == "published"]
@@ -147,6 +147,6 @@ def test_home_shows_the_summary_map_numbers_and_policy_links(offline_page, site_
     assert numbers.count() >= 3
     for i in range(numbers.count()):
         assert numbers.nth(i).locator("sup.cb-refs a").count() >= 1
-    assert page.locator(f'a[href$="policy/"]').count() >= 1
-    assert page.locator(f'a[href$="map/"]').count() >= 1
+    assert page.locator('a[href$="policy/"]').count() >= 1
+    assert page.locator('a[href$="map/"]').count() >= 1
     assert_clean(offline_page)

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitetools import ROOT, build_site, copy_fixture_project
 
 

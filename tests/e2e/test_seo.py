@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-
 from sitetools import build_site, copy_fixture_project
 
 SITE_URL = "https://example.org/casebook/"

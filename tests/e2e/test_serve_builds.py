@@ -109,10 +109,11 @@ def _differences(served: Path, clean: Path) -> list[str]:
 
 def test_serve_looks_for_changes_four_times_a_second_at_every_path(tmp_path):
     """The plugin polls more often than MkDocs; the paths MkDocs watched stay watched."""
-    from mkdocs.livereload import LiveReloadServer
     from types import SimpleNamespace
 
-    from generator.mkdocs_plugin.plugin import SERVE_POLLING, CasebookPlugin
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.engine.mkdocs.plugin import SERVE_POLLING, CasebookPlugin
 
     project = copy_fixture_project(tmp_path / "project")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))

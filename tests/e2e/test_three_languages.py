@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from sitetools import ROOT, build_site, copy_fixture_project
 
 THREE = ROOT / "tests" / "fixtures" / "three-languages"

@@ -9,9 +9,9 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
+from gitrepo import GOOD_CASE, git, make_pull_requests
 
 from generator.cli import cli
-from gitrepo import GOOD_CASE, git, make_pull_requests
 
 
 @pytest.fixture(scope="module")
@@ -176,8 +176,9 @@ def test_not_a_git_repository_is_a_clear_error(project):
 
 def test_project_in_a_subfolder_of_the_repository(tmp_path, monkeypatch):
     """Paths are relative to the project, whatever folder of the repository it is in."""
-    from gitrepo import FIXTURE_PROJECT
     import shutil
+
+    from gitrepo import FIXTURE_PROJECT
     shutil.copytree(FIXTURE_PROJECT, tmp_path / "site-project")
     git(tmp_path, "init", "--quiet", "--initial-branch=main")
     git(tmp_path, "add", "--all")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import charts
-from generator.site import prepare_site
+from generator.build.site import prepare_site
+from generator.core import text_wrap
+from generator.graphics import charts
 
 ROOT = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -108,7 +109,7 @@ def test_wrap_keeps_lines_within_width_and_punctuation_off_line_starts():
     lines = charts.wrap(text, 200, 15)
     assert "".join(lines) == text
     assert all(charts.text_width(line.rstrip("，。"), 15) <= 200 for line in lines)
-    assert not any(line[0] in charts.NO_LINE_START for line in lines)
+    assert not any(line[0] in text_wrap.NO_LINE_START for line in lines)
     english = charts.wrap("Programme budgets of ministries and local governments", 150, 15)
     assert " ".join(english) == "Programme budgets of ministries and local governments"
     assert all(charts.text_width(line, 15) <= 150 for line in english)

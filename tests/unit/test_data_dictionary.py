@@ -6,10 +6,10 @@ from pathlib import Path
 import yaml
 from pydantic import Field
 
-from generator.data_dictionary import case_fields, model_fields
-from generator.models import Case, Slug
-from generator.site import prepare_site
-from generator.views.opendata import inline_code
+from generator.build.site import prepare_site
+from generator.model.data_dictionary import case_fields, model_fields
+from generator.model.records import Case, Slug
+from generator.render.views.opendata import inline_code
 
 ROOT = Path(__file__).resolve().parents[2]
 

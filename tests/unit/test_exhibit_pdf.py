@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from exhibit_helpers import CASES, SITE_URL, THEME, TITLES, kit_project
+
 from generator import build_exhibit
 from generator.exhibit.plan import ExhibitRequest
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.config import load_project
+from generator.build.pipeline import load_collection
 from generator.exhibit.plan import ExhibitRequest, resolve_plan
 from generator.exhibit.requirements import check_plan
-from generator.pipeline import load_collection
+from generator.load.project import load_project
 
 SITE_URL = "https://example.org/casebook/"
 

@@ -8,7 +8,7 @@ import os
 import re
 from pathlib import Path
 
-from generator.site import prepare_site
+from generator.build.site import prepare_site
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "project"

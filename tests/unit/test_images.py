@@ -9,18 +9,18 @@ import io
 import json
 from pathlib import Path
 
+import picture_factory as pf
 import PIL.Image
 import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-import picture_factory as pf
+from generator.build.site import prepare_site
+from generator.build.site_images import image_files, site_picture_plans
 from generator.cli import cli
-from generator.config import ImageSettings
-from generator.site import prepare_site
-from generator.site_images import image_files, site_picture_plans
-from generator.stages.image_cache import MANIFEST
-from generator.stages.images import make_derivatives, plan_picture, target_widths
+from generator.core.image_cache import MANIFEST
+from generator.graphics.photos import make_derivatives, plan_picture, target_widths
+from generator.model.settings import ImageSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"
@@ -34,7 +34,7 @@ def derive(tmp_path: Path, data: bytes, settings: ImageSettings = SMALL, name: s
     """Probe bytes like the media stage, then make their derivatives in a cache under tmp_path."""
     import hashlib
 
-    from generator.stages.media import probe
+    from generator.check.media import probe
 
     source = tmp_path / f"{name}.src"
     source.write_bytes(data)
@@ -210,14 +210,14 @@ def test_cache_clear_empties_the_cache(photo_project):
     assert photo_project.path(CACHE).is_dir()
     result = CliRunner().invoke(cli, ["cache", "clear"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"removed ")
+    assert result.output.startswith("removed ")
     assert not photo_project.path(CACHE).exists()
 
 
 def test_a_picture_that_fails_to_decode_is_a_diagnostic_at_its_record(tmp_path):
     import hashlib
 
-    from generator.errors import Diagnostic
+    from generator.core.errors import Diagnostic
 
     source = tmp_path / "photo.jpg"
     data = pf.jpeg(pf.picture(320, 240))
@@ -238,7 +238,7 @@ def test_a_worker_that_dies_is_a_diagnostic_not_a_traceback(tmp_path, monkeypatc
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    from generator.stages import images
+    from generator.graphics import photos as images
 
     class DyingPool:
         def __init__(self, *args, **kwargs):

@@ -15,17 +15,17 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from generator.authoring import issue_form
+from generator.authoring.issue_form import CONFIRMATION, FIELD_BY_ID, FIELDS, NEED_KINDS, NO_RESPONSE, OTHER_SOURCE
+from generator.authoring.issue_form_yaml import BIDI_CONTROLS
+from generator.authoring.scaffold import load_context
+from generator.build.pipeline import load_collection
+from generator.check.records import validate_record
 from generator.cli import cli
-from generator.config import load_project
-from generator.markup import render_markdown
-from generator.pipeline import load_collection
-from generator.stages import issue_form
-from generator.stages.discover import SourceRef
-from generator.stages.issue_form import CONFIRMATION, FIELD_BY_ID, FIELDS, NEED_KINDS, OTHER_SOURCE, NO_RESPONSE
-from generator.stages.issue_form_yaml import BIDI_CONTROLS
-from generator.stages.load import load_file
-from generator.stages.scaffold import load_context
-from generator.stages.validate import validate_record
+from generator.load.project import load_project
+from generator.load.yaml_loader import load_file
+from generator.model.raw import SourceRef
+from generator.render.markdown import render_markdown
 
 REPO = Path(__file__).resolve().parents[2]
 FORM = REPO / issue_form.FORM_FILE

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from generator.json_cache import JsonCache, text_key
+from generator.core.json_cache import JsonCache, text_key
 
 
 def test_values_are_made_once_and_kept_across_builds(tmp_path):

@@ -14,11 +14,11 @@ import time
 import pytest
 from click.testing import CliRunner
 
+from generator.build.pipeline import load_collection
 from generator.cli import cli
-from generator.config import load_project
-from generator.linkcheck import Link, check_links, links_in_records, links_in_site, merge
-from generator.pipeline import load_collection
-from generator.stale import format_stale, stale_records
+from generator.commands.links import Link, check_links, links_in_records, links_in_site, merge
+from generator.commands.stale import format_stale, stale_records
+from generator.load.project import load_project
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

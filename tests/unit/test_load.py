@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Diagnostic
-from generator.stages.discover import SourceRef
-from generator.stages.load import MAX_DEPTH, MAX_FILE_BYTES, RawRecord, load_bytes, load_file
+from generator.core.errors import Diagnostic
+from generator.load.yaml_loader import MAX_DEPTH, MAX_FILE_BYTES, load_bytes, load_file
+from generator.model.raw import RawRecord, SourceRef
 
 CASE = "content/cases/example-case.yml"
 
@@ -238,7 +238,7 @@ def test_structural_problems_are_kept_when_a_syntax_error_follows():
 
 
 def test_too_many_records_in_a_folder_is_one_clear_error(project, monkeypatch):
-    from generator.stages import discover as discover_stage
+    from generator.load import discover as discover_stage
 
     monkeypatch.setattr(discover_stage, "MAX_RECORDS_PER_FOLDER", 1)
     diagnostics = [d for d in project.diagnostics() if d.code == "too-many-records"]

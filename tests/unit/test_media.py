@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 import picture_factory as pf
-from picture_factory import add_images
+import pytest
 from diagnostic_text import headline
-from generator.config import load_project
-from generator.pipeline import load_collection
+from picture_factory import add_images
+
+from generator.build.pipeline import load_collection
+from generator.load.project import load_project
 
 CASE = "content/cases/example-case.yml"
 BRAND = "content/brands/example-brand.yml"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import generator.pipeline as pipeline
-import generator.site as site
-from generator.stages import STAGE_ORDER
+import generator.build.pipeline as pipeline
+import generator.build.site as site
+from generator.build.pipeline import STAGE_ORDER
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "project"
@@ -28,7 +28,7 @@ def test_stages_run_in_order(monkeypatch):
     spy(pipeline, "validate_record", "validate")
     spy(pipeline, "check_collection", "validate")
     spy(site, "build_pages", "pages")
-    spy(site, "render_pages", "render")
+    spy(site, "render_page", "render")
 
     site.prepare_site(FIXTURE / "casebook.yml", ROOT / "theme")
 

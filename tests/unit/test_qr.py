@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from generator.config import SiteConfig
-from generator.qr import page_address, print_qr, qr_svg
-from generator.urls import UrlScheme
+from generator.graphics.qr import qr_svg
+from generator.model.settings import SiteConfig
+from generator.render.print_qr import page_address, print_qr
+from generator.render.urls import UrlScheme
 
 LANGUAGES = [{"code": "zh-TW", "name": "正體中文", "theme_language": "zh-TW"},
              {"code": "en", "name": "English", "theme_language": "en"}]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentError
-from generator.rebuild_memo import RebuildMemo
-from generator.site import prepare_site
+from generator.build.memo import RebuildMemo
+from generator.build.site import prepare_site
+from generator.core.errors import ContentError
 
 THEME = Path(__file__).resolve().parents[2] / "theme"
 

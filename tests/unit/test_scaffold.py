@@ -15,12 +15,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.authoring import scaffold
+from generator.build.pipeline import load_collection
 from generator.cli import cli
-from generator.config import load_project
-from generator.pipeline import load_collection
-from generator.stages import scaffold
-from generator.stages.discover import SourceRef
-from generator.stages.load import load_bytes
+from generator.load.project import load_project
+from generator.load.yaml_loader import load_bytes
+from generator.model.raw import SourceRef
 
 REPO = Path(__file__).resolve().parents[2]
 NEW = "content/cases/kouhu-smart-fish-farming.yml"

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
-from generator.models import RECORD_MODELS
-from generator.stages.discover import FILE_KINDS, FOLDER_KINDS, SourceRef
-from generator.stages.load import load_bytes
-from generator.stages.schema import render_schemas, schema_filename
+from generator.load.yaml_loader import load_bytes
+from generator.model.raw import FILE_KINDS, FOLDER_KINDS, SourceRef
+from generator.model.records import RECORD_MODELS
+from generator.model.schema import render_schemas, schema_filename
 
 TESTS = Path(__file__).resolve().parent.parent
 REPO_ROOT = TESTS.parent
@@ -69,7 +69,7 @@ def test_schema_dir_holds_one_schema_per_record_kind_and_nothing_else():
 
 
 def test_render_schemas_is_deterministic():
-    from generator.stages.schema import _schemas
+    from generator.model.schema import _schemas
     assert _schemas.__wrapped__() == _schemas.__wrapped__(), "made twice, the same text (kept once a process)"
 
 

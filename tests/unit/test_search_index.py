@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.config import load_project
-from generator.mkdocs_plugin.material import search_sections
-from generator.pipeline import load_collection
-from generator.search import SearchLanguage, language_settings, register_words, search_words, split_index
+from generator.build.pipeline import load_collection
+from generator.engine.mkdocs.material import search_sections
+from generator.load.project import load_project
+from generator.publish.search import SearchLanguage, language_settings, register_words, search_words, split_index
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,7 +68,7 @@ def test_every_separator_splits_where_material_marks_segments():
 # -- our own index: Material's entries, with jieba's cuts cached ------------------------
 
 def _site(root: Path):
-    from generator.site import prepare_site
+    from generator.build.site import prepare_site
 
     return prepare_site(root / "casebook.yml", ROOT / "theme")
 
@@ -101,7 +101,7 @@ def _settings(site) -> dict:
 
 
 def test_entries_have_the_shape_material_gives_them():
-    from generator.search import page_entries
+    from generator.publish.search import page_entries
 
     body = ('<div class="lead"><p>雲林口湖鄉 <em>smart</em> tilapia</p><script>x()</script></div>\n'
             '<h2 id="story">故事 <a class="headerlink" href="#story">¶</a></h2>\n<ul><li>One</li><li> </li></ul>\n'
@@ -118,7 +118,7 @@ def test_our_entries_are_the_ones_material_would_write(monkeypatch):
     from markupsafe import escape
     from material.plugins.search.plugin import SearchIndex
 
-    from generator.indexer import SearchIndexer
+    from generator.build.search_index import SearchIndexer
     site = _site(ROOT)
     register_words(search_words(site.collection))
     material = SearchIndex()
@@ -132,7 +132,7 @@ def test_our_entries_are_the_ones_material_would_write(monkeypatch):
             "toc": [], "url": page.url, "title": page.title})())
     ours = SearchIndexer(site, search_sections, None).entries()
     assert ours == material.entries
-    monkeypatch.setattr("generator.indexer.PARALLEL_FROM", 1)
+    monkeypatch.setattr("generator.build.search_index.PARALLEL_FROM", 1)
     in_workers = SearchIndexer(site, search_sections, None, workers=2)
     assert in_workers._pool is not None, "parsed in worker processes"
     assert in_workers.entries() == ours
@@ -140,7 +140,7 @@ def test_our_entries_are_the_ones_material_would_write(monkeypatch):
 
 
 def test_pages_listing_cases_are_found_by_title_and_description_not_by_their_cards():
-    from generator.indexer import SearchIndexer
+    from generator.build.search_index import SearchIndexer
     site = _site(ROOT / "tests" / "fixtures" / "project")
     entries = SearchIndexer(site, search_sections, None).entries()
     case_list = [e for e in entries if e["location"] == "cases/"]
@@ -151,12 +151,12 @@ def test_pages_listing_cases_are_found_by_title_and_description_not_by_their_car
 
 
 def _indexer(site, tmp_path):
-    from generator.indexer import SearchIndexer
+    from generator.build.search_index import SearchIndexer
     return SearchIndexer(site, search_sections, tmp_path / "cache" / "search", "test parser")
 
 
 def test_a_second_build_segments_nothing(tmp_path, monkeypatch):
-    from generator.publish import write_search_indexes
+    from generator.build.outputs import write_search_indexes
 
     site = _site(ROOT / "tests" / "fixtures" / "project")
     cut = _CountingCut(monkeypatch)
@@ -183,7 +183,7 @@ def test_a_second_build_segments_nothing(tmp_path, monkeypatch):
 
 
 def test_new_words_and_a_corrupt_cache_segment_again(tmp_path, monkeypatch):
-    from generator.search import Segmenter
+    from generator.publish.search import Segmenter
 
     cache = tmp_path / "segments.json"
     cut = _CountingCut(monkeypatch)

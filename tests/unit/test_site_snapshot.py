@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-import generator.site_snapshot as snapshot
-from generator.errors import ContentError
-from generator.rebuild_memo import RebuildMemo
+import generator.build.snapshot as snapshot
+from generator.build.memo import RebuildMemo
+from generator.core.errors import ContentError
 
 THEME = Path(__file__).resolve().parents[2] / "theme"
 

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFont
 
-from generator import social
-from generator.seo import site_cards
-from generator.site import prepare_site
-from generator.social import Card, CardText, FontMissing, cached_cards, draw_card, find_font, wrap
+from generator.build.site import prepare_site
+from generator.graphics import cards as social_cards
+from generator.graphics import drawing
+from generator.graphics.cards import Card, cached_cards, draw_card
+from generator.graphics.drawing import CardText, FontMissing, find_font, wrap
+from generator.render.seo import site_cards
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,14 +48,14 @@ def test_chinese_uses_the_taiwan_face_and_japanese_the_japan_face():
 
 
 def test_a_missing_font_is_a_clear_error(monkeypatch):
-    social.find_font.cache_clear()
-    monkeypatch.setattr(social, "_fc_match", lambda family, style: None)
-    monkeypatch.setattr(social, "_KNOWN_FILES", {})
+    drawing.find_font.cache_clear()
+    monkeypatch.setattr(drawing, "_fc_match", lambda family, style: None)
+    monkeypatch.setattr(drawing, "_KNOWN_FILES", {})
     try:
         with pytest.raises(FontMissing, match=r"Noto Sans CJK TC Bold.*apt-get install fonts-noto-cjk"):
             find_font("zh-TW", "Bold")
     finally:
-        social.find_font.cache_clear()
+        drawing.find_font.cache_clear()
 
 
 def test_long_titles_wrap_by_character_in_chinese_and_by_word_in_english():
@@ -75,7 +77,7 @@ def test_an_unchanged_rebuild_draws_nothing_and_a_change_redraws_one(tmp_path, m
     first = {uri: path.read_bytes() for uri, path in files.items()}
 
     drawn = []
-    monkeypatch.setattr(social, "draw_card", lambda text: drawn.append(text) or b"png")
+    monkeypatch.setattr(social_cards, "draw_card", lambda text: drawn.append(text) or b"png")
     files, report = cached_cards(cards, tmp_path)
     assert (report.drawn, report.reused, drawn) == (0, 2, [])
     assert {uri: path.read_bytes() for uri, path in files.items()} == first
@@ -102,7 +104,7 @@ def test_every_case_page_of_the_fixture_gets_a_card_per_language():
 
 def test_many_new_cards_are_drawn_in_worker_processes_with_the_same_bytes(tmp_path):
     texts = {tmp_path / "cards" / f"{i}.png": CardText("zh-TW", "案例", f"合成案例 {i}", "合成縣", "案例集")
-             for i in range(social.PARALLEL_FROM)}
-    social.draw_cards(texts, workers=2)
+             for i in range(social_cards.PARALLEL_FROM)}
+    social_cards.draw_cards(texts, workers=2)
     for path, text in texts.items():
         assert path.read_bytes() == draw_card(text)

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from generator.urls import relative_url
+from generator.render.urls import relative_url
 
 URLS = ["", "en/", "cases/", "cases/kouhu/", "en/cases/kouhu/", "en/cases/guantian/", "brands/a/",
         "404.html", "en/404.html", "assets/social/en/cases/kouhu.png", "data/cases.json", "map/",

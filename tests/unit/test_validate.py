@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.errors import Diagnostic
-from generator.models import RECORD_MODELS
-from generator.stages.discover import SourceRef
-from generator.stages.load import RawRecord, load_bytes
-from generator.stages.validate import validate_record
+from generator.check.records import validate_record
+from generator.core.errors import Diagnostic
+from generator.load.yaml_loader import load_bytes
+from generator.model.raw import RawRecord, SourceRef
+from generator.model.records import RECORD_MODELS
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "project"
 CASE = "content/cases/example-case.yml"

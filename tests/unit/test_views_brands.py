@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from views_helpers import by_url, render, view_context
 
-from generator.views.brands import brand_pages
+from generator.render.views.brands import brand_pages
 
 
 def test_brand_page_derives_its_cases_from_the_cases_that_name_it(project):

@@ -5,10 +5,10 @@ import re
 
 from views_helpers import by_url, render, view_context
 
-from generator.stages.pages import build_pages
-from generator.views.caselist import case_list_pages
-from generator.views.cases import case_pages
-from generator.views.indexes import county_pages, facet_pages, looking_for_pages
+from generator.render.pages import build_pages
+from generator.render.views.caselist import case_list_pages
+from generator.render.views.cases import case_pages
+from generator.render.views.indexes import county_pages, facet_pages, looking_for_pages
 
 NEW_CASE = """\
 id: quiet-case

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.models import County
-from generator.site import prepare_site
-from generator.views.base import ViewContext
-from generator.views.figures import figure_text, format_number
-from generator.views.map import load_map_data, tile_map, _match_tile, _tile_index
-from generator.views.policy import prose_html
-from generator.views.policy_refs import References
+from generator.build.site import prepare_site
+from generator.model.records import County
+from generator.render.views.base import ViewContext
+from generator.render.views.figures import figure_text, format_number
+from generator.render.views.map import _match_tile, _tile_index, load_map_data, tile_map
+from generator.render.views.policy import prose_html
+from generator.render.views.policy_refs import References
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "project"
@@ -28,7 +28,7 @@ def fixture_site():
 
 
 def context(site) -> ViewContext:
-    from generator.i18n import load_strings
+    from generator.load.strings import load_strings
     strings = load_strings(ROOT / "theme" / "strings", site.project.config)
     return ViewContext(site.collection, site.project.config, strings, site.urls)
 

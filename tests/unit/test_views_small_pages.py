@@ -5,15 +5,15 @@ from dataclasses import replace
 
 from views_helpers import by_url, render, view_context
 
-from generator.stages.validate import iter_localized
-from generator.views.about import about_pages
-from generator.views.base import localized_texts
-from generator.views.brands import brand_pages
-from generator.views.cases import case_pages
-from generator.views.exhibitions import exhibition_pages, is_planned
-from generator.views.indexes import looking_for_pages
-from generator.views.notfound import not_found_pages
-from generator.views.status import status_pages
+from generator.model.fields import iter_localized
+from generator.render.views.about import about_pages
+from generator.render.views.base import localized_texts
+from generator.render.views.brands import brand_pages
+from generator.render.views.cases import case_pages
+from generator.render.views.exhibitions import exhibition_pages, is_planned
+from generator.render.views.indexes import looking_for_pages
+from generator.render.views.notfound import not_found_pages
+from generator.render.views.status import status_pages
 
 EPOCH_2024_02_01 = "1706745600"
 EPOCH_2024_04_01 = "1711929600"

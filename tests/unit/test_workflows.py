@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from gitrepo import BAD_PLACE_LINE, BAD_SOURCE_LINE, make_pull_requests
 
 REPO = Path(__file__).resolve().parents[2]

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.config import load_project
-from generator.errors import count_errors
-from generator.i18n import load_strings
-from generator.pipeline import load_collection
-from generator.stages.render import make_environment, render_page
-from generator.urls import UrlScheme
-from generator.views.base import Page, ViewContext
+from generator.build.pipeline import load_collection
+from generator.core.errors import count_errors
+from generator.load.project import load_project
+from generator.load.strings import load_strings
+from generator.render.templates import make_environment, render_page
+from generator.render.urls import UrlScheme
+from generator.render.views.base import Page, ViewContext
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"

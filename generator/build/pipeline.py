@@ -1,0 +1,117 @@
+"""Runs the stages in their fixed order. The CLI and the MkDocs plugin call this."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from generator.check.collection import check_collection
+from generator.check.media import check_media
+from generator.check.records import validate_record
+from generator.core.errors import Diagnostic
+from generator.core.memo import NO_MEMO, Memo
+from generator.load.discover import discover
+from generator.load.explainers import add_explainers
+from generator.load.yaml_loader import load_file
+from generator.model.collection import Collection
+from generator.model.raw import FILE_KINDS, FOLDER_KINDS, RawRecord, SourceRef
+from generator.model.settings import Project
+
+# The order the stages run in; tests/unit/test_pipeline.py enforces it.
+STAGE_ORDER = ("discover", "load", "validate", "pages", "render")
+
+REQUIRED_FILES = ("places.yml", "taxonomy.yml", "sources.yml", "policy/data.yml")
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A record file as loading and validation left it."""
+
+    raw: RawRecord | None        # None when the file could not be read as YAML
+    record: BaseModel | None     # the validated record, or None
+    problems: list[Diagnostic]   # found in this file alone
+
+
+def load_collection(project: Project, memo: Memo = NO_MEMO) -> tuple[Collection, list[Diagnostic]]:
+    """discover -> load -> validate: every valid record, and every problem found.
+
+    `memo` (under `mkdocs serve`) gives back last build's records of unchanged files.
+    """
+    refs, diagnostics = discover(project.content_dir, project.root)
+    diagnostics += _missing_files(project, refs)
+    collection = Collection()
+    first_file: dict[tuple[str, str], RawRecord] = {}
+    files = memo.load_all(refs, load_record)
+    for ref, loaded in zip(refs, files):
+        diagnostics += loaded.problems
+        if loaded.record is None:
+            _remember_invalid(collection, ref, loaded.raw)
+            continue
+        diagnostics += _add_record(collection, loaded.raw, loaded.record, first_file)
+    diagnostics += check_collection(collection, project.config, memo)
+    diagnostics += check_media(collection, project)
+    diagnostics += add_explainers(project, collection)
+    return collection, diagnostics
+
+
+def load_record(ref: SourceRef) -> LoadedFile:
+    """One file loaded and validated on its own."""
+    raw, problems = load_file(ref)
+    if raw is None:
+        return LoadedFile(None, None, problems)
+    record, more = validate_record(raw)
+    return LoadedFile(raw, record, problems + more)
+
+
+def _add_record(collection: Collection, raw: RawRecord, record, first_file: dict) -> list[Diagnostic]:
+    kind = raw.source.kind
+    if kind not in FOLDER_KINDS.values():
+        collection.raw[(kind, kind)] = raw
+        setattr(collection, kind, record)
+        return []
+    problems = []
+    if record.id != raw.source.stem:
+        line, col = raw.position(("id",))
+        problems.append(Diagnostic(raw.source.display, line, col, "id-mismatch",
+                                   f"id '{record.id}' differs from the file name '{raw.source.path.name}'",
+                                   field="id", hint=f"rename the file to {record.id}.yml, or set `id: {raw.source.stem}`"))
+    key = (kind, record.id)
+    if key in first_file:
+        owner, other = first_file[key], raw
+        if raw.source.stem == record.id:  # the file named after the id keeps it; blame the other
+            owner, other = raw, first_file[key]
+        problems.append(_duplicate_id(other, owner, kind, record.id))
+        if owner is first_file[key]:
+            return problems
+    first_file[key] = raw
+    collection.raw[key] = raw
+    getattr(collection, kind_table(kind))[record.id] = record
+    return problems
+
+
+def _duplicate_id(raw: RawRecord, owner: RawRecord, kind: str, record_id: str) -> Diagnostic:
+    line, col = raw.position(("id",))
+    return Diagnostic(raw.source.display, line, col, "duplicate-id", f"another {kind} already has id '{record_id}'",
+                      field="id", hint=f"it is used in {owner.source.display}; ids must be unique")
+
+
+def kind_table(kind: str) -> str:
+    """The Collection attribute holding records of a folder kind: case -> cases."""
+    return {"case": "cases", "brand": "brands", "exhibition": "exhibitions"}[kind]
+
+
+def _remember_invalid(collection: Collection, ref: SourceRef, raw: RawRecord | None) -> None:
+    record_id = raw.data.get("id") if raw is not None and isinstance(raw.data, dict) else None
+    collection.invalid_ids.add((ref.kind, record_id if isinstance(record_id, str) else ref.stem))
+
+
+def _missing_files(project: Project, refs: list[SourceRef]) -> list[Diagnostic]:
+    found = {ref.kind for ref in refs}
+    problems = []
+    for name in REQUIRED_FILES:
+        if FILE_KINDS[name] not in found:
+            path = Path(project.config.content_dir) / name
+            problems.append(Diagnostic(path.as_posix(), 0, 0, "missing-file", f"{name} is missing",
+                                       hint="every project needs places, taxonomy, sources and policy data"))
+    return problems

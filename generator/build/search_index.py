@@ -1,0 +1,126 @@
+"""The search entries of every listed page, made while the site engine renders the pages.
+
+Our page bodies are known before the engine renders anything, so the entries
+are started then: a page's entries come from the cache (search/pages.json,
+keyed by its address, title and body) or are parsed in worker processes on
+the other cores while the engine renders; `entries()` collects them at the
+end of the build and segments Han text (generator/search.py's Segmenter).
+
+Nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from pathlib import Path
+
+from markupsafe import escape
+
+from generator.build.site import Site
+from generator.core.json_cache import JsonCache, text_key
+from generator.publish.search import Segmenter, page_sections, search_words, segment_entries
+
+# Below this many characters of HTML to parse (about 0.1 s of parsing), a
+# worker process costs more than it saves. Counted in characters, not pages:
+# a few long pages can be worth it, many short ones not.
+PARALLEL_FROM = 500_000
+CHUNK = 50   # pages a worker parses at a time
+
+
+class SearchIndexer:
+    def __init__(self, site: Site, sections, cache_dir: Path | None, sections_version: str = "",
+                 workers: int | None = None):
+        """Starts parsing the pages whose entries are not cached.
+
+        `sections` splits a body into sections as the engine's search does and
+        `sections_version` names it; `cache_dir` holds segments.json and
+        pages.json (None: nothing kept between builds).
+        """
+        self.segmenter = Segmenter(search_words(site.collection), cache_dir / "segments.json" if cache_dir else None)
+        self.cache = JsonCache(cache_dir / "pages.json" if cache_dir else None,
+                               f"pages {self.segmenter.dictionary} {sections_version}")
+        self.sections = sections
+        self._pages = [(page.url, str(escape(page.title)), _searched_text(page, site.rendered[src_uri].body))
+                       for src_uri, page in ((src, site.page(src)) for src in site.rendered)
+                       if page is not None and page.listed]
+        self._keys = [text_key(*page) for page in self._pages]
+        missing = [i for i, key in enumerate(self._keys) if not self.cache.has(key)]
+        self._parsed: dict[int, list[dict]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[tuple[list[int], Future]] = []
+        self._submitting: threading.Thread | None = None
+        if sum(len(self._pages[i][2]) for i in missing) >= PARALLEL_FROM:
+            self._pool = worker_pool(sections, workers)
+        if self._pool is not None:
+            # Starting workers waits for their server (0.3 s): a thread waits, not the build.
+            self._submitting = threading.Thread(target=self._submit, args=(self._pool, missing), daemon=True)
+            self._submitting.start()
+
+    def _submit(self, pool: ProcessPoolExecutor, missing: list[int]) -> None:
+        for start in range(0, len(missing), CHUNK):
+            chunk = missing[start:start + CHUNK]
+            try:
+                future = pool.submit(_parse, [self._pages[i] for i in chunk], self.sections)
+            except (BrokenProcessPool, RuntimeError, OSError):   # no workers: the rest is parsed here
+                return
+            self._futures.append((chunk, future))
+
+    def entries(self) -> list[dict]:
+        """Entries of every listed page, in the order the engine is given the pages."""
+        if self._submitting is not None:
+            self._submitting.join()
+        for chunk, future in self._futures:
+            try:
+                self._parsed.update(zip(chunk, future.result()))
+            except BrokenProcessPool:   # a worker died (out of memory, killed): parsed here instead
+                pass
+        self.close()
+        entries: list[dict] = []
+        for i, key in enumerate(self._keys):
+            entries.extend(self.cache.get_or_make(key, lambda: segment_entries(self._sections(i), self.segmenter)))
+        return entries
+
+    def _sections(self, i: int) -> list[dict]:
+        if i in self._parsed:
+            return self._parsed.pop(i)
+        return page_sections(*self._pages[i], self.sections)
+
+    def save(self) -> None:
+        self.segmenter.save()
+        self.cache.save(prune=True)
+
+    def close(self) -> None:
+        """Stop the worker processes (a build that failed never asks for the entries)."""
+        if self._submitting is not None:
+            self._submitting.join()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _searched_text(page, body: str) -> str:
+    """The page's body, or for a page listing others (search_body False) its description."""
+    return body if page.search_body else f"<p>{escape(page.description)}</p>"
+
+
+def _parse(pages: list[tuple[str, str, str]], sections) -> list[list[dict]]:
+    return [page_sections(url, title, body, sections) for url, title, body in pages]
+
+
+def worker_pool(sections, workers: int | None = None) -> ProcessPoolExecutor | None:
+    """Worker processes to parse pages in, one per core but the engine's (it renders meanwhile); None on one.
+
+    forkserver: forking a process that runs threads (mkdocs serve does) can
+    deadlock. Its server imports the parser once; each worker forked from it
+    starts ready instead of importing it again (1 s, longer than one serve
+    build's parsing).
+    """
+    workers = workers or (os.cpu_count() or 1) - 1
+    if workers < 1:
+        return None
+    context = get_context("forkserver")
+    context.set_forkserver_preload([__name__, sections.__module__])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)

@@ -1,0 +1,164 @@
+"""The site as data: every page, its rendered source and its context.
+
+This is what any site engine needs from us. The MkDocs plugin hands it to
+MkDocs; nothing here imports MkDocs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, partial
+from pathlib import Path
+
+from generator.build.pipeline import load_collection
+from generator.core.errors import ContentError, count_errors
+from generator.core.json_cache import JsonCache
+from generator.core.memo import NO_MEMO, Memo
+from generator.load.project import load_project
+from generator.load.strings import Strings, load_strings
+from generator.model.collection import Collection
+from generator.model.settings import Project
+from generator.render.pages import build_pages
+from generator.render.print_qr import CACHE_SCOPE as QR_CACHE_SCOPE
+from generator.render.print_qr import PrintQr, print_qr
+from generator.render.seo import PageMeta, card_keys, page_meta
+from generator.render.templates import RenderedPage, make_environment, render_page
+from generator.render.urls import UrlScheme
+from generator.render.views.base import Page
+
+STRINGS_DIR = "strings"   # under theme/
+CACHE_DIR = ".cache/casebook"   # under the project root; git-ignored
+ERROR_TEMPLATES = ("404.html",)   # the engine's own error pages at the site root
+
+
+@dataclass(frozen=True)
+class AlternateLink:
+    """One language version of a page, as the theme's switcher and hreflang need it."""
+
+    lang: str
+    name: str
+    link: str                # site-relative URL
+    absolute: str | None     # full URL when the site URL is known
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What the theme templates receive as `casebook` on each of our pages."""
+
+    lang: str
+    theme_language: str
+    alternates: list[AlternateLink]
+    record_path: str | None
+    print_qr: PrintQr | None = None   # QR code to the page, on printed case and brand pages
+    meta: PageMeta | None = None      # canonical, Open Graph, social card, feed (generator/seo.py)
+
+
+@dataclass(frozen=True)
+class Site:
+    project: Project
+    collection: Collection
+    pages: list[Page]
+    rendered: dict[str, RenderedPage]   # src_uri -> front matter and body
+    urls: UrlScheme
+    strings: Strings | None = None     # interface strings, for social meta, cards and open data
+    qr_codes: JsonCache | None = None  # print QR codes by address (CACHE_DIR/qr.json)
+
+    def page(self, src_uri: str) -> Page | None:
+        return self._by_src().get(src_uri)
+
+    def _by_src(self) -> dict[str, Page]:
+        cache = self.__dict__.get("_page_index")
+        if cache is None:
+            cache = {p.src_uri: p for p in self.pages}
+            object.__setattr__(self, "_page_index", cache)
+        return cache
+
+    def context(self, page: Page) -> PageContext:
+        theme_languages = {lang.code: lang.theme_language for lang in self.project.config.languages}
+        alternates = [AlternateLink(a.lang, a.name, a.url, self.urls.absolute(a.url)) for a in page.alternates]
+        return PageContext(page.lang, theme_languages[page.lang], alternates, page.record_path,
+                           print_qr(page.key, page.url, self.urls, self.qr_codes), self.meta(page))
+
+    def meta(self, page: Page) -> PageMeta:
+        return page_meta(page, self.project.config, self.strings, self.urls, self.card_keys)
+
+    @cached_property
+    def card_keys(self) -> set[str]:
+        return card_keys(self.collection, {p.key for p in self.pages})
+
+    def language_homes(self) -> list[AlternateLink]:
+        return [AlternateLink(lang.code, lang.name, self.urls.url("", lang.code), None)
+                for lang in self.project.config.languages]
+
+    def nav_sources(self, lang: str) -> list[str]:
+        """Source names of the pages in a language's navigation, in order.
+
+        Only pages with a nav_order are in it: case pages stay out, so the
+        navigation (rendered into every page) does not grow with the cases.
+        """
+        navs = self.__dict__.get("_nav_sources")
+        if navs is None:   # asked for every page: made once
+            in_nav = sorted((p for p in self.pages if p.nav_order is not None), key=lambda p: (p.nav_order, p.src_uri))
+            navs = {}
+            for page in in_nav:
+                navs.setdefault(page.lang, []).append(page.src_uri)
+            object.__setattr__(self, "_nav_sources", navs)
+        return list(navs.get(lang, []))
+
+    def nav_signature(self, lang: str) -> str:
+        """What every page of a language shows of its navigation: the titles and addresses."""
+        pages = [self.page(src) for src in self.nav_sources(lang)]
+        return "\n".join(f"{page.title}\t{page.url}" for page in pages)
+
+    def shared_nav_key(self, page: Page) -> tuple[str, str] | None:
+        """The key of the navigation HTML a page shares with others, or None.
+
+        A page outside the navigation links to every nav page by the same
+        relative URL as its siblings (cases/a/ and cases/b/ both by ../../map/),
+        unless a nav page lies under it; so its navigation is the same HTML for
+        every such page of its language and folder.
+        """
+        if page.nav_order is not None or any(self.page(src).url.startswith(page.url)
+                                             for src in self.nav_sources(page.lang)):
+            return None
+        return page.lang, page.url.rstrip("/").rpartition("/")[0]
+
+    def error_page(self, template_name: str) -> Page | None:
+        """Our page that the engine renders into its own error template, e.g. 404.html at the root.
+
+        A host serves that file for a missing path anywhere on the site, so the
+        engine builds it with root-absolute URLs; as a page of its own its
+        links would be relative to a URL it is not served at.
+        """
+        if template_name not in ERROR_TEMPLATES:
+            return None
+        return next((p for p in self.pages if p.url == template_name), None)
+
+    def edit_url(self, page: Page) -> str | None:
+        return page.edit_url
+
+
+def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True,
+                 memo: Memo = NO_MEMO) -> Site:
+    """Load, validate and render everything; raises ContentError on any content error.
+
+    `memo` (under `mkdocs serve`) reuses last build's work on what did not change.
+    """
+    project, problems = load_project(config_path)
+    if project is None:
+        raise ContentError(problems)
+    collection, diagnostics = load_collection(project, memo)
+    if count_errors(diagnostics):
+        raise ContentError(diagnostics)
+    strings = load_strings(theme_dir / STRINGS_DIR, project.config)
+    urls = UrlScheme(project.config, directory_urls)
+    pages = build_pages(collection, project.config, strings, urls, memo)
+    env = memo.environment(theme_dir, make_environment)
+    rendered = memo.render_all(pages, partial(render_page, env, strings))
+    return Site(project, collection, pages, rendered, urls, strings, qr_code_cache(project))
+
+
+def qr_code_cache(project: Project) -> JsonCache:
+    return JsonCache(project.root / CACHE_DIR / "qr.json", QR_CACHE_SCOPE)
+
+
+__all__ = ["Site", "PageContext", "AlternateLink", "prepare_site", "Strings"]

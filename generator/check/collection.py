@@ -1,0 +1,229 @@
+"""Rules across records: unique ids, references between records, languages and citations."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from generator.core.errors import Diagnostic, did_you_mean
+from generator.core.memo import NO_MEMO, Memo
+from generator.model.collection import Collection
+from generator.model.fields import format_field_path, iter_localized
+from generator.model.raw import FieldPath, RawRecord
+from generator.model.records import (
+    Case,
+    Citation,
+    Exhibition,
+)
+from generator.model.settings import SiteConfig
+
+
+def check_collection(collection: Collection, config: SiteConfig, memo: Memo = NO_MEMO) -> list[Diagnostic]:
+    """Checks across records. `memo` (under `mkdocs serve`) gives back last build's
+    problems of each unchanged record in its languages and citations."""
+    checker = _CollectionChecker(collection, config, memo)
+    checker.run()
+    return checker.diagnostics
+
+
+class _CollectionChecker:
+    def __init__(self, collection: Collection, config: SiteConfig, memo: Memo = NO_MEMO):
+        self.c = collection
+        self.config = config
+        self.memo = memo
+        self.diagnostics: list[Diagnostic] = []
+        self.place_ids = self._place_ids()
+        self.source_ids = {s.id for s in collection.sources.sources} if collection.sources else set()
+
+    def run(self) -> None:
+        for (kind, record_id), raw in sorted(self.c.raw.items()):
+            record = self._record(kind, record_id)
+            if record is None:
+                continue
+            inputs = (record, raw, tuple(self.config.language_codes), self.c.sources)
+            self.diagnostics += self.memo.check(("record checks", kind, record_id), inputs,
+                                                lambda: self._check_record(record, raw))
+        for case in self.c.cases.values():
+            self._check_case(case)
+        for brand in self.c.brands.values():
+            self._check_place(brand.place, self._raw("brand", brand.id), ("place",))
+        for exhibition in self.c.exhibitions.values():
+            self._check_exhibition(exhibition)
+        self._check_unique_term_ids()
+
+    def _check_record(self, record: BaseModel, raw: RawRecord) -> list[Diagnostic]:
+        """Checks of one record alone, against the site's languages and sources; returns what they found."""
+        found = len(self.diagnostics)
+        self._check_languages(record, raw)
+        self._check_citations(record, raw)
+        problems = self.diagnostics[found:]
+        del self.diagnostics[found:]
+        return problems
+
+    # record lookup
+    def _record(self, kind: str, record_id: str) -> BaseModel | None:
+        table = {"case": self.c.cases, "brand": self.c.brands, "exhibition": self.c.exhibitions}
+        if kind in table:
+            return table[kind].get(record_id)
+        return getattr(self.c, {"sources": "sources"}.get(kind, kind), None)
+
+    def _raw(self, kind: str, record_id: str) -> RawRecord:
+        return self.c.raw[(kind, record_id)]
+
+    def _error(self, raw: RawRecord, path: FieldPath, code: str, message: str, hint: str = "",
+               *, key: bool = False) -> None:
+        line, col = raw.position(path, key=key)
+        self.diagnostics.append(Diagnostic(raw.source.display, line, col, code, message,
+                                           field=format_field_path(path), hint=hint))
+
+    # languages
+    def _check_languages(self, record: BaseModel, raw: RawRecord) -> None:
+        languages = self.config.language_codes
+        published = getattr(record, "status", "published") == "published"
+        present: set[str] = set()
+        for path, text in iter_localized(record):
+            present.update(text)
+            for lang in text:
+                if lang not in languages:
+                    self._error(raw, path + (lang,), "unknown-language",
+                                f"'{lang}' is not a language of this site ({', '.join(languages)})",
+                                did_you_mean(lang, languages), key=True)
+            if published:
+                for lang in languages:
+                    if lang not in text:
+                        self._error(raw, path, "missing-translation", f"no text in '{lang}'",
+                                    f"add `{lang}:` here, or set `status: draft` until it is translated")
+        self._check_translation_status(record, raw, present, published)
+
+    def _check_translation_status(self, record: BaseModel, raw: RawRecord, present: set[str], published: bool) -> None:
+        statuses = getattr(record, "translations", None)
+        if statuses is None:
+            return
+        languages = self.config.language_codes
+        for lang in statuses:
+            if lang not in languages:
+                self._error(raw, ("translations", lang), "unknown-language",
+                            f"'{lang}' is not a language of this site ({', '.join(languages)})",
+                            did_you_mean(lang, languages), key=True)
+        needed = set(languages[1:]) if published else present & set(languages[1:])
+        for lang in sorted(needed - set(statuses)):
+            self._error(raw, ("translations",), "missing-translation-status",
+                        f"no review status for '{lang}'",
+                        f"add `{lang}: {{reviewed: false}}` under translations (true once a person checked it)",
+                        key=True)
+
+    # citations
+    def _check_citations(self, record: BaseModel, raw: RawRecord) -> None:
+        for path, citation in _iter_citations(record):
+            if self.c.sources is not None and citation.source not in self.source_ids:
+                self._error(raw, path + ("source",), "unknown-source",
+                            f"no source '{citation.source}' in content/sources.yml",
+                            did_you_mean(citation.source, sorted(self.source_ids)))
+
+    # references
+    def _check_case(self, case: Case) -> None:
+        raw = self._raw("case", case.id)
+        self._check_place(case.place, raw, ("place",))
+        taxonomy = self.c.taxonomy
+        for field_name, terms in (("arrows", taxonomy.arrows if taxonomy else []),
+                                  ("technologies", taxonomy.technologies if taxonomy else []),
+                                  ("industries", taxonomy.industries if taxonomy else [])):
+            known = [t.id for t in terms]
+            if taxonomy is None:
+                break
+            for index, key in enumerate(getattr(case, field_name)):
+                if key not in known:
+                    self._error(raw, (field_name, index), "unknown-term",
+                                f"'{key}' is not one of the {field_name} in content/taxonomy.yml",
+                                did_you_mean(key, known) or f"use one of: {', '.join(known)}")
+        if case.brand is not None:
+            self._check_reference(raw, ("brand",), case.brand, self.c.brands, "brand", case.status)
+        for index, other in enumerate(case.related):
+            if other == case.id:
+                self._error(raw, ("related", index), "self-reference", "a case cannot be related to itself")
+            else:
+                self._check_reference(raw, ("related", index), other, self.c.cases, "case", case.status)
+
+    def _check_exhibition(self, exhibition: Exhibition) -> None:
+        raw = self._raw("exhibition", exhibition.id)
+        for index, case_id in enumerate(exhibition.cases):
+            self._check_reference(raw, ("cases", index), case_id, self.c.cases, "case", exhibition.status)
+        for index, lang in enumerate(exhibition.languages):
+            if lang not in self.config.language_codes:
+                self._error(raw, ("languages", index), "unknown-language",
+                            f"'{lang}' is not a language of this site",
+                            did_you_mean(lang, self.config.language_codes))
+
+    def _check_reference(self, raw: RawRecord, path: FieldPath, target: str, table: dict, kind: str,
+                         status: str) -> None:
+        if (kind, target) in self.c.invalid_ids:
+            return
+        if target not in table:
+            self._error(raw, path, f"unknown-{kind}", f"no {kind} '{target}' in content/{kind}s/",
+                        did_you_mean(target, sorted(table)))
+        elif status == "published" and table[target].status != "published":
+            self._error(raw, path, "draft-reference", f"{kind} '{target}' is a draft, so it has no page to link to",
+                        f"publish {kind} '{target}' first, or remove the reference")
+
+    def _check_place(self, place: str, raw: RawRecord, path: FieldPath) -> None:
+        if self.c.places is None or place in self.place_ids:
+            return
+        self._error(raw, path, "unknown-place", f"no place '{place}' in content/places.yml",
+                    self._suggest_place(place))
+
+    def _suggest_place(self, value: str) -> str:
+        for place_id, names in self.place_ids.items():
+            if value.lower() in names:
+                return f"did you mean '{place_id}'?"
+        return did_you_mean(value, sorted(self.place_ids))
+
+    def _place_ids(self) -> dict[str, set[str]]:
+        """Place id -> its names and aliases, lower-cased, for suggestions."""
+        ids: dict[str, set[str]] = {}
+        if self.c.places is None:
+            return ids
+        for county in self.c.places.counties:
+            ids[county.id] = _names(county)
+            for township in county.townships:
+                ids[township.id] = _names(township)
+        return ids
+
+    def _check_unique_term_ids(self) -> None:
+        """Ids inside the single-file records (places, taxonomy, sources) must be unique."""
+        lists: list[tuple[str, FieldPath, list]] = []
+        if self.c.places:
+            lists.append(("places", ("counties",), self.c.places.counties))
+            for i, county in enumerate(self.c.places.counties):
+                lists.append(("places", ("counties", i, "townships"), county.townships))
+        if self.c.taxonomy:
+            for name in ("arrows", "technologies", "industries"):
+                lists.append(("taxonomy", (name,), getattr(self.c.taxonomy, name)))
+        if self.c.sources:
+            lists.append(("sources", ("sources",), self.c.sources.sources))
+        seen: dict[str, dict[str, FieldPath]] = {}
+        for kind, path, items in lists:
+            raw = self.c.raw[(kind, kind)]
+            namespace = seen.setdefault(kind, {})
+            for index, item in enumerate(items):
+                item_path = path + (index, "id")
+                if item.id in namespace:
+                    first = raw.position(namespace[item.id])[0]
+                    self._error(raw, item_path, "duplicate-id", f"id '{item.id}' is used twice",
+                                f"it is first used on line {first}; ids must be unique")
+                else:
+                    namespace[item.id] = item_path
+
+
+def _names(place: Any) -> set[str]:
+    return {place.id, *(n.lower() for n in place.name.values()), *(a.lower() for a in place.aliases)}
+
+
+def _iter_citations(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Citation]]:
+    if isinstance(obj, Citation):
+        yield path, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _iter_citations(getattr(obj, name), path + (name,))
+    elif isinstance(obj, list):
+        for index, item in enumerate(obj):
+            yield from _iter_citations(item, path + (index,))

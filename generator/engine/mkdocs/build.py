@@ -1,0 +1,42 @@
+"""`casebook build`: a MkDocs build written atomically into the site folder."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from generator.core.atomic import atomic_directory
+
+
+def _log_to_stderr() -> None:
+    """Show MkDocs' and our messages as the mkdocs command would (it sets this up itself)."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+class BuildFailed(Exception):
+    """The build stopped; the message says why (content errors were logged already)."""
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True) -> Path:
+    """Build the site described by mkdocs.yml; the old site stays until the new one is complete."""
+    _log_to_stderr()
+    try:
+        config = load_config(str(config_file), strict=strict)
+    except ConfigurationError as exc:
+        raise BuildFailed(f"{config_file}: {exc}") from None
+    target = Path(site_dir) if site_dir else Path(config.site_dir)
+    with atomic_directory(target) as work:
+        config.site_dir = str(work)
+        try:
+            build(config)
+        except Abort as exc:
+            raise BuildFailed(str(exc)) from None
+    return target

@@ -1,0 +1,26 @@
+"""Every valid record of a project: what the build stages after checking read."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.model.raw import RawRecord
+from generator.model.records import Brand, Case, Exhibition, Places, PolicyData, SourceList, Taxonomy
+
+
+@dataclass
+class Collection:
+    """Every valid record of a project, with the raw data behind each for positions."""
+
+    cases: dict[str, Case] = field(default_factory=dict)
+    brands: dict[str, Brand] = field(default_factory=dict)
+    exhibitions: dict[str, Exhibition] = field(default_factory=dict)
+    places: Places | None = None
+    taxonomy: Taxonomy | None = None
+    sources: SourceList | None = None
+    policy: PolicyData | None = None
+    raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)  # (kind, id) -> raw
+    media: dict = field(default_factory=dict)  # (kind, id, index) -> stages.media.SourceImage
+    explainers: dict = field(default_factory=dict)  # slug -> lang -> stages.explainers.Explainer
+    # ids of records that exist but failed validation: references to them are
+    # not reported again as unknown
+    invalid_ids: set[tuple[str, str]] = field(default_factory=set)

@@ -1,1 +1,0 @@
-"""One module per kind of page. Each exposes `<kind>_pages(ctx, lang) -> list[Page]`."""
