@@ -5,7 +5,7 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup venv system serve build test validate schema clean update-golden bench bench-images screenshots fonts exhibit exhibit-screenshots
+.PHONY: setup venv system serve build test lint validate schema clean update-golden bench bench-images screenshots fonts exhibit exhibit-screenshots
 
 setup: system $(STAMP)
 
@@ -30,6 +30,12 @@ build: setup
 
 test: setup
 	$(BIN)/pytest
+
+# Code checks (also in .ci/run): lint, the layer contracts (pyproject.toml), declared vs used dependencies.
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench scripts
+	$(BIN)/lint-imports
+	$(BIN)/deptry .
 
 validate: setup
 	$(BIN)/casebook validate

@@ -21,8 +21,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 from generator.authoring.answers import CaseAnswers, Choice, ScaffoldContext
 from generator.authoring.issue_form_yaml import IssueRecord, record_yaml

@@ -15,9 +15,10 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from generator.authoring.answers import CaseAnswers, Choice, ScaffoldContext
 from generator.authoring.scaffold_yaml import case_yaml

@@ -15,9 +15,9 @@ adapter's generator.mkdocs_plugin.kiosk.build_kiosk_site).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from generator.build.pipeline import load_collection
 from generator.build.site import STRINGS_DIR

@@ -1,7 +1,8 @@
 """Rules across records: unique ids, references between records, languages and citations."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from pydantic import BaseModel
 

@@ -116,7 +116,7 @@ class _MediaChecker:
         return SourceImage(path, shown, digest, facts["format"], facts["width"], facts["height"],
                            facts["has_alpha"])
 
-    def _check_path_text(self, where: "_Where", file: str, folder: Path) -> bool:
+    def _check_path_text(self, where: _Where, file: str, folder: Path) -> bool:
         pure = PurePosixPath(file)
         if pure.is_absolute() or "\\" in file or (len(file) > 1 and file[1] == ":"):
             where.error("unsafe-path", f"'{file}' is an absolute path",
@@ -128,7 +128,7 @@ class _MediaChecker:
             return False
         return True
 
-    def _read(self, where: "_Where", path: Path, shown: str, folder: Path) -> bytes | None:
+    def _read(self, where: _Where, path: Path, shown: str, folder: Path) -> bytes | None:
         limit = int(self.settings.max_megabytes * 1_000_000)
         try:
             if not path.is_file():
@@ -156,7 +156,7 @@ class _MediaChecker:
             self.cache.put_probe(key, facts)
         return facts
 
-    def _check_name(self, where: "_Where", file: str, real: str) -> None:
+    def _check_name(self, where: _Where, file: str, real: str) -> None:
         suffix = PurePosixPath(file).suffix.lower()
         named = _EXTENSIONS.get(suffix)
         if named == real:

@@ -16,11 +16,11 @@ import json
 import re
 import urllib.error
 import urllib.request
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from generator.model.raw import RawRecord
 

@@ -46,7 +46,7 @@ class ImageCache:
     changed: bool = False
 
     @classmethod
-    def open(cls, root: Path) -> "ImageCache":
+    def open(cls, root: Path) -> ImageCache:
         cache = cls(root)
         path = root / MANIFEST
         stamp = file_stamp(path)

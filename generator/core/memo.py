@@ -7,8 +7,9 @@ so the stages need no branch for "is there a memo".
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Protocol
 
 
 class Memo(Protocol):

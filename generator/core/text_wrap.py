@@ -8,7 +8,7 @@ closing punctuation never starts a line and opening punctuation never ends one
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 # Opening marks never end a line: they are kept with what follows them.
 NO_LINE_END = "“‘(「『（《〈"

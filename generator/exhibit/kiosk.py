@@ -28,9 +28,9 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from generator.exhibit.plan import KioskOptions
 from generator.exhibit.posters import WrittenFile

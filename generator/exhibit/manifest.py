@@ -60,7 +60,7 @@ def zip_timestamp() -> tuple[int, int, int, int, int, int]:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     moment = dt.datetime(1980, 1, 1)
     if epoch.isdigit():
-        moment = max(moment, dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None))
+        moment = max(moment, dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None))
     return moment.timetuple()[:6]
 
 

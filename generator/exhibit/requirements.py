@@ -8,7 +8,7 @@ is an error at the record's file:line:col, never a fallback printed silently.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from generator.core.errors import Diagnostic
 from generator.exhibit.plan import ExhibitPlan

@@ -8,7 +8,7 @@ import io
 import shutil
 import subprocess
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageFont
@@ -62,7 +62,7 @@ class FontFace:
     index: int         # face number inside a .ttc collection
 
 
-@lru_cache(maxsize=None)
+@cache
 def find_font(lang: str, style: str) -> FontFace:
     """Noto Sans CJK for a language in Regular or Bold; FontMissing if not installed."""
     family = f"Noto Sans CJK {_REGION_FACES.get(lang, _DEFAULT_FACE)}"
@@ -98,7 +98,7 @@ def _known_face(family: str, style: str) -> FontFace | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def font(face: FontFace, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(face.path, size, index=face.index)
 

@@ -183,7 +183,7 @@ class Image(Model):
         None, description="How the people shown agreed to publication (who, when, in what form).")
 
     @model_validator(mode="after")
-    def _consent_for_people(self) -> "Image":
+    def _consent_for_people(self) -> Image:
         if self.identifiable_people and self.consent is None:
             raise PydanticCustomError(
                 "missing-consent", "a picture of identifiable people needs a `consent` statement", {})
@@ -286,7 +286,7 @@ class Exhibition(RecordBase):
     sources: Sources
 
     @model_validator(mode="after")
-    def _ends_after_start(self) -> "Exhibition":
+    def _ends_after_start(self) -> Exhibition:
         # Partial dates compare as text at the precision of the less precise one.
         if self.end is not None and self.end < self.start[:len(self.end)]:
             raise PydanticCustomError("bad-date", "the exhibition ends ({end}) before it starts ({start})",
@@ -423,7 +423,7 @@ class Progress(Model):
     sources: Sources
 
     @model_validator(mode="after")
-    def _funding_adds_up(self) -> "Progress":
+    def _funding_adds_up(self) -> Progress:
         total = sum(part.amount for part in self.funding)
         if abs(total - self.funding_total) > 0.005:
             raise PydanticCustomError(

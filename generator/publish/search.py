@@ -22,9 +22,9 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from backrefs import bre  # Material's own dependency: the same Han script class as its plugin
 

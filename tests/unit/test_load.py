@@ -153,7 +153,7 @@ def test_multiple_documents_are_refused_at_the_second():
 
 def test_non_utf8_points_at_the_bad_byte_in_characters():
     # line 3; "title: 範例" is 9 characters (13 bytes) before the Latin-1 é
-    raw = "id: x\nstatus: draft\ntitle: 範例".encode("utf-8") + b"\xe9\n"
+    raw = "id: x\nstatus: draft\ntitle: 範例".encode() + b"\xe9\n"
     assert refused(raw) == [
         f"{CASE}:3:10: error[not-utf8]: byte 0xe9 is not valid UTF-8\n"
         "    hint: save the file as UTF-8 (in most editors: Save with Encoding > UTF-8)"]

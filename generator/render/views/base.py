@@ -6,8 +6,9 @@ the template receives. Nothing in generator/views knows about MkDocs.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 

@@ -7,8 +7,8 @@ does not hold (no differences, no percentages).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from markupsafe import Markup
 

@@ -5,8 +5,8 @@ theme/casebook/partials/policy-list.html renders them.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from generator.load.explainers import Directive, policy_figures
 from generator.model.records import PolicyData
