@@ -9,7 +9,7 @@ THEME_DIR = "theme"   # beside casebook.yml
 
 
 def build_exhibit(config_path, request, *, theme_dir=None, mkdocs_file=None, on_file=lambda item: None):
-    """Write an exhibition kit (generator/stages/exhibit.py) with the site engine wired in for its kiosk.
+    """Write an exhibition kit (generator/build/exhibit_kit.py) with the site engine wired in for its kiosk.
 
     `request` is a generator.exhibit.plan.ExhibitRequest; raises ContentError
     for content or option problems, BuildFailed when the kiosk's site build fails.

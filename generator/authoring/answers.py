@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model.collection import Collection
+from generator.model.raw import KIND_FOLDERS
 from generator.model.settings import Project
 
 
@@ -46,5 +47,5 @@ class ScaffoldContext:
 
     @property
     def cases_dir(self) -> Path:
-        return self.project.content_dir / "cases"
+        return self.project.content_dir / KIND_FOLDERS["case"]
 

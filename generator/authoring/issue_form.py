@@ -19,7 +19,6 @@ checks that every field id, label and option is handled here.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -34,6 +33,7 @@ from generator.authoring.scaffold import (
     resolve,
     resolve_answers,
 )
+from generator.core.atomic import write_atomically
 from generator.core.errors import Diagnostic, count_errors
 from generator.model.raw import display_path
 from generator.model.records import MAX_LONG_TEXT, MAX_SHORT_TEXT, SLUG_PATTERN
@@ -321,11 +321,11 @@ def create_from_issue(context: ScaffoldContext, body: str, today: dt.date, *, fo
     diagnostics = check_case_text(text, target, context)
     if count_errors(diagnostics):
         return IssueResult(_unique(problems_from_diagnostics(diagnostics)), diagnostics)
-    _write_atomically(target, text)
+    write_atomically(target, text)
     return IssueResult([], diagnostics, display_path(target, context.project.root), written=True)
 
 
-# field path of a diagnostic (generator.stages.validate.format_field_path) -> form field
+# field path of a diagnostic (generator.model.fields.format_field_path) -> form field
 _DIAGNOSTIC_FIELDS = (
     (r"^id$", "id"), (r"^title\.zh-TW$", "title_zh"), (r"^title\.en$", "title_en"), (r"^title$", "title_zh"),
     (r"^summary\.zh-TW$", "summary_zh"), (r"^summary\.en$", "summary_en"), (r"^summary$", "summary_zh"),
@@ -347,14 +347,6 @@ def problems_from_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Problem
         hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
         problems.append(Problem("invalid", field, f"{diagnostic.message}{hint}"))
     return problems
-
-
-def _write_atomically(target, text: str) -> None:
-    """Write beside the target, then rename, so a failed write never leaves half a record."""
-    temporary = target.with_name(f".{target.name}.tmp")   # discover skips dot files
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(temporary, target)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -2,7 +2,7 @@
 
 The record must pass `casebook validate` as written, so before anything is
 written its text is read back with the same loader, checked with the same
-model (generator.models.Case) and the same cross-record rules, against the
+model (generator.model.records.Case) and the same cross-record rules, against the
 project as it is on disk. Nothing here talks to a terminal: the CLI passes in
 the answers it parsed and, when it may prompt, a function that asks one
 question.
@@ -12,7 +12,6 @@ The text of the file itself is made in scaffold_yaml.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -25,6 +24,7 @@ from generator.authoring.scaffold_yaml import case_yaml
 from generator.build.pipeline import load_collection
 from generator.check.collection import check_collection
 from generator.check.records import validate_record
+from generator.core.atomic import write_atomically
 from generator.core.errors import Diagnostic, count_errors
 from generator.load.yaml_loader import load_bytes
 from generator.model.collection import Collection
@@ -236,7 +236,7 @@ def create_case(context: ScaffoldContext, answers: CaseAnswers, today: dt.date,
     problems = check_case_text(text, target, context)
     if count_errors(problems):
         return ScaffoldResult(target, display, problems, written=False)
-    _write_atomically(target, text)
+    write_atomically(target, text)
     return ScaffoldResult(target, display, problems, written=True)
 
 
@@ -316,13 +316,3 @@ def _with_case(collection: Collection, raw, record) -> Collection:
     kept = {key: r for key, r in collection.raw.items() if r.source.path.resolve() != target}
     cases = {key: case for key, case in collection.cases.items() if ("case", key) in kept}
     return replace(collection, raw={**kept, ("case", record.id): raw}, cases={**cases, record.id: record})
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    """Write beside the target, then rename, so a failed write never leaves half a record."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")  # discover skips dot files
-    with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-    os.replace(temporary, target)
-

@@ -4,13 +4,13 @@
     -> posters -> catalogue -> kiosk -> README -> manifest.json -> zip
 
 Everything is written into a temporary folder that replaces --out only when
-the whole kit is complete (generator/atomic.py), so a failed run leaves the
+the whole kit is complete (generator/core/atomic.py), so a failed run leaves the
 previous kit as it was. A content problem is a ContentError carrying
 diagnostics (file:line:col, field); nothing here prints or exits.
 
 The kiosk needs the site engine. Business logic does not import MkDocs, so
 the caller hands in `site_builder` (generator/__init__.py passes the MkDocs
-adapter's generator.mkdocs_plugin.kiosk.build_kiosk_site).
+adapter's generator.engine.mkdocs.kiosk.build_kiosk_site).
 """
 from __future__ import annotations
 

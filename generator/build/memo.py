@@ -23,7 +23,7 @@ What spans records (the checks across records, the list and index pages,
 the open-data files listing every case) is joined afresh from these parts,
 so the result is the site a fresh build makes.
 A fresh process (`casebook build`) starts with none of this; whole prepared
-sites are kept between such builds by site_snapshot.py.
+sites are kept between such builds by build/snapshot.py.
 
 Nothing here imports MkDocs.
 """

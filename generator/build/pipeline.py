@@ -1,7 +1,7 @@
 """Runs the stages in their fixed order. The CLI and the MkDocs plugin call this."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -12,10 +12,10 @@ from generator.check.records import validate_record
 from generator.core.errors import Diagnostic
 from generator.core.memo import NO_MEMO, Memo
 from generator.load.discover import discover
-from generator.load.explainers import add_explainers
+from generator.load.explainers import project_explainers
 from generator.load.yaml_loader import load_file
 from generator.model.collection import Collection
-from generator.model.raw import FILE_KINDS, FOLDER_KINDS, RawRecord, SourceRef
+from generator.model.raw import FILE_KINDS, FOLDER_KINDS, KIND_FOLDERS, RawRecord, SourceRef
 from generator.model.settings import Project
 
 # The order the stages run in; tests/unit/test_pipeline.py enforces it.
@@ -50,9 +50,9 @@ def load_collection(project: Project, memo: Memo = NO_MEMO) -> tuple[Collection,
             continue
         diagnostics += _add_record(collection, loaded.raw, loaded.record, first_file)
     diagnostics += check_collection(collection, project.config, memo)
-    diagnostics += check_media(collection, project)
-    diagnostics += add_explainers(project, collection)
-    return collection, diagnostics
+    media, problems = check_media(collection, project)
+    explainers, more = project_explainers(project, collection)
+    return replace(collection, media=media, explainers=explainers), diagnostics + problems + more
 
 
 def load_record(ref: SourceRef) -> LoadedFile:
@@ -86,7 +86,7 @@ def _add_record(collection: Collection, raw: RawRecord, record, first_file: dict
             return problems
     first_file[key] = raw
     collection.raw[key] = raw
-    getattr(collection, kind_table(kind))[record.id] = record
+    getattr(collection, KIND_FOLDERS[kind])[record.id] = record
     return problems
 
 
@@ -94,11 +94,6 @@ def _duplicate_id(raw: RawRecord, owner: RawRecord, kind: str, record_id: str) -
     line, col = raw.position(("id",))
     return Diagnostic(raw.source.display, line, col, "duplicate-id", f"another {kind} already has id '{record_id}'",
                       field="id", hint=f"it is used in {owner.source.display}; ids must be unique")
-
-
-def kind_table(kind: str) -> str:
-    """The Collection attribute holding records of a folder kind: case -> cases."""
-    return {"case": "cases", "brand": "brands", "exhibition": "exhibitions"}[kind]
 
 
 def _remember_invalid(collection: Collection, ref: SourceRef, raw: RawRecord | None) -> None:

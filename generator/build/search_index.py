@@ -4,7 +4,7 @@ Our page bodies are known before the engine renders anything, so the entries
 are started then: a page's entries come from the cache (search/pages.json,
 keyed by its address, title and body) or are parsed in worker processes on
 the other cores while the engine renders; `entries()` collects them at the
-end of the build and segments Han text (generator/search.py's Segmenter).
+end of the build and segments Han text (generator/publish/search.py's Segmenter).
 
 Nothing here imports MkDocs.
 """

@@ -49,7 +49,7 @@ class PageContext:
     alternates: list[AlternateLink]
     record_path: str | None
     print_qr: PrintQr | None = None   # QR code to the page, on printed case and brand pages
-    meta: PageMeta | None = None      # canonical, Open Graph, social card, feed (generator/seo.py)
+    meta: PageMeta | None = None      # canonical, Open Graph, social card, feed (generator/render/seo.py)
 
 
 @dataclass(frozen=True)

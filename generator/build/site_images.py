@@ -1,9 +1,9 @@
 """The pictures of the whole site: every derivative file, from the cache, made when missing.
 
-The site engine adapter asks for them here (as it asks generator/publish.py
+The site engine adapter asks for them here (as it asks generator/build/outputs.py
 for social cards): photos of published cases and brands, and for records
 without photos the derivatives of their designed visual, which is the social
-card generator/social.py has drawn (drawn here too if the card is missing).
+card generator/graphics/cards.py has drawn (drawn here too if the card is missing).
 Nothing here imports MkDocs.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from generator.render.urls import brand_path, case_path
 from generator.render.views.base import ViewContext
 from generator.render.views.pictures import card_text, photo_plan, visual_plan
 
-SOCIAL_DIR = "social"    # under CACHE_DIR: where generator/social.py keeps the cards
+SOCIAL_DIR = "social"    # under CACHE_DIR: where generator/graphics/cards.py keeps the cards
 Visual = tuple[PicturePlan, CardText]   # a drawn visual's plan, and the card it is drawn from
 
 

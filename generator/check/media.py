@@ -15,7 +15,7 @@ Diagnostic at the `file:` value's `line:col`:
 6. it decodes to the end (`truncated-image`, `unreadable-image`): JPEG at 1/8
    scale, PNG by its chunk checksums, so the check stays cheap.
 
-What a check found is cached by the file's SHA-256 (stages/image_cache.py): an
+What a check found is cached by the file's SHA-256 (core/image_cache.py): an
 unchanged file is read and hashed, never opened again. Nothing here raises for
 bad content; Pillow's own errors become Diagnostics.
 """
@@ -62,12 +62,14 @@ def media_folder(content_dir: Path, record_id: str) -> Path:
     return content_dir / MEDIA_DIR / record_id
 
 
-def check_media(collection: Collection, project: Project, cache: ImageCache | None = None) -> list[Diagnostic]:
-    """Check every picture file of every case and brand; fills `collection.media`.
+def check_media(collection: Collection, project: Project,
+                cache: ImageCache | None = None) -> tuple[dict[tuple[str, str, int], SourceImage], list[Diagnostic]]:
+    """Check every picture file of every case and brand.
 
-    `collection.media` maps (kind, record id, index) to the SourceImage of each
-    picture that passed. The cache (opened here when not given) is saved.
+    Returns the pictures that passed, by (kind, record id, index), and every
+    problem found. The cache (opened here when not given) is saved.
     """
+    media = {}
     settings = project.config.images
     cache = cache if cache is not None else ImageCache.open(project.root / settings.cache_dir)
     checker = _MediaChecker(project, settings, cache)
@@ -76,10 +78,10 @@ def check_media(collection: Collection, project: Project, cache: ImageCache | No
         for index, image in enumerate(getattr(record, "images", []) if record is not None else []):
             found = checker.check(raw, record_id, index, image.file)
             if found is not None:
-                collection.media[(kind, record_id, index)] = found
+                media[(kind, record_id, index)] = found
     cache.forget_probes(checker.used_probes)
     _save_quietly(cache)
-    return checker.diagnostics
+    return media, checker.diagnostics
 
 
 class _MediaChecker:

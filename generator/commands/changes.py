@@ -6,7 +6,7 @@ of BASE_REF and HEAD against the work tree, plus untracked files under
 content/), so a pull request lists only its own changes even when the base
 branch moved on.
 
-Each record's pages are its own pages in every language, from generator.urls.
+Each record's pages are its own pages in every language, from generator.render.urls.
 Records that every page draws on (places, taxonomy, sources, policy data) and
 the site's code and theme are reported as changing "all pages": working out
 exactly which index pages they touch would be a guess.

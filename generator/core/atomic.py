@@ -49,9 +49,23 @@ def _remove_leftovers(target: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """A build stopped half-way must never leave a half-written file under a valid name."""
+def write_atomically(path: Path, data: bytes | str) -> None:
+    """Write a file completely under a temporary name beside it, then rename it into place.
+
+    A write stopped half-way never leaves a half-written file under a valid
+    name. The temporary name is unique (two runs at once never share it) and
+    starts with a dot, so record discovery skips it. Text is written as UTF-8
+    with the newlines it has.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(partial, 0o644)   # mkstemp makes it private; outputs are read by others
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise

@@ -1,6 +1,6 @@
 """The exhibition kit: posters, a catalogue and an offline kiosk from the same records.
 
-generator/stages/exhibit.py runs the parts in order; each module here does one:
+generator/build/exhibit_kit.py runs the parts in order; each module here does one:
 plan (what to make, checked), printviews (the print data per language),
 printing (Jinja + WeasyPrint), marks (bleed, slug and crop marks), posters,
 catalogue, kiosk (the offline copy of the site) and manifest (checksums, zip).

@@ -1,7 +1,7 @@
 """The kiosk: the whole site, working from a folder with no network at all.
 
 The site engine builds it (the caller hands in `site_builder`, the MkDocs
-adapter's generator.mkdocs_plugin.kiosk.build_kiosk_site) with file URLs
+adapter's generator.engine.mkdocs.kiosk.build_kiosk_site) with file URLs
 (`page.html`, not `page/`), so links resolve when it is opened from disk.
 Then this module does what Material's own `offline` plugin would, in a way
 that suits this site:
@@ -9,7 +9,7 @@ that suits this site:
 - Material's search fetches search/search_index.json, which a page opened
   from file:// may not do; on file:// it loads search/search_index.js
   (`var __index = …`) instead. The site has one index per language (see
-  generator/search.py), so every index gets its script, not only the root's
+  generator/publish/search.py), so every index gets its script, not only the root's
   as the offline plugin writes.
 - Search runs in a Web Worker, which file:// pages may not start either: the
   iframe-worker shim (theme/kiosk/iframe-worker.js, vendored) stands in. The

@@ -3,7 +3,7 @@
 `resolve_plan` turns an ExhibitRequest (what the person asked for) into an
 ExhibitPlan (what will be made), or into diagnostics: an unknown exhibition,
 case, brand or language in an option, a missing site URL, and every text a
-poster needs but a record lacks (stages/validate.py lets a draft lack a
+poster needs but a record lacks (check/records.py lets a draft lack a
 language; a draft exhibition may list draft cases).
 """
 from __future__ import annotations

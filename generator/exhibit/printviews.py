@@ -14,7 +14,7 @@ from markupsafe import Markup
 from generator.graphics.qr import qr_svg
 from generator.model.records import Brand, Case, Citation, Exhibition
 from generator.render.markdown import render_markdown
-from generator.render.urls import UrlScheme, brand_path, case_path
+from generator.render.urls import UrlScheme, case_path
 from generator.render.views.base import CitationView, ViewContext
 from generator.render.views.figures import month_text
 
@@ -45,7 +45,6 @@ class CaseSide:
     """A case in one language."""
 
     lang: str
-    lang_name: str
     title: str
     summary: str
     place: str
@@ -154,7 +153,6 @@ def case_sheet(pc: PrintContext, case: Case) -> CaseSheet:
 def case_side(pc: PrintContext, case: Case, lang: str) -> CaseSide:
     return CaseSide(
         lang=lang,
-        lang_name=pc.names.get(lang, lang),
         title=case.title[lang],
         summary=case.summary[lang],
         place=pc.place(case.place, lang),
@@ -206,10 +204,6 @@ def brand_sheet(pc: PrintContext, brand: Brand, cases: list[Case]) -> BrandSheet
     ) for lang in pc.languages]
     colours = [Swatch(c.hex, {lang: ctx.text(c.name, lang) for lang in pc.languages}) for c in brand.colours]
     return BrandSheet(brand.id, sides, colours)
-
-
-def brand_qr(pc: PrintContext, brand: Brand, lang: str) -> Qr:
-    return pc.qr(brand_path(brand.id), lang)
 
 
 def exhibition_lines(pc: PrintContext, exhibition: Exhibition) -> list[ExhibitionLine]:

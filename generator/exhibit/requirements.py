@@ -1,6 +1,6 @@
 """What printed matter needs from the records, checked before anything is drawn.
 
-stages/validate.py already makes every published record complete in every
+check/records.py already makes every published record complete in every
 site language. A draft (a draft exhibition may list draft cases) can lack a
 language, and places and taxonomy labels are shared data. A poster or a
 catalogue page in a language needs its texts in that language: a missing one
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from generator.core.errors import Diagnostic
 from generator.exhibit.plan import ExhibitPlan
 from generator.model.collection import Collection
+from generator.model.fields import format_field_path
 from generator.model.raw import RawRecord
 
 NEEDS_TEXT = "print-needs-text"
@@ -29,7 +30,7 @@ def check_plan(collection: Collection, plan: ExhibitPlan, names: dict[str, str])
             texts += [(("looking_for", i, "text"), n.text) for i, n in enumerate(case.looking_for)]
             problems += _missing(raw, texts, lang, names, f"case '{case.id}'")
             problems += _place_names(collection, case.place, lang, names)
-            problems += _arrow_labels(collection, case.arrows, lang, names)
+            problems += _arrow_labels(collection, lang, names)
         for brand in plan.brands:
             raw = collection.raw[("brand", brand.id)]
             problems += _missing(raw, [(("name",), brand.name), (("story",), brand.story)], lang, names,
@@ -48,7 +49,7 @@ def _missing(raw: RawRecord, texts: Iterable[tuple[tuple, dict]], lang: str, nam
         problems.append(Diagnostic(
             raw.source.display, line, col, NEEDS_TEXT,
             f"no text in '{lang}', which the exhibition kit prints {what} in",
-            field=_field(path),
+            field=format_field_path(path),
             hint=f"add `{lang}:` here, or leave {names.get(lang, lang)} out with --languages"))
     return problems
 
@@ -68,8 +69,7 @@ def _place_names(collection: Collection, place_id: str, lang: str, names: dict[s
     return []
 
 
-def _arrow_labels(collection: Collection, arrow_ids: list[str], lang: str,
-                  names: dict[str, str]) -> list[Diagnostic]:
+def _arrow_labels(collection: Collection, lang: str, names: dict[str, str]) -> list[Diagnostic]:
     raw = collection.raw.get(("taxonomy", "taxonomy"))
     if raw is None or collection.taxonomy is None:
         return []
@@ -92,10 +92,3 @@ def _drafts(collection: Collection, plan: ExhibitPlan) -> list[Diagnostic]:
             "until the case is published", field="cases", severity="warning",
             hint="publish the case before the posters are printed"))
     return problems
-
-
-def _field(path: tuple) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out

@@ -58,7 +58,7 @@ class Card:
 def draw_card(text: CardText) -> bytes:
     """The card as PNG bytes; the same text always gives the same bytes.
 
-    A card is the record's designed visual (generator/visuals.py), which is
+    A card is the record's designed visual (generator/graphics/visuals.py), which is
     also the header of a case or brand page without photos: one picture, one cache.
     """
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from generator.core.errors import Diagnostic
 from generator.model.raw import FILE_KINDS, FOLDER_KINDS, SourceRef, display_path
 
-ALL_KINDS = tuple(FOLDER_KINDS.values()) + tuple(FILE_KINDS.values())
 # Far above any real programme (89 proposals by the end of 2019), low enough
 # that a pull request cannot make every build read millions of files.
 MAX_RECORDS_PER_FOLDER = 20_000
@@ -53,21 +52,6 @@ def discover(content_dir: Path, project_root: Path) -> tuple[list[SourceRef], li
         if path.is_file():
             refs.append(SourceRef(display_path(path, project_root), path, kind))
     return sorted(refs), diagnostics
-
-
-def source_for(path: Path, content_dir: Path, project_root: Path) -> SourceRef | None:
-    """The SourceRef of one file given on the command line, or None if it is not a record."""
-    path = path.resolve()
-    try:
-        rel = path.relative_to(content_dir.resolve()).as_posix()
-    except ValueError:
-        return None
-    kind = FILE_KINDS.get(rel)
-    if kind is None and "/" in rel:
-        kind = FOLDER_KINDS.get(rel.split("/", 1)[0])
-    if kind is None:
-        return None
-    return SourceRef(display_path(path, project_root), path, kind)
 
 
 

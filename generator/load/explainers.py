@@ -170,7 +170,7 @@ def _directives(lines: list[str], display: str) -> tuple[list[Directive], list[D
             directive, message = parse_directive(match["inner"], number, match.start() + 1, alone)
             if directive is None:
                 problems.append(Diagnostic(display, number, match.start() + 1, "bad-directive", message,
-                                           hint="see generator/stages/explainers.py for the directives"))
+                                           hint="see generator/load/explainers.py for the directives"))
             else:
                 directives.append(directive)
     return directives, problems
@@ -258,10 +258,9 @@ def _figure_ids(d: Directive) -> list[str]:
     return []
 
 
-def add_explainers(project, collection) -> list[Diagnostic]:
-    """Read the explainers into the collection; every problem with them, files and references."""
+def project_explainers(project, collection) -> tuple[dict, list[Diagnostic]]:
+    """The project's explainers (slug -> language -> Explainer); every problem with them, files and references."""
     explainers, problems = load_explainers(project.content_dir, project.root, project.config.language_codes)
-    collection.explainers = explainers
     source_ids = {s.id for s in collection.sources.sources} if collection.sources else None
     has_arrows = collection.taxonomy is not None or ("taxonomy", "taxonomy") in collection.invalid_ids
-    return problems + check_explainers(explainers, collection.policy, source_ids, has_arrows)
+    return explainers, problems + check_explainers(explainers, collection.policy, source_ids, has_arrows)

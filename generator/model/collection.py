@@ -19,8 +19,8 @@ class Collection:
     sources: SourceList | None = None
     policy: PolicyData | None = None
     raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)  # (kind, id) -> raw
-    media: dict = field(default_factory=dict)  # (kind, id, index) -> stages.media.SourceImage
-    explainers: dict = field(default_factory=dict)  # slug -> lang -> stages.explainers.Explainer
+    media: dict = field(default_factory=dict)  # (kind, id, index) -> check.media.SourceImage, set by the pipeline
+    explainers: dict = field(default_factory=dict)  # slug -> lang -> load.explainers.Explainer, set by the pipeline
     # ids of records that exist but failed validation: references to them are
     # not reported again as unknown
     invalid_ids: set[tuple[str, str]] = field(default_factory=set)

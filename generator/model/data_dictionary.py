@@ -1,6 +1,6 @@
 """The fields of a case record, read from the content model itself.
 
-The data dictionary page lists what this module finds in generator/models.py,
+The data dictionary page lists what this module finds in generator/model/records.py,
 so a field added to the model appears on the page without anyone keeping a
 list. Each field gets a kind (what sort of value it holds), whether it is
 required, and the model's own (English) description.
@@ -44,7 +44,7 @@ _URL = typing.get_args(Url)[-1]
 # Descriptions that belong to a type, not a field: they say nothing about the field.
 _TYPE_DESCRIPTIONS = {typing.get_args(t)[1].description for t in (LocalizedText, LocalizedMarkdown)}
 
-# Fields the open-data files add to every case (generator/stages/export.py).
+# Fields the open-data files add to every case (generator/publish/open_data.py).
 DERIVED_FIELDS = ("url", "place_names", "position")
 
 
@@ -53,7 +53,7 @@ class FieldDoc:
     path: str            # e.g. outcomes[].as_of; a language code is written <lang>
     kind: str            # text, markdown, id, ids, date, partial-date, choice, url, objects, ...
     required: bool
-    description: str     # from models.py, in English; may be empty
+    description: str     # from model/records.py, in English; may be empty
     choices: tuple[str, ...] = ()
     key: str = ""        # model and field, e.g. Citation.page: the same for every use of a model
 

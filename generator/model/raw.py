@@ -11,6 +11,8 @@ FOLDER_KINDS = {
     "brands": "brand",
     "exhibitions": "exhibition",
 }
+# record kind -> its folder, which is also its table in a Collection (case -> cases)
+KIND_FOLDERS = {kind: folder for folder, kind in FOLDER_KINDS.items()}
 
 
 # single files (relative to content/) -> record kind
@@ -26,7 +28,7 @@ FILE_KINDS = {
 class SourceRef:
     display: str   # path shown to people: relative to the project root
     path: Path     # absolute path on disk
-    kind: str      # one of ALL_KINDS
+    kind: str      # a value of FOLDER_KINDS or FILE_KINDS
 
     @property
     def stem(self) -> str:

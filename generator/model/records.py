@@ -164,7 +164,7 @@ class Image(Model):
     """A picture the record publishes: a file under content/media/<record-id>/.
 
     The file itself (that it stays inside content/, is really a JPEG, PNG or
-    WebP, and is within the size limits) is checked by stages/media.py.
+    WebP, and is within the size limits) is checked by check/media.py.
     """
 
     file: str = Field(min_length=1, max_length=200,

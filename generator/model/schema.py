@@ -1,4 +1,4 @@
-"""Export: the JSON Schema of every record kind, generated from generator.models.
+"""Export: the JSON Schema of every record kind, generated from generator.model.records.
 
 Editors use these files (through the `# yaml-language-server: $schema=` line
 at the top of every record) to complete and check fields as people type.

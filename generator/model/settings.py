@@ -22,7 +22,7 @@ class Language(Model):
 
 
 class ImageSettings(Model):
-    """How photos become site images (generator/stages/images.py) and which files are accepted."""
+    """How photos become site images (generator/graphics/photos.py) and which files are accepted."""
 
     widths: list[int] = Field([480, 960, 1600], min_length=1, max_length=8,
                               description="Widths in pixels of the derivatives; a photo is never enlarged.")

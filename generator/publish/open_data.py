@@ -8,12 +8,12 @@ the same bytes. Files (site paths):
 - data/cases/<id>.json     one case
 - data/cases.csv           one row per case, languages in columns; UTF-8 with BOM for Excel
 - data/cases.geojson       one feature per case; geometry null where no position is recorded
-- feed.xml, en/feed.xml    an Atom feed of cases per language (generator/feed.py)
+- feed.xml, en/feed.xml    an Atom feed of cases per language (generator/publish/feed.py)
 - data/schema/*.json       the JSON Schema of every record kind
 
 A case in the JSON files is its record as written in content/cases/, plus
 derived fields (`url`, `place_names`, `position`) documented on the data
-dictionary page (generator/views/opendata.py).
+dictionary page (generator/render/views/opendata.py).
 """
 from __future__ import annotations
 

@@ -223,7 +223,7 @@ def page_entries(url: str, title: str, body: str, segment, sections) -> list[dic
     heading with an id; `title` is the page's title as its front matter gives it
     (HTML-escaped text); `segment` cuts Han text (a Segmenter); `sections`
     splits a body into sections the way the engine's search does (the adapter
-    passes Material's own parser: generator/mkdocs_plugin/material.py).
+    passes Material's own parser: generator/engine/mkdocs/material.py).
     """
     return segment_entries(page_sections(url, title, body, sections), segment)
 

@@ -56,6 +56,6 @@ def _with_alternates(pages: list[Page], config: SiteConfig) -> list[Page]:
     for page in pages:
         alternates = sorted((Alternate(p.lang, names[p.lang], p.url) for p in by_key[page.key]),
                             key=lambda a: order.index(a.lang))
-        # a page kept from the last build (rebuild_memo.py) has them already: it stays the same object
+        # a page kept from the last build (build/memo.py) has them already: it stays the same object
         linked.append(page if page.alternates == alternates else replace(page, alternates=alternates))
     return linked

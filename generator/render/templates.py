@@ -65,7 +65,7 @@ def _front_matter(page: Page) -> str:
     # as HTML), so our plain-text values go in as HTML-escaped text. JSON is
     # valid YAML, and json.dumps quotes anything a title could hold.
     meta = {"title": str(escape(page.title)), "description": str(escape(page.description))}
-    # Material's search plugin skips every page of ours: generator/search.py indexes
+    # Material's search plugin skips every page of ours: generator/publish/search.py indexes
     # the listed ones from their rendered bodies, with the segmentation cached.
     meta["search"] = {"exclude": True}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]

@@ -136,7 +136,7 @@ def explainer_path(slug: str) -> str:
     return f"{POLICY_PATH}/{slug}"
 
 
-# -- indexes, brands and the small pages (generator/views/indexes.py, brands.py, ...) -------
+# -- indexes, brands and the small pages (generator/render/views/indexes.py, brands.py, ...) -------
 
 CASES_INDEX_PATH = "cases"            # every case as a card, with the filter
 BRANDS_INDEX_PATH = "brands"

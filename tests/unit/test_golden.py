@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "project"
 EXPECTED = ROOT / "tests" / "golden" / "fixture-project" / "expected"
 # Picture file names carry a hash of the encoder settings, library versions and
-# fonts (generator/stages/images.py): compared without it, the golden files do
+# fonts (generator/graphics/photos.py): compared without it, the golden files do
 # not depend on the machine's Pillow.
 _PICTURE_HASH = re.compile(r"\.[0-9a-f]{10}\.(avif|webp|jpg|png)\b")
 

@@ -1,4 +1,4 @@
-"""The stages run in their fixed order (generator.stages.STAGE_ORDER)."""
+"""The stages run in their fixed order (generator.build.pipeline.STAGE_ORDER)."""
 from __future__ import annotations
 
 from pathlib import Path

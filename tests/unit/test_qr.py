@@ -1,4 +1,4 @@
-"""QR codes on printed case and brand pages (generator/qr.py)."""
+"""QR codes on printed case and brand pages (generator/render/print_qr.py)."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""The JSON Schemas in schema/: generated from generator.models, committed, and true to the records."""
+"""The JSON Schemas in schema/: generated from generator.model.records, committed, and true to the records."""
 from __future__ import annotations
 
 import json
@@ -60,7 +60,7 @@ def file_id(item: tuple[Path, str]) -> str:
 def test_committed_schemas_match_the_models():
     stale = [name for name, text in render_schemas().items()
              if not (SCHEMA_DIR / name).is_file() or (SCHEMA_DIR / name).read_text(encoding="utf-8") != text]
-    assert stale == [], (f"schema/ is out of date for {', '.join(stale)}: generator/models.py changed; "
+    assert stale == [], (f"schema/ is out of date for {', '.join(stale)}: generator/model/records.py changed; "
                          "run `casebook schema` and commit schema/")
 
 

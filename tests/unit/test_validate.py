@@ -456,7 +456,7 @@ def test_records_with_a_random_value_anywhere_never_raise(rel, data):
     check_diagnostics(diagnostics)
 
 
-# -- known gaps in generator/models.py (reported, not fixed here: models.py is the schema source) ----
+# -- known gaps in generator/model/records.py (reported, not fixed here: model/records.py is the schema source) ----
 
 def test_figure_value_refuses_not_a_number():
     rel = "content/policy/data.yml"

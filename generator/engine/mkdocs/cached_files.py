@@ -48,7 +48,7 @@ class LinkedFile(File):
 
 
 class CachedPages:
-    """Which of our pages MkDocs renders and which come from the page cache (generator/page_cache.py)."""
+    """Which of our pages MkDocs renders and which come from the page cache (generator/build/page_cache.py)."""
 
     def __init__(self, site: Site, cache: PageCache, memo: Memo = NO_MEMO):
         self.site = site

@@ -30,7 +30,7 @@ def search_settings(config, theme_language: str, env) -> dict:
 def search_sections(html: str) -> list:
     """A page body split into sections by Material's own search parser.
 
-    Our search index is written from our pages (generator/search.py) but must
+    Our search index is written from our pages (generator/publish/search.py) but must
     read exactly like Material's, so the adapter hands it Material's parser
     rather than the business logic importing Material (and so MkDocs).
     """

@@ -1,4 +1,4 @@
-"""The MkDocs adapter: event methods only, each delegating to generator.site.
+"""The MkDocs adapter: event methods only, each delegating to generator.build.site.
 
 MkDocs gets one generated page per case per language, a navigation per
 language, and on each page a `casebook` context (language, alternates) that
@@ -87,7 +87,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         # Material shows its language switcher only when this is set; our
         # partials/alternate.html then fills it with the page's own alternates.
         config.extra["alternate"] = [vars(home) for home in self.site.language_homes()]
-        # Search: our pages are indexed by generator/search.py (on_post_build), which
+        # Search: our pages are indexed by generator/publish/search.py (on_post_build), which
         # teaches jieba our place and product names only when it has text to cut.
         # We write the sitemap ourselves, with each page's language versions.
         config.theme.static_templates.discard("sitemap.xml")
@@ -191,7 +191,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
 
     def on_template_context(self, context, template_name, config):
         # The root 404.html: MkDocs builds it from the theme with root-absolute URLs;
-        # theme/404.html shows our page's body in it (generator/views/notfound.py).
+        # theme/404.html shows our page's body in it (generator/render/views/notfound.py).
         ours = self.site.error_page(template_name)
         if ours is not None:
             context["casebook"] = self.site.context(ours)

@@ -83,7 +83,7 @@ class Page:
     title: str
     description: str
     template: str            # body template under theme/casebook/
-    view: Any                # the typed view the template receives (None once rendered: site_snapshot.py)
+    view: Any                # the typed view the template receives (None once rendered: build/snapshot.py)
     alternates: list[Alternate] = field(default_factory=list)
     record_path: str | None = None   # the YAML file behind the page
     edit_url: str | None = None      # where to edit that file, on a page that offers it
@@ -109,7 +109,7 @@ class ViewContext:
         self.sources: dict[str, Source] = {s.id: s for s in collection.sources.sources} if collection.sources else {}
         self.places = place_index(collection)
         self._once: dict = {}
-        self.memo = memo   # under `mkdocs serve`: views kept from the last build (rebuild_memo.py)
+        self.memo = memo   # under `mkdocs serve`: views kept from the last build (build/memo.py)
 
     def once(self, key, make: Callable[[], Any]) -> Any:
         """`make()`, made once for this context (one build) under `key`."""
@@ -258,7 +258,7 @@ def view_world(collection: Collection, config: SiteConfig, strings: Strings, url
 
 
 def place_index(collection: Collection) -> dict[str, tuple[County, Township | None]]:
-    """Place id -> (county, township or None). Place ids are unique (stages/validate.py checks)."""
+    """Place id -> (county, township or None). Place ids are unique (check/records.py checks)."""
     index: dict[str, tuple[County, Township | None]] = {}
     for county in collection.places.counties if collection.places else []:
         index[county.id] = (county, None)
@@ -270,10 +270,10 @@ def place_index(collection: Collection) -> dict[str, tuple[County, Township | No
 def localized_texts(value: object) -> Iterator[dict[str, str]]:
     """Every text-per-language inside a record: the maps of strings in it.
 
-    In the content model (generator/models.py) a map whose values are all
+    In the content model (generator/model/records.py) a map whose values are all
     strings is always a LocalizedText (other maps, such as `translations`,
     hold records). Walking values, not types, keeps this fast: it runs for
-    every record page in every language (stages/validate.iter_localized, which
+    every record page in every language (model/fields.iter_localized, which
     reads the types, took an eighth of the case pages' build time).
     """
     if isinstance(value, BaseModel):

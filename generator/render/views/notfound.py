@@ -3,7 +3,7 @@
 A host serves the root 404.html for a missing path anywhere on the site, so
 its links cannot be relative to its own URL: they start at the site's root
 path, as MkDocs makes the URLs of its own error page (the engine renders
-this page's body into its 404 template; see generator/site.py). A language's
+this page's body into its 404 template; see generator/build/site.py). A language's
 own 404.html (en/404.html) is an ordinary page and links relatively.
 """
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """Pictures on case and brand pages: what theme/casebook/partials/picture.html receives.
 
 A record's first image is its page's header; the others follow as figures.
-A record without images gets its designed visual (generator/visuals.py, the
+A record without images gets its designed visual (generator/graphics/visuals.py, the
 same picture as its social card) as the header. That visual repeats the
 title and place that the page already shows in text, so it is decorative:
 its alt text is empty (WCAG 2.2, technique H67), and screen readers skip it.
 
-Plans come from stages/images.plan_picture, the same function the build uses
+Plans come from graphics/photos.plan_picture, the same function the build uses
 to make the files, so every URL here names a file the build writes.
 """
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _visual_view(ctx: ViewContext, kind: str, record: Case | Brand, lang: str) -
     return _view(plan, alt="", header=True, generated=True)
 
 
-# -- plans: shared with the build (generator/site_images.py) --------------------------------------
+# -- plans: shared with the build (generator/build/site_images.py) --------------------------------------
 
 def photo_plan(source: SourceImage, settings, kind: str, record_id: str, file: str,
                origin=None) -> PicturePlan:

@@ -1,7 +1,7 @@
 """Policy pages: an overview in the navigation, and one page per explainer.
 
 An explainer's Markdown (content/policy/<slug>.<lang>.md, read by
-stages/explainers.py) becomes a list of blocks: prose rendered and sanitised
+load/explainers.py) becomes a list of blocks: prose rendered and sanitised
 like every Markdown field, and the charts and lists its directives ask for.
 Figures and citations in the prose become numbered references to the page's
 source list. A language without its own text shows the default language's,

@@ -1,6 +1,6 @@
 """Charts of the policy data, each with a text description, a data table and its sources.
 
-A chart view holds the SVG (generator/charts.py draws it), the same numbers as
+A chart view holds the SVG (generator/graphics/charts.py draws it), the same numbers as
 a table, and the references of the data it shows. Every number on it is
 formatted from content/policy/data.yml; nothing is computed that the data
 does not hold (no differences, no percentages).

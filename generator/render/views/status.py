@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from generator.model.raw import KIND_FOLDERS
 from generator.render.urls import EXHIBITIONS_PATH, TRANSLATION_STATUS_PATH, brand_path, case_path
 from generator.render.views.base import Page, ViewContext
 
 NAV_ORDER = 85
-KINDS = (("case", "cases"), ("brand", "brands"), ("exhibition", "exhibitions"))
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def status_pages(ctx: ViewContext, lang: str) -> list[Page]:
     tables = [KindTable(plural, [ctx.kept(("status row", kind, record.id, lang), (record,),
                                           lambda kind=kind, record=record: record_row(ctx, kind, record, lang))
                                  for _, record in sorted(table(ctx, kind).items())])
-              for kind, plural in KINDS]
+              for kind, plural in KIND_FOLDERS.items()]
     cells = [cell for t in tables for row in t.rows for cell in row.cells if cell.review != "original"]
     view = StatusView([(language.code, language.name) for language in ctx.config.languages], tables,
                       sum(1 for cell in cells if cell.review == "reviewed"),
@@ -65,7 +65,7 @@ def status_pages(ctx: ViewContext, lang: str) -> list[Page]:
 
 
 def table(ctx: ViewContext, kind: str) -> dict:
-    return {"case": ctx.c.cases, "brand": ctx.c.brands, "exhibition": ctx.c.exhibitions}[kind]
+    return getattr(ctx.c, KIND_FOLDERS[kind])
 
 
 def record_row(ctx: ViewContext, kind: str, record, lang: str) -> RecordRow:
