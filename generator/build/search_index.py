@@ -23,7 +23,7 @@ from generator.build.site import Site
 from generator.core.json_cache import JsonCache, text_key
 from generator.publish.search import Segmenter, page_sections, search_words, segment_entries
 
-# Below this many characters of HTML to parse (about 0.1 s of parsing), a
+# Below this many characters of HTML to parse, a
 # worker process costs more than it saves. Counted in characters, not pages:
 # a few long pages can be worth it, many short ones not.
 PARALLEL_FROM = 500_000
@@ -55,7 +55,7 @@ class SearchIndexer:
         if sum(len(self._pages[i][2]) for i in missing) >= PARALLEL_FROM:
             self._pool = worker_pool(sections, workers)
         if self._pool is not None:
-            # Starting workers waits for their server (0.3 s): a thread waits, not the build.
+            # Starting workers waits for their server: a thread waits, not the build.
             self._submitting = threading.Thread(target=self._submit, args=(self._pool, missing), daemon=True)
             self._submitting.start()
 
@@ -115,8 +115,8 @@ def worker_pool(sections, workers: int | None = None) -> ProcessPoolExecutor | N
 
     forkserver: forking a process that runs threads (mkdocs serve does) can
     deadlock. Its server imports the parser once; each worker forked from it
-    starts ready instead of importing it again (1 s, longer than one serve
-    build's parsing).
+    starts ready instead of importing it again (which takes longer than one
+    serve build's parsing).
     """
     workers = workers or (os.cpu_count() or 1) - 1
     if workers < 1:

@@ -41,8 +41,7 @@ def cached_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = Tr
     With a `memo` (`mkdocs serve`) the site is always prepared, reusing what
     the memo kept from the last build: serve's first build fills the memo
     that each edit after it needs, which a site read back would not. Without
-    one, the snapshot is read back, or written for the next build (0.1 s at
-    1000 cases).
+    one, the snapshot is read back, or written for the next build.
     """
     if memo is not NO_MEMO:
         return prepare_site(config_path, theme_dir, directory_urls=directory_urls, memo=memo)
@@ -88,7 +87,7 @@ def _read(path: Path, key: str) -> Site | None:
 
 def _write(path: Path, key: str, site: Site) -> None:
     # Without the pages' views: they only render the bodies, which are kept
-    # rendered (and they were 0.34 s of 0.45 s to write at 1000 cases).
+    # rendered (and they were most of the time it took to write).
     kept = replace(site, pages=[replace(page, view=None) for page in site.pages], qr_codes=None)
     key_pickle = pickle.dumps(key, protocol=pickle.HIGHEST_PROTOCOL)
     site_pickle = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)

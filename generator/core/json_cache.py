@@ -37,8 +37,7 @@ class _Values:
 
 
 # The builds of one process (`mkdocs serve`) share what they know of each cache
-# file: an unchanged file is not parsed again (0.1 s for the search entries of
-# 2,000 pages), and what one build made and did not write yet the next one
+# file: an unchanged file is not parsed again, and what one build made and did not write yet the next one
 # finds (serve writes the search caches only when it stops).
 _IN_MEMORY: dict[Path, _Values] = {}
 

@@ -121,7 +121,7 @@ def _point(position: Position, precision: str) -> dict:
 def _json_text(data) -> str:
     # <, > and & written as \u escapes: the data reads back the same, and the
     # file stays inert even if someone pastes it into an HTML page. (Three
-    # str.replace calls: 5 times faster than str.translate, 0.09 s against 0.49 s on 11 M characters.)
+    # str.replace calls are much faster than one str.translate.)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 

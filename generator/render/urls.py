@@ -55,7 +55,7 @@ def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at from_url to to_url, both site-relative.
 
     What posixpath.relpath gives for these normalised paths, without its
-    normalising: a build makes 100,000 links at 1000 cases (0.2 s saved).
+    normalising: a build makes 100,000 links at 1000 cases.
     """
     from_dir = from_url if (from_url.endswith("/") or not from_url) else posixpath.dirname(from_url) + "/"
     base = [part for part in from_dir.split("/") if part and part != "."]

@@ -113,7 +113,8 @@ def test_serve_looks_for_changes_four_times_a_second_at_every_path(tmp_path):
 
     from mkdocs.livereload import LiveReloadServer
 
-    from generator.engine.mkdocs.plugin import SERVE_POLLING, CasebookPlugin
+    from generator.engine.mkdocs.plugin import CasebookPlugin
+    from generator.engine.mkdocs.serve import SERVE_POLLING
 
     project = copy_fixture_project(tmp_path / "project")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))

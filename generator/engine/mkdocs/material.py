@@ -1,15 +1,20 @@
 """What the adapter needs to know about Material for MkDocs, in one place."""
 from __future__ import annotations
 
+import logging
 from importlib.metadata import version
+from pathlib import Path
 
 from material.plugins.search.plugin import Parser
 
+from generator.build import outputs as publish
 from generator.publish.search import language_settings
 
 # What search_sections depends on besides a page's body: cached sections are
 # made again when Material (and so its parser) changes.
 SEARCH_PARSER_VERSION = f"mkdocs-material {version('mkdocs-material')}"
+
+log = logging.getLogger("mkdocs.plugins.casebook")
 
 
 def search_settings(config, theme_language: str, env) -> dict:
@@ -58,3 +63,20 @@ class Fragments:
         if key not in self._rendered:
             self._rendered[key] = caller()
         return self._rendered[key]
+
+
+def write_search(config, site, env, indexer, *, save_caches: bool) -> None:
+    """Our search index per language, in Material's format, after Material wrote its own.
+
+    `save_caches` is false under serve: the caches stay in memory until it
+    stops (the plugin's on_shutdown saves them).
+    """
+    settings = {lang.code: search_settings(config, lang.theme_language, env) for lang in site.project.config.languages}
+    written, report = publish.write_search_indexes(site, Path(config.site_dir), settings, indexer)
+    if save_caches:
+        indexer.save()
+    if report.problem:
+        log.warning(report.problem)
+    if written:
+        log.info(f"search: {report.pages_reused} pages from the cache, "
+                 f"{report.cut} texts segmented, {report.reused} from the cache")
