@@ -1,12 +1,21 @@
 """A contributor's answers for a new case, and what they may choose from (places, arrows, sources...)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model.collection import Collection
 from generator.model.raw import KIND_FOLDERS
+from generator.model.records import SLUG_PATTERN
 from generator.model.settings import Project
+
+MAX_ID = 80   # characters of a new case's id
+
+
+def is_valid_id(value: str) -> bool:
+    """Whether a new record may have this id: a slug of lower-case letters, digits and hyphens."""
+    return bool(re.fullmatch(SLUG_PATTERN, value)) and len(value) <= MAX_ID
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from generator.authoring.answers import CaseAnswers, Choice, ScaffoldContext
+from generator.authoring.answers import MAX_ID, CaseAnswers, Choice, ScaffoldContext, is_valid_id
 from generator.authoring.issue_form_yaml import IssueRecord, record_yaml
 from generator.authoring.scaffold import (
-    MAX_ID,
     check_case_text,
     derive_id,
     missing_answers,
@@ -36,7 +35,7 @@ from generator.authoring.scaffold import (
 from generator.core.atomic import write_atomically
 from generator.core.errors import Diagnostic, count_errors
 from generator.model.raw import display_path
-from generator.model.records import MAX_LONG_TEXT, MAX_SHORT_TEXT, SLUG_PATTERN
+from generator.model.records import MAX_LONG_TEXT, MAX_SHORT_TEXT
 
 FORM_FILE = ".github/ISSUE_TEMPLATE/new-case.yml"
 NO_RESPONSE = "_No response_"
@@ -276,7 +275,7 @@ def _id_problems(answers: CaseAnswers, context: ScaffoldContext) -> list[Problem
     case_id = answers.id if answers.id is not None else derive_id(answers.title_en or "")
     if not case_id:
         return []   # reported as a missing English title
-    if not re.fullmatch(SLUG_PATTERN, case_id) or len(case_id) > MAX_ID:
+    if not is_valid_id(case_id):
         return [Problem("invalid", "id", f"“{_shown(case_id)}” is not a valid id: use lower-case letters a-z, "
                         "digits and hyphens")]
     if case_id in context.collection.cases or ("case", case_id) in context.collection.invalid_ids \

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from generator.authoring.answers import CaseAnswers, Choice, ScaffoldContext
+from generator.authoring.answers import MAX_ID, CaseAnswers, Choice, ScaffoldContext, is_valid_id
 from generator.authoring.scaffold_yaml import case_yaml
 from generator.build.pipeline import load_collection
 from generator.check.collection import check_collection
@@ -29,10 +29,8 @@ from generator.core.errors import Diagnostic, count_errors
 from generator.load.yaml_loader import load_bytes
 from generator.model.collection import Collection
 from generator.model.raw import SourceRef, display_path
-from generator.model.records import SLUG_PATTERN
 from generator.model.settings import Project
 
-MAX_ID = 80
 REFERENCE_FILES = ("places.yml", "taxonomy.yml", "sources.yml")
 
 
@@ -206,7 +204,7 @@ def _resolve_or_raise(question: Question, value: str) -> str:
 
 
 def _check_new_id(value: str, context: ScaffoldContext) -> str:
-    if not re.fullmatch(SLUG_PATTERN, value) or len(value) > MAX_ID:
+    if not is_valid_id(value):
         raise AnswerError(f"'{value}' is not a valid id: use lower-case letters a-z, digits and hyphens")
     if value in context.collection.cases or (context.cases_dir / f"{value}.yml").exists():
         raise AnswerError(f"a case with id '{value}' already exists; choose another id")
@@ -297,7 +295,7 @@ def _refuse_id(case_id: str, context: ScaffoldContext, force: bool) -> list[Diag
     def refusal(path: Path, code: str, message: str, hint: str) -> list[Diagnostic]:
         return [Diagnostic(display_path(path, root), 0, 0, code, message, field="id", hint=hint)]
 
-    if not re.fullmatch(SLUG_PATTERN, case_id) or len(case_id) > MAX_ID:
+    if not is_valid_id(case_id):
         return refusal(context.cases_dir, "invalid-value", f"'{case_id}' is not a valid id: use lower-case "
                        "letters a-z, digits and hyphens", "pass --id, e.g. --id kouhu-smart-aquaculture")
     owner = context.collection.raw.get(("case", case_id))

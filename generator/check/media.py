@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 from PIL import Image, ImageFile
 
 from generator.core.errors import Diagnostic
+from generator.core.fill import fill
 from generator.core.image_cache import ImageCache, notify
 from generator.model.collection import Collection
 from generator.model.fields import format_field_path
@@ -112,7 +113,7 @@ class _MediaChecker:
         facts = self._facts(data, digest)
         if "problem" in facts:
             code, message, hint = facts["problem"]
-            where.error(code, message.replace("{file}", shown), hint)
+            where.error(code, fill(message, file=shown), hint)
             return None
         self._check_name(where, file, facts["format"])
         return SourceImage(path, shown, digest, facts["format"], facts["width"], facts["height"],

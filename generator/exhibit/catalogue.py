@@ -19,6 +19,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.core.fill import fill
 from generator.exhibit.plan import PAPER_MM, ExhibitPlan
 from generator.exhibit.posters import WrittenFile
 from generator.exhibit.printing import PdfWriter
@@ -115,7 +116,7 @@ def _figure(pc: PrintContext, figure: Figure, as_of: str) -> FigureEntry:
 
     def note(lang: str) -> str:
         if as_of:
-            return pc.t("print.as_of", lang).replace("{date}", month_text(ctx, as_of, lang))
+            return fill(pc.t("print.as_of", lang), date=month_text(ctx, as_of, lang))
         return str(figure.year) if figure.year else ""
 
     return FigureEntry(figure.id,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.core.fill import fill
 from generator.graphics.qr import qr_svg
 from generator.model.records import Brand, Case, Citation, Exhibition
 from generator.render.markdown import render_markdown
@@ -127,16 +128,16 @@ class PrintContext:
     def place(self, place_id: str, lang: str) -> str:
         county, township = self.ctx.place_links(place_id, lang)
         if county and township:
-            return self.t("print.place", lang).replace("{county}", county.label).replace("{township}", township.label)
+            return fill(self.t("print.place", lang), county=county.label, township=township.label)
         return county.label if county else ""
 
 
 def format_citation(c: CitationView, lang: str, t) -> str:
     """Publisher, title, where it was presented, date, section and page, in the language's style."""
-    text = t("print.citation", lang).replace("{publisher}", c.publisher).replace("{title}", c.title)
+    text = fill(t("print.citation", lang), publisher=c.publisher, title=c.title)
     parts = [text] + [part for part in (c.occasion, c.date, c.section) if part]
     if c.page:
-        parts.append(t("print.page", lang).replace("{page}", c.page))
+        parts.append(fill(t("print.page", lang), page=c.page))
     return t("print.citation_separator", lang).join(parts)
 
 
@@ -167,7 +168,7 @@ def case_side(pc: PrintContext, case: Case, lang: str) -> CaseSide:
 def key_points(pc: PrintContext, case: Case, lang: str) -> list[KeyPoint]:
     """The case's facts at a glance: outcomes, what it looks for, its brand, industries and technologies."""
     ctx = pc.ctx
-    points = [KeyPoint(pc.t("print.outcome", lang).replace("{as_of}", month_text(ctx, o.as_of, lang)),
+    points = [KeyPoint(fill(pc.t("print.outcome", lang), as_of=month_text(ctx, o.as_of, lang)),
                        o.text[lang]) for o in case.outcomes]
     points += [KeyPoint(pc.t(f"print.need.{need.kind}", lang), need.text[lang]) for need in case.looking_for]
     brand = ctx.brand_link(case.brand, lang)
@@ -212,8 +213,7 @@ def exhibition_lines(pc: PrintContext, exhibition: Exhibition) -> list[Exhibitio
     for lang in pc.languages:
         dates = month_text(ctx, exhibition.start, lang)
         if exhibition.end:
-            dates = pc.t("print.date_range", lang).replace("{start}", dates).replace(
-                "{end}", month_text(ctx, exhibition.end, lang))
+            dates = fill(pc.t("print.date_range", lang), start=dates, end=month_text(ctx, exhibition.end, lang))
         lines.append(ExhibitionLine(lang, ctx.text(ctx.config.site_name, lang), ctx.text(exhibition.name, lang),
                                     ctx.text(exhibition.venue, lang), dates))
     return lines

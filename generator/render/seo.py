@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.core.fill import fill
 from generator.graphics.cards import Card
 from generator.graphics.drawing import ACCENT, CardText
 from generator.load.strings import Strings, pick
@@ -126,9 +127,8 @@ class CardWriter:
             return ""
         if township is None:
             return pick(county.name, lang, self.default)[0]
-        return (self.strings.t("social.place_in_county", lang)
-                .replace("{township}", pick(township.name, lang, self.default)[0])
-                .replace("{county}", pick(county.name, lang, self.default)[0]))
+        return fill(self.strings.t("social.place_in_county", lang), township=pick(township.name, lang, self.default)[0],
+                    county=pick(county.name, lang, self.default)[0])
 
     def place_elsewhere(self, place_id: str) -> str:
         """The place in the site's other languages: the card names it in both."""

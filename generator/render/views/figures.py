@@ -6,6 +6,7 @@ holds. Qualifier words ("at least", "about") are interface strings.
 """
 from __future__ import annotations
 
+from generator.core.fill import fill
 from generator.model.records import Figure
 from generator.render.views.base import ViewContext
 
@@ -28,7 +29,7 @@ def qualified(ctx: ViewContext, number: str, qualifier: str, lang: str) -> str:
     key = QUALIFIER_KEYS.get(qualifier)
     if key is None:
         return number
-    return ctx.t(key, lang).replace("{n}", number)
+    return fill(ctx.t(key, lang), n=number)
 
 
 def figure_text(ctx: ViewContext, figure: Figure, lang: str) -> str:
@@ -43,7 +44,7 @@ def with_unit(ctx: ViewContext, number: str, unit: str, lang: str) -> str:
         return number
     if unit in ("%", "％"):
         return number + unit
-    return ctx.t("policy.number_unit", lang).replace("{number}", number).replace("{unit}", unit)
+    return fill(ctx.t("policy.number_unit", lang), number=number, unit=unit)
 
 
 def month_text(ctx: ViewContext, partial_date: str, lang: str) -> str:
@@ -52,7 +53,7 @@ def month_text(ctx: ViewContext, partial_date: str, lang: str) -> str:
     if len(parts) == 1:
         return parts[0]
     month = ctx.t(f"policy.month.{int(parts[1])}", lang)
-    return ctx.t("policy.year_month", lang).replace("{year}", parts[0]).replace("{month}", month)
+    return fill(ctx.t("policy.year_month", lang), year=parts[0], month=month)
 
 
 def date_text(ctx: ViewContext, partial_date: str, lang: str) -> str:
@@ -60,5 +61,5 @@ def date_text(ctx: ViewContext, partial_date: str, lang: str) -> str:
     parts = partial_date.split("-")
     if len(parts) < 3:
         return month_text(ctx, partial_date, lang)
-    return (ctx.t("policy.year_month_day", lang).replace("{year}", parts[0])
-            .replace("{month}", ctx.t(f"policy.month.{int(parts[1])}", lang)).replace("{day}", str(int(parts[2]))))
+    return fill(ctx.t("policy.year_month_day", lang), year=parts[0], month=ctx.t(f"policy.month.{int(parts[1])}", lang),
+                day=int(parts[2]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.core.fill import fill
 from generator.load.explainers import SUMMARY_SLUG, policy_figures
 from generator.model.records import Case
 from generator.render.urls import CASES_INDEX_PATH, COUNTIES, MAP_PATH, POLICY_PATH, explainer_path, group_path
@@ -81,12 +82,12 @@ def key_numbers(ctx: ViewContext, lang: str, refs: References) -> list[KeyNumber
         return []
     figures = policy_figures(policy)
     progress_ids = {f.id for f in policy.progress.figures}
-    as_of = ctx.t("policy.as_of", lang).replace("{date}", month_text(ctx, policy.progress.as_of, lang))
+    as_of = fill(ctx.t("policy.as_of", lang), date=month_text(ctx, policy.progress.as_of, lang))
     numbers = [KeyNumber(figure_text(ctx, figures[i], lang),
                          ctx.text(figures[i].label, lang) + (as_of if i in progress_ids else ""),
                          refs.cite(figures[i].sources))
                for i in KEY_FIGURES if i in figures]
-    funding = ctx.t("home.funding_value", lang).replace("{value}", format_number(policy.progress.funding_total))
+    funding = fill(ctx.t("home.funding_value", lang), value=format_number(policy.progress.funding_total))
     numbers.append(KeyNumber(funding, ctx.t("home.funding_label", lang) + as_of, refs.cite(policy.progress.sources)))
     return numbers
 

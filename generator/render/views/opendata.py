@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from generator.core.fill import fill
 from generator.model.data_dictionary import DERIVED_FIELDS, LICENCE, LIST_SEPARATOR, FieldDoc, case_fields
 from generator.model.records import RECORD_MODELS
 from generator.model.schema import schema_filename
@@ -87,7 +88,7 @@ def credit_line(ctx: ViewContext, lang: str) -> str:
     """A credit line to copy: the site's name, its address when known, the licence."""
     address = ctx.urls.absolute(ctx.urls.url("", lang))
     template = ctx.t("opendata.credit_line" if address else "opendata.credit_line_no_address", lang)
-    return template.replace("{site}", ctx.text(ctx.config.site_name, lang)).replace("{address}", address or "")
+    return fill(template, site=ctx.text(ctx.config.site_name, lang), address=address or "")
 
 
 def _downloads(ctx: ViewContext, lang: str) -> list[Download]:

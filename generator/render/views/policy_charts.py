@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.core.fill import fill
 from generator.graphics import charts
 from generator.load.explainers import Directive, policy_figures
 from generator.model.records import Citation, Figure, PolicyData
@@ -55,10 +56,7 @@ class ChartInput:
 
     def fill(self, key: str, **values: str) -> str:
         """An interface string with {placeholders} filled in."""
-        text = self.t(key)
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", value)
-        return text
+        return fill(self.t(key), **values)
 
     def title(self, default_key: str) -> str:
         return self.directive.title or self.t(default_key)
