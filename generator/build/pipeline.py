@@ -19,7 +19,7 @@ from generator.model.raw import FILE_KINDS, FOLDER_KINDS, KIND_FOLDERS, RawRecor
 from generator.model.settings import Project
 
 # The order the stages run in; tests/unit/test_pipeline.py enforces it.
-STAGE_ORDER = ("discover", "load", "validate", "pages", "render")
+STAGE_ORDER = ("discover", "load", "validate", "check", "media", "explainers", "pages", "render")
 
 REQUIRED_FILES = ("places.yml", "taxonomy.yml", "sources.yml", "policy/data.yml")
 

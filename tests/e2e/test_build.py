@@ -4,17 +4,24 @@ from __future__ import annotations
 import json
 import re
 
-from sitetools import build_site
+import pytest
+from sitetools import build_site, copy_fixture_project
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The fixture project built once for this module's tests that only read it."""
+    root = tmp_path_factory.mktemp("build")
+    result = build_site(copy_fixture_project(root / "project"), root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
 
 
 def _html(site, path):
     return (site / path).read_text(encoding="utf-8")
 
 
-def test_one_page_per_published_case_per_language(fixture_site_project, tmp_path):
-    site = tmp_path / "site"
-    result = build_site(fixture_site_project, site)
-    assert result.returncode == 0, result.stderr
+def test_one_page_per_published_case_per_language(site):
     assert (site / "cases/example-case/index.html").is_file()
     assert (site / "en/cases/example-case/index.html").is_file()
     # a draft has no page in any language
@@ -22,9 +29,7 @@ def test_one_page_per_published_case_per_language(fixture_site_project, tmp_path
     assert not (site / "en/cases/second-example-case").exists()
 
 
-def test_pages_carry_their_language_and_alternates(fixture_site_project, tmp_path):
-    site = tmp_path / "site"
-    assert build_site(fixture_site_project, site).returncode == 0
+def test_pages_carry_their_language_and_alternates(site):
     zh = _html(site, "cases/example-case/index.html")
     en = _html(site, "en/cases/example-case/index.html")
     assert '<html lang="zh-TW"' in zh
@@ -36,9 +41,7 @@ def test_pages_carry_their_language_and_alternates(fixture_site_project, tmp_pat
                                                                       ("./", "en")]
 
 
-def test_case_pages_stay_out_of_the_navigation(fixture_site_project, tmp_path):
-    site = tmp_path / "site"
-    assert build_site(fixture_site_project, site).returncode == 0
+def test_case_pages_stay_out_of_the_navigation(site):
     nav = _html(site, "en/index.html").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
     assert "cases/example-case" not in nav
     # The navigation's title is the site's name; its first item, the home page, says Home.
@@ -58,9 +61,7 @@ def test_content_error_stops_the_build_with_positions(fixture_site_project, tmp_
     assert not (tmp_path / "site").exists()
 
 
-def test_error_pages_stay_out_of_search_and_sitemap(fixture_site_project, tmp_path):
-    site = tmp_path / "site"
-    assert build_site(fixture_site_project, site).returncode == 0
+def test_error_pages_stay_out_of_search_and_sitemap(site):
     assert (site / "en/404.html").is_file()
     for index in ("search/search_index.json", "en/search/search_index.json"):
         locations = [doc["location"] for doc in json.loads(_html(site, index))["docs"]]

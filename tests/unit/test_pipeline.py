@@ -1,4 +1,4 @@
-"""The stages run in their fixed order (generator.build.pipeline.STAGE_ORDER)."""
+"""Every stage runs, in its fixed order (generator.build.pipeline.STAGE_ORDER)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,7 +26,9 @@ def test_stages_run_in_order(monkeypatch):
     spy(pipeline, "discover", "discover")
     spy(pipeline, "load_file", "load")
     spy(pipeline, "validate_record", "validate")
-    spy(pipeline, "check_collection", "validate")
+    spy(pipeline, "check_collection", "check")
+    spy(pipeline, "check_media", "media")
+    spy(pipeline, "project_explainers", "explainers")
     spy(site, "build_pages", "pages")
     spy(site, "render_page", "render")
 
