@@ -40,7 +40,8 @@ def load_collection(project: Project, memo: Memo = NO_MEMO) -> tuple[Collection,
     """
     refs, diagnostics = discover(project.content_dir, project.root)
     diagnostics += _missing_files(project, refs)
-    collection = Collection()
+    collection = Collection()   # its tables fill as files are added; the single files come after
+    singles: dict[str, BaseModel] = {}
     first_file: dict[tuple[str, str], RawRecord] = {}
     files = memo.load_all(refs, load_record)
     for ref, loaded in zip(refs, files):
@@ -48,7 +49,8 @@ def load_collection(project: Project, memo: Memo = NO_MEMO) -> tuple[Collection,
         if loaded.record is None:
             _remember_invalid(collection, ref, loaded.raw)
             continue
-        diagnostics += _add_record(collection, loaded.raw, loaded.record, first_file)
+        diagnostics += _add_record(collection, singles, loaded.raw, loaded.record, first_file)
+    collection = replace(collection, **singles)
     diagnostics += check_collection(collection, project.config, memo)
     media, problems = check_media(collection, project)
     explainers, more = project_explainers(project, collection)
@@ -64,11 +66,11 @@ def load_record(ref: SourceRef) -> LoadedFile:
     return LoadedFile(raw, record, problems + more)
 
 
-def _add_record(collection: Collection, raw: RawRecord, record, first_file: dict) -> list[Diagnostic]:
+def _add_record(collection: Collection, singles: dict, raw: RawRecord, record, first_file: dict) -> list[Diagnostic]:
     kind = raw.source.kind
     if kind not in FOLDER_KINDS.values():
         collection.raw[(kind, kind)] = raw
-        setattr(collection, kind, record)
+        singles[kind] = record
         return []
     problems = []
     if record.id != raw.source.stem:

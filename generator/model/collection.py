@@ -7,7 +7,7 @@ from generator.model.raw import RawRecord
 from generator.model.records import Brand, Case, Exhibition, Places, PolicyData, SourceList, Taxonomy
 
 
-@dataclass
+@dataclass(frozen=True)
 class Collection:
     """Every valid record of a project, with the raw data behind each for positions."""
 
