@@ -61,8 +61,9 @@ bench-images: setup
 screenshots: setup
 	CASEBOOK_SCREENSHOTS=$(CURDIR)/screenshots $(BIN)/pytest -q tests/e2e/test_screenshots.py
 
-# Refreshes the committed fonts in theme/assets/fonts/ from npm (needs npm; builds never do).
-FONT_PACKAGES := @fontsource/noto-sans-tc@5.3.0 @fontsource/noto-sans@5.3.0 @fontsource/noto-sans-mono@5.3.0
+# Refreshes the committed Latin fonts in theme/assets/fonts/ from npm (needs npm; builds never do).
+# The Han font is cut by each build from Debian's fonts-noto-cjk (generator/publish/fonts.py).
+FONT_PACKAGES := @fontsource/noto-sans@5.3.0 @fontsource/noto-sans-mono@5.3.0
 fonts:
 	rm -rf build/fonts && mkdir -p build/fonts
 	cd build/fonts && npm pack --silent $(FONT_PACKAGES) >/dev/null

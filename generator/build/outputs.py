@@ -1,4 +1,4 @@
-"""Files the site needs beside its pages: open data, feeds, sitemaps, social cards, search.
+"""Files the site needs beside its pages: open data, feeds, sitemaps, social cards, search, fonts.
 
 The site engine adapter asks for them here; each is made by its own module.
 Nothing here imports MkDocs.
@@ -12,6 +12,7 @@ from generator.build.search_index import SearchIndexer
 from generator.build.site import Site
 from generator.core.memo import NO_MEMO, Memo
 from generator.graphics.cards import CacheReport, cached_cards
+from generator.publish.fonts import FontReport, write_site_fonts
 from generator.publish.open_data import export_files
 from generator.publish.search import INDEX_PATH, SearchLanguage, SegmentReport, language_indexes
 from generator.publish.sitemap import sitemap_files
@@ -61,3 +62,12 @@ def write_search_indexes(site: Site, site_dir: Path, settings: dict[str, dict],
         target.write_text(text, encoding="utf-8")
         written.append(path)
     return written, report
+
+
+LATIN_FONTS = "assets/fonts/latin.css"   # under theme/: Noto Sans, from scripts/vendor_fonts.py
+
+
+def site_fonts(site_dir: Path, theme_dir: Path, cache_root: Path) -> FontReport:
+    """The Han font cut to the characters of the written pages, and assets/fonts/fonts.css."""
+    latin = (theme_dir / LATIN_FONTS).read_text(encoding="utf-8")
+    return write_site_fonts(site_dir, latin, cache_root / "fonts")

@@ -9,7 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitetools import CHROMIUM, CHROMIUM_ARGS, ROOT, OfflinePage, build_site, copy_fixture_project, serve_folder
+from sitetools import (CHROMIUM, CHROMIUM_ARGS, ROOT, OfflinePage, build_site, copy_fixture_project,
+                       fontconfig_without_cjk, serve_folder)
 
 
 @pytest.fixture(scope="session")
@@ -29,15 +30,29 @@ def site_server(built_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_session():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs it")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with sync_playwright() as instance:
         yield instance
-        instance.close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session):
+    instance = playwright_session.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture(scope="session")
+def browser_without_cjk(playwright_session, tmp_path_factory):
+    """Chromium on a system without any Chinese font (see sitetools.fontconfig_without_cjk)."""
+    env = fontconfig_without_cjk(tmp_path_factory.mktemp("fontconfig"))
+    instance = playwright_session.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=env)
+    yield instance
+    instance.close()
 
 
 @pytest.fixture

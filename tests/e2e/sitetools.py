@@ -6,7 +6,9 @@ conftest.py files in the suite, that name resolves to whichever was loaded first
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -81,10 +83,44 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml")
+
+
+class _CompressingHandler(_QuietHandler):
+    """Text sent gzip-compressed when the browser accepts it, as static hosts do; fonts and pictures as they are."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.suffix in COMPRESSED and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def fontconfig_without_cjk(folder: Path) -> dict:
+    """An environment for Chromium whose fontconfig ignores every installed font covering Chinese:
+    a reader's system without a CJK font, where the site's own Han font is all there is."""
+    files = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True).stdout.split()
+    globs = "".join(f"<glob>{name.rstrip(':')}</glob>" for name in files if name.strip(":"))
+    conf = folder / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+                    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+                    f"  <selectfont><rejectfont>{globs}</rejectfont></selectfont>\n"
+                    f"  <cachedir>{folder}/cache</cachedir>\n</fontconfig>\n", encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
 @contextmanager
-def serve_folder(folder: Path):
-    """Serves `folder` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, compress: bool = False):
+    """Serves `folder` on 127.0.0.1 at a free port (text gzip-compressed if `compress`); yields the base URL."""
+    handler = functools.partial(_CompressingHandler if compress else _QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

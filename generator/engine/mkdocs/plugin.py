@@ -26,10 +26,11 @@ from generator.build.snapshot import cached_site
 from generator.core.errors import ContentError
 from generator.core.memo import NO_MEMO, Memo
 from generator.engine.mkdocs.cached_files import CachedPages, engine_scope
-from generator.engine.mkdocs.material import SEARCH_PARSER_VERSION, Fragments, search_sections, write_search
+from generator.engine.mkdocs.material import (SEARCH_PARSER_VERSION, Fragments, search_sections, valid_toggles,
+                                              write_search)
 from generator.engine.mkdocs.navigation import error_page_context, language_navigations, page_context
 from generator.engine.mkdocs.serve import poll_more_often
-from generator.engine.mkdocs.site_files import add_site_files, remove_theme_data
+from generator.engine.mkdocs.site_files import add_site_files, remove_theme_data, write_fonts
 from generator.graphics.drawing import FontMissing
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -118,7 +119,10 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     @event_priority(-100)   # just before MkDocs writes the page
     def on_post_page(self, output, page, config):
         self.pages.before_write(page)
-        return output
+        return valid_toggles(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return valid_toggles(output_content)   # the root 404.html
 
     @event_priority(-100)   # after Material's search plugin has written its (config-only) index
     def on_post_build(self, config):
@@ -128,6 +132,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
                      f"{self.memo.pages_reused} page bodies")
         self.pages.keep_rendered(Path(config.site_dir))
         self.site.qr_codes.save(prune=True)
+        write_fonts(config)
         log.info(f"pages: {self.pages.cache.rendered} rendered, {self.pages.cache.reused} from the cache")
         write_search(config, self.site, self.env, self.indexer, save_caches=self.memo is None)
 

@@ -1,4 +1,5 @@
-"""The files a build hands MkDocs besides the theme's: our pages, open data, pictures and cards.
+"""The files a build hands MkDocs besides the theme's: our pages, open data, pictures and cards;
+and the Han font, cut once the pages are written.
 
 Called from the plugin's on_files; under `mkdocs serve` it also removes what
 the last build made and this one does not, and skips what is unchanged.
@@ -14,12 +15,13 @@ from mkdocs.structure.files import File, Files
 
 from generator.build import outputs as publish
 from generator.build.memo import RebuildMemo
-from generator.build.site import STRINGS_DIR, Site
+from generator.build.site import CACHE_DIR, STRINGS_DIR, Site
 from generator.build.site_images import image_files
 from generator.core.errors import ContentError
 from generator.core.memo import Memo
 from generator.engine.mkdocs.cached_files import CachedPages, LinkedFile
 from generator.graphics.drawing import FontMissing
+from generator.publish.fonts import FontProblem
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 
@@ -115,3 +117,15 @@ def put(files: Files, file: File) -> None:
     if existing is not None:
         files.remove(existing)
     files.append(file)
+
+
+def write_fonts(config) -> None:
+    """The Han font cut to the characters the written pages show (generator/publish/fonts.py)."""
+    root = Path(config.config_file_path).parent
+    try:
+        report = publish.site_fonts(Path(config.site_dir), Path(config.theme.custom_dir), root / CACHE_DIR)
+    except FontProblem as exc:
+        raise Abort(str(exc)) from None
+    kilobytes = sum(report.files.values()) / 1024
+    log.info(f"fonts: {len(report.files)} Han font files ({kilobytes:.0f} KB), {report.cut} cut, "
+             f"{report.reused} from the cache; {report.pages_read} pages read")
