@@ -31,6 +31,7 @@ from generator.exhibit.printviews import PrintContext
 from generator.exhibit.requirements import check_plan
 from generator.load.project import load_project
 from generator.load.strings import load_strings
+from generator.render.phrasing import print_filter, site_phrases
 from generator.render.urls import UrlScheme
 from generator.render.views.base import ViewContext
 
@@ -91,6 +92,7 @@ def _write_kit(work: Path, plan: ExhibitPlan, pc: PrintContext, theme_dir: Path,
                mkdocs_file: Path, written: OnFile, result: ExhibitResult) -> None:
     request = plan.request
     env = make_print_environment(theme_dir)
+    env.filters["phrases"] = print_filter(site_phrases(collection))
     writer = PdfWriter(theme_dir)
     record_paths = {case.id: collection.raw[("case", case.id)].source.display for case in plan.cases}
     try:

@@ -9,15 +9,19 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from generator.build.pipeline import load_collection
 from generator.core.errors import ContentError, count_errors
 from generator.core.json_cache import JsonCache
+from generator.core.langmark import mark_han
 from generator.core.memo import NO_MEMO, Memo
 from generator.load.project import load_project
 from generator.load.strings import Strings, load_strings
 from generator.model.collection import Collection
 from generator.model.settings import Project
 from generator.render.pages import build_pages
+from generator.render.phrasing import add_to_environment, site_phrases
 from generator.render.print_qr import CACHE_SCOPE as QR_CACHE_SCOPE
 from generator.render.print_qr import PrintQr, print_qr
 from generator.render.seo import PageMeta, card_keys, page_meta
@@ -50,6 +54,10 @@ class PageContext:
     record_path: str | None
     print_qr: PrintQr | None = None   # QR code to the page, on printed case and brand pages
     meta: PageMeta | None = None      # canonical, Open Graph, social card, feed (generator/render/seo.py)
+    # The page's title as HTML: <wbr> between its phrases (theme/partials/content.html's h1), and
+    # runs in another language marked with lang (both it and the header's copy).
+    title_html: str = ""
+    header_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,15 @@ class Site:
         theme_languages = {lang.code: lang.theme_language for lang in self.project.config.languages}
         alternates = [AlternateLink(a.lang, a.name, a.url, self.urls.absolute(a.url)) for a in page.alternates]
         return PageContext(page.lang, theme_languages[page.lang], alternates, page.record_path,
-                           print_qr(page.key, page.url, self.urls, self.qr_codes), self.meta(page))
+                           print_qr(page.key, page.url, self.urls, self.qr_codes), self.meta(page),
+                           *self._titles(page))
+
+    def _titles(self, page: Page) -> tuple[Markup, Markup]:
+        """The title with <wbr> between its phrases, and as it is; Han runs marked on other languages' pages."""
+        phrased, plain = site_phrases(self.collection).html(page.title), str(escape(page.title))
+        if not page.lang.startswith("zh"):
+            phrased, plain = mark_han(phrased), mark_han(plain)
+        return Markup(phrased), Markup(plain)
 
     def meta(self, page: Page) -> PageMeta:
         return page_meta(page, self.project.config, self.strings, self.urls, self.card_keys)
@@ -153,6 +169,7 @@ def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = T
     urls = UrlScheme(project.config, directory_urls)
     pages = build_pages(collection, project.config, strings, urls, memo)
     env = memo.environment(theme_dir, make_environment)
+    add_to_environment(env, site_phrases(collection))
     rendered = memo.render_all(pages, partial(render_page, env, strings))
     return Site(project, collection, pages, rendered, urls, strings, qr_code_cache(project))
 

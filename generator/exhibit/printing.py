@@ -17,8 +17,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.core.phrases import Phrases
 from generator.load.strings import Strings, load_strings
 from generator.model.settings import SiteConfig
+from generator.render.phrasing import budoux_parse, print_filter
 
 # The site's light palette, for SVG drawn in templates (WeasyPrint does not
 # style inline SVG from CSS); theme/print/print.css declares the same colours.
@@ -62,6 +64,8 @@ def make_print_environment(theme_dir: Path) -> jinja2.Environment:
     )
     env.globals["palette"] = PALETTE
     env.filters["no_widow"] = no_widow
+    # Headings break between phrases (core/phrases.py); the kit gives the records' words (build/exhibit_kit.py).
+    env.filters["phrases"] = print_filter(Phrases(budoux_parse()))
     return env
 
 

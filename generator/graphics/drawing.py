@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageFont
 
-from generator.core import text_wrap
+from generator.core import phrases, text_wrap
 
 SIZE = (1200, 630)
 
@@ -104,7 +104,14 @@ def font(face: FontFace, size: int) -> ImageFont.FreeTypeFont:
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Break text into lines no wider than width in this font (core/text_wrap.py's rules)."""
+    """Break text into lines no wider than width in this font.
+
+    A title marked with its phrase boundaries (U+200B, core/phrases.py) breaks
+    only there, in balanced lines with no character alone; other text by
+    core/text_wrap.py's rules.
+    """
+    if phrases.BOUNDARY in text:
+        return phrases.wrap(text, font.getlength, width)
     return text_wrap.wrap(text, width, font.getlength)
 
 

@@ -17,6 +17,7 @@ import math
 
 from PIL import Image, ImageDraw
 
+from generator.core import phrases
 from generator.graphics import drawing
 
 SIZE = drawing.SIZE
@@ -34,7 +35,7 @@ def draw_visual(text: drawing.CardText) -> bytes:
     regular, bold = drawing.find_font(text.lang, "Regular"), drawing.find_font(text.lang, "Bold")
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
-    _draw_landscape(draw, text.accent, _rhythm(text.title))
+    _draw_landscape(draw, text.accent, _rhythm(text.title.replace(phrases.BOUNDARY, "")))
     if text.kind:
         draw.text((TEXT_LEFT, 70), text.kind, font=drawing.font(bold, 28), fill=PERSIMMON)
     y = _draw_title(draw, text.title, bold, top=130)

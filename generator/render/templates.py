@@ -18,7 +18,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import escape
 
+from generator.core.langmark import mark_han
 from generator.load.strings import Strings
+from generator.render.phrasing import add_to_environment
 from generator.render.urls import relative_url
 from generator.render.views.base import Page
 
@@ -26,7 +28,7 @@ TEMPLATE_DIR = "casebook"   # under theme/
 
 
 def make_environment(theme_dir: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(theme_dir / TEMPLATE_DIR)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -34,6 +36,8 @@ def make_environment(theme_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    add_to_environment(env)   # `phrases` filter, `han` test; prepare_site gives it the records' words
+    return env
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ def render_page(env: jinja2.Environment, strings: Strings, page: Page) -> Render
         t=partial(strings.t, lang=page.lang),
         rel=partial(relative_url, page.url),
     )
+    if not page.lang.startswith("zh"):
+        body = mark_han(body)   # Chinese names in other languages' pages carry lang="zh-TW"
     return RenderedPage(_front_matter(page), body.strip() + "\n")
 
 

@@ -38,7 +38,7 @@ def test_exhibitions_page_lists_planned_and_held_against_the_build_date(project,
     assert page.view.planned == [] and [e.id for e in page.view.held] == ["example-exhibition"]
     html = render(ctx, page)
     assert '<time datetime="2024-03-01">1 March 2024</time> – <time datetime="2024-03-31">31 March 2024</time>' in html
-    assert "Example venue" in html and "正體中文, English" in html
+    assert "Example venue" in html and '<span lang="zh-TW">正體中文</span>, English' in html
     assert 'href="../cases/example-case/">Example case</a>' in html
     assert 'id="example-exhibition"' in html
     assert "No exhibition is planned." in html
@@ -98,7 +98,8 @@ def test_a_page_whose_text_falls_back_says_so_in_the_readers_language(project):
     page = by_url(case_pages(ctx, "en"))["en/cases/example-case/"]
     assert page.view.translation.fallback_name == "正體中文"
     html = render(ctx, page)
-    assert "This page has not been translated into English yet. Its text is shown in: 正體中文" in html
+    assert ('This page has not been translated into English yet. Its text is shown in: <span lang="zh-TW">正體中文</span>'
+            in html)
     assert "只有中文。" in html
     assert "cb-notice" not in render(ctx, by_url(case_pages(ctx, "zh-TW"))["cases/example-case/"])
 
