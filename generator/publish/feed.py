@@ -13,6 +13,7 @@ import uuid
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.model.records import Case
+from generator.render.seo import feed_title
 from generator.render.urls import case_path, feed_url, relative_url
 from generator.render.views.base import ViewContext
 
@@ -33,7 +34,7 @@ def atom_feed(ctx: ViewContext, lang: str) -> bytes:
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>\n',
         f"<feed xmlns={quoteattr(ATOM_NS)} xml:lang={quoteattr(lang)}>\n",
-        f"  <title>{escape(site_name)}: {escape(ctx.t('seo.feed_title', lang))}</title>\n",
+        f"  <title>{escape(feed_title(ctx.strings, site_name, lang))}</title>\n",
         f"  <id>{feed_id(lang, 'feed')}</id>\n",
         f"  <updated>{_timestamp(updated)}</updated>\n",
         f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(_href(ctx, here, here))}/>\n",

@@ -19,6 +19,7 @@ from generator.load.strings import Strings, pick
 from generator.model.collection import Collection
 from generator.model.records import Brand, Case
 from generator.model.settings import SiteConfig
+from generator.render.phrasing import site_phrases
 from generator.render.urls import UrlScheme, brand_path, case_path, feed_url, social_card_uri
 from generator.render.views.base import Page, place_index
 
@@ -60,8 +61,13 @@ def page_meta(page: Page, config: SiteConfig, strings: Strings, urls: UrlScheme,
         image_absolute=urls.absolute(image),
         image_alt=page.title if key != SITE_CARD else site_name,
         feed=feed_url(urls.prefix(page.lang)),
-        feed_title=f"{site_name}: {strings.t('seo.feed_title', page.lang)}",
+        feed_title=feed_title(strings, site_name, page.lang),
     )
+
+
+def feed_title(strings: Strings, site_name: str, lang: str) -> str:
+    """「地方創生案例集：案例更新」, "Casebook: case updates": the colon of the page's language."""
+    return strings.t("punct.label", lang).format(label=site_name) + strings.t("seo.feed_title", lang)
 
 
 # -- which cards the site needs ------------------------------------------------------------
@@ -105,17 +111,21 @@ class CardWriter:
     def text(self, value: dict[str, str] | None) -> str:
         return pick(value, self.lang, self.default)[0]
 
+    def title(self, value: dict[str, str] | None) -> str:
+        """A title with its phrase boundaries marked (U+200B), where the drawing may break its lines."""
+        return site_phrases(self.c).mark(self.text(value))
+
     def site(self) -> CardText:
         return CardText(self.lang, "", self.site_name, self.strings.t("social.site_tagline", self.lang),
                         self.site_name)
 
     def case(self, case: Case) -> CardText:
-        return CardText(self.lang, self.strings.t("social.kind_case", self.lang), self.text(case.title),
+        return CardText(self.lang, self.strings.t("social.kind_case", self.lang), self.title(case.title),
                         self.place(case.place), self.site_name, self.accent(case.brand),
                         self.place_elsewhere(case.place))
 
     def brand(self, brand: Brand) -> CardText:
-        return CardText(self.lang, self.strings.t("social.kind_brand", self.lang), self.text(brand.name),
+        return CardText(self.lang, self.strings.t("social.kind_brand", self.lang), self.title(brand.name),
                         self.place(brand.place), self.site_name, self.accent(brand.id),
                         self.place_elsewhere(brand.place))
 
