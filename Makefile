@@ -4,10 +4,11 @@ VENV   ?= .venv
 PYTHON ?= python3
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: setup venv system serve build test lint validate schema clean update-golden bench bench-images screenshots fonts exhibit exhibit-screenshots
+.PHONY: setup venv system serve build test lint validate schema clean update-golden bench bench-pages bench-images screenshots fonts exhibit exhibit-screenshots
 
-setup: system $(STAMP)
+setup: system $(STAMP) $(VNU)
 
 # Python packages only, without the Debian ones: for CI jobs that neither
 # build nor test (e.g. turning an issue form into a pull request).
@@ -15,6 +16,11 @@ venv: $(STAMP)
 
 system:
 	@bash scripts/install-system.sh
+
+# The Nu HTML Checker the tests run (tests/e2e/test_html_valid.py), pinned in package-lock.json.
+$(VNU): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --silent
+	@touch $(VNU)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +54,11 @@ clean:
 
 update-golden: setup
 	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/unit/test_golden.py
+
+# What a reader's browser downloads and when it paints, per page of the built site, under slow 4G
+# (bench/pages.py; README, Performance: page weight).
+bench-pages: build
+	$(BIN)/python bench/pages.py
 
 # Prints build times beside plain MkDocs and a lower bound (see README, Performance).
 bench: setup

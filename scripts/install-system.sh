@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages casebook needs, only those that are missing:
-# Chromium (browser tests), Noto CJK fonts (Chinese text in images and PDFs),
-# Pango (WeasyPrint PDFs), poppler (PDF checks), zbar (QR code checks).
+# Chromium (browser tests), Noto CJK fonts (Chinese text in images and PDFs, and
+# the source of the site's own Han font), Pango (WeasyPrint PDFs), poppler (PDF
+# checks), zbar (QR code checks), Java and npm (the Nu HTML Checker the tests run).
 set -euo pipefail
 
 # Read the lists once (grep -q on a pipe would trip pipefail with SIGPIPE).
@@ -16,6 +17,8 @@ grep -q "libpango-1.0.so" <<<"$libs" || need+=(libpango-1.0-0)
 grep -q "libpangoft2-1.0.so" <<<"$libs" || need+=(libpangoft2-1.0-0)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

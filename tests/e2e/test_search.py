@@ -66,11 +66,33 @@ def test_english_readers_find_cases_in_english(offline_page, site_server):
     assert offline_page.console_errors == []
 
 
-def test_each_language_fetches_only_its_own_index(offline_page, site_server):
+def test_each_language_fetches_only_its_own_index_and_only_when_search_opens(offline_page, site_server):
     page = offline_page.page
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{site_server}en/cases/{KOUHU}/")
     page.wait_for_load_state("networkidle")
+    assert [url for url in fetched if url.endswith("search_index.json")] == [], "fetched before search was opened"
+    page.locator("input.md-search__input").click()
+    page.wait_for_load_state("networkidle")
     indexes = [url for url in fetched if url.endswith("search_index.json")]
     assert indexes == [f"{site_server}en/search/search_index.json"]
+
+
+def test_search_opened_from_its_button_on_a_phone_loads_the_index_and_finds(browser, site_server):
+    from sitetools import OfflinePage
+
+    offline = OfflinePage(browser, viewport={"width": 390, "height": 844})
+    try:
+        page = offline.page
+        fetched = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(site_server)
+        page.wait_for_load_state("networkidle")
+        assert not any(url.endswith("search_index.json") for url in fetched)
+        page.locator("label.md-header__button[for='__search']").click()
+        results = _results(page, "口湖", f"{site_server}cases/{KOUHU}/")
+        assert any(href.split("#")[0] == f"{site_server}cases/{KOUHU}/" for href, _ in results), results
+        assert offline.blocked == [] and offline.console_errors == []
+    finally:
+        offline.close()

@@ -25,8 +25,8 @@ HTML_LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
 # Elements whose text cannot hold a marked span (text-only content): left out of the check.
 TEXT_ONLY = {"script", "style", "head", "title", "option", "desc", "textarea"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-# Where a Chinese page shows names in Latin letters.
-NAME_CLASSES = ("cb-aka__name", "cb-name")
+# Where a Chinese page shows names in Latin letters: the "also known as" line (its label aside).
+NAMES, NAME_LABEL = "cb-aka", "cb-aka__label"
 
 
 def pages(site: Path, language: str) -> list[tuple[str, str]]:
@@ -72,7 +72,7 @@ class UnmarkedRuns(HTMLParser):
         if self.page_language == "en":
             if HAN.search(data) and not lang.startswith("zh"):
                 self.unmarked.append((self._where(), data.strip()[:40]))
-        elif any(cls in c for _, _, c in self.stack for cls in NAME_CLASSES):
+        elif any(NAMES in c.split() for _, _, c in self.stack) and NAME_LABEL not in self.stack[-1][2].split():
             if LATIN_WORD.search(data) and not lang.startswith("en"):
                 self.unmarked.append((self._where(), data.strip()[:40]))
 
@@ -117,8 +117,9 @@ def test_the_language_check_fails_on_an_unmarked_run():
     html = ('<html lang="en"><body><p>Also known as <span lang="zh-TW">臺灣鯛</span> and 口湖</p>'
             '<script>var x = "中文";</script></body></html>')
     assert unmarked_runs(html, "en") == [("html > body > p", "and 口湖")]
-    zh = '<html lang="zh-TW"><body><p class="cb-aka"><span class="cb-aka__name">Taiwan Tilapia</span></p></body></html>'
-    assert unmarked_runs(zh, "zh") == [("body > p.cb-aka > span.cb-aka__name", "Taiwan Tilapia")]
+    zh = ('<html lang="zh-TW"><body><p class="cb-aka"><span class="cb-aka__label">又稱</span> <span lang="en">Kouhu'
+          '</span> · <span>Taiwan Tilapia</span></p></body></html>')
+    assert unmarked_runs(zh, "zh") == [("body > p.cb-aka > span", "Taiwan Tilapia")]
 
 
 # -- citations --------------------------------------------------------------------------
