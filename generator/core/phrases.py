@@ -147,13 +147,10 @@ _LATIN_WORD = re.compile(r"\S+\s*|\s+")
 
 
 def _units(marked: str) -> list[str]:
-    """The pieces a line may break between: phrases, and words inside Latin phrases."""
+    """The pieces a line may break between: phrases, cut again at their spaces (Latin words)."""
     units = []
     for phrase in marked.split(BOUNDARY):
-        if _HAN.search(phrase):
-            units.append(phrase)
-        else:
-            units.extend(_LATIN_WORD.findall(phrase))
+        units.extend(_LATIN_WORD.findall(phrase))
     return [u for u in units if u]
 
 

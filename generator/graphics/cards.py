@@ -26,7 +26,7 @@ from generator.graphics.drawing import SIZE, CardText, find_font
 from generator.graphics.visuals import draw_visual
 
 # Bump when the drawing changes, so cached cards are drawn again.
-DRAWING_VERSION = "5"   # 5: titles break between phrases (core/phrases.py)
+DRAWING_VERSION = "6"   # 6: titles break between phrases (core/phrases.py), Latin words at spaces
 
 
 

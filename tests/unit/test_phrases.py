@@ -103,3 +103,12 @@ def _boundaries(phrases: tuple[str, ...]) -> set[int]:
         position += len(phrase)
         found.add(position)
     return found
+
+
+def test_latin_words_in_a_title_with_han_break_only_at_spaces(phrases):
+    title = "Zhuangwei, Yilan: 宜蘭斑‧食育酷樂園, food education and farm-experience tourism"
+    lines = wrap(phrases.mark(title), len, 24)
+    assert " ".join(lines).replace("‧ ", "‧") == title
+    for before, after in zip(lines, lines[1:]):   # a break never falls inside a Latin word ("f/arm")
+        assert not (before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha()
+                    and f"{before[-1]}{after[0]}" in title), lines
