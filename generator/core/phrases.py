@@ -23,8 +23,8 @@ Standard library only: the BudouX parser is given by the caller
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from html import escape
-from typing import Callable, Iterable
 
 BOUNDARY = "\u200b"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -140,7 +140,7 @@ class Part:
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256(f"{self.weight}\0{self.chars}".encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha256(f"{self.weight}\0{self.chars}".encode()).hexdigest()[:16]
 
     @property
     def file_name(self) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
 from markupsafe import Markup
 
 from generator.core.phrases import Phrases

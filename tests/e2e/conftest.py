@@ -9,8 +9,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitetools import (CHROMIUM, CHROMIUM_ARGS, ROOT, OfflinePage, build_site, copy_fixture_project,
-                       fontconfig_without_cjk, serve_folder)
+from sitetools import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    OfflinePage,
+    build_site,
+    copy_fixture_project,
+    fontconfig_without_cjk,
+    serve_folder,
+)
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,8 @@ Han files, within the budgets below. Bytes are what a static host sends
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
 from sitetools import serve_folder
 
 CASE_ID = "kouhu-smart-tilapia"

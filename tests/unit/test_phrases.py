@@ -1,9 +1,8 @@
 """Line breaks between phrases (generator/core/phrases.py): one module for HTML, Pillow and WeasyPrint."""
 from __future__ import annotations
 
-import pytest
-
 import budoux
+import pytest
 
 from generator.core.phrases import BOUNDARY, Phrases, wrap
 

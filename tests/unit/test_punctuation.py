@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.check.punctuation import mistakes_in, page_mistakes, strings_mistakes
 

@@ -26,8 +26,13 @@ from generator.build.snapshot import cached_site
 from generator.core.errors import ContentError
 from generator.core.memo import NO_MEMO, Memo
 from generator.engine.mkdocs.cached_files import CachedPages, engine_scope
-from generator.engine.mkdocs.material import (SEARCH_PARSER_VERSION, Fragments, search_sections, valid_toggles,
-                                              write_search)
+from generator.engine.mkdocs.material import (
+    SEARCH_PARSER_VERSION,
+    Fragments,
+    search_sections,
+    valid_toggles,
+    write_search,
+)
 from generator.engine.mkdocs.navigation import error_page_context, language_navigations, page_context
 from generator.engine.mkdocs.serve import poll_more_often
 from generator.engine.mkdocs.site_files import add_site_files, remove_theme_data, write_fonts
