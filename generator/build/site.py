@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from generator.build.pipeline import load_collection
 from generator.core.errors import ContentError, count_errors
 from generator.core.json_cache import JsonCache
-from generator.core.langmark import mark_han
+from generator.core.langmark import mark_han, marks_han
 from generator.core.memo import NO_MEMO, Memo
 from generator.load.project import load_project
 from generator.load.strings import Strings, load_strings
@@ -89,8 +89,11 @@ class Site:
 
     def _titles(self, page: Page) -> tuple[Markup, Markup]:
         """The title with <wbr> between its phrases, and as it is; Han runs marked on other languages' pages."""
-        phrased, plain = site_phrases(self.collection).html(page.title), str(escape(page.title))
-        if not page.lang.startswith("zh"):
+        plain = str(escape(page.title))
+        if page.lang.startswith("ja"):   # BudouX's Chinese model is not for Japanese text
+            return Markup(plain), Markup(plain)
+        phrased = site_phrases(self.collection).html(page.title)
+        if marks_han(page.lang):
             phrased, plain = mark_han(phrased), mark_han(plain)
         return Markup(phrased), Markup(plain)
 

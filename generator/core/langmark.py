@@ -16,6 +16,14 @@ import re
 from bisect import bisect_right
 
 HAN_LANG = "zh-TW"
+# Languages whose own text holds Han characters: their pages are not marked (a Japanese page's
+# kanji are Japanese).
+WRITTEN_WITH_HAN = ("zh", "ja")
+
+
+def marks_han(page_lang: str) -> bool:
+    """Are Han runs on pages in this language another language's (Chinese) text?"""
+    return not page_lang.lower().startswith(WRITTEN_WITH_HAN)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # A run: Han characters, with the CJK punctuation, full-width forms and middle dots
 # between or around them (「宜蘭斑‧食育酷樂園」 is one run).

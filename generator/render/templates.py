@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import escape
 
-from generator.core.langmark import mark_han
+from generator.core.langmark import mark_han, marks_han
 from generator.load.strings import Strings
 from generator.render.phrasing import add_to_environment
 from generator.render.urls import relative_url
@@ -60,7 +60,7 @@ def render_page(env: jinja2.Environment, strings: Strings, page: Page) -> Render
         t=partial(strings.t, lang=page.lang),
         rel=partial(relative_url, page.url),
     )
-    if not page.lang.startswith("zh"):
+    if marks_han(page.lang):
         body = mark_han(body)   # Chinese names in other languages' pages carry lang="zh-TW"
     return RenderedPage(_front_matter(page), body.strip() + "\n")
 

@@ -34,7 +34,7 @@ def test_pages_carry_their_language_and_alternates(site):
     en = _html(site, "en/cases/example-case/index.html")
     assert '<html lang="zh-TW"' in zh
     assert '<html lang="en"' in en
-    assert "<h1>範例案例</h1>" in zh and "<h1>Example case</h1>" in en
+    assert '<h1><span class="cb-phrases">範例<wbr>案例</span></h1>' in zh and "<h1>Example case</h1>" in en
     # Material's interface strings follow the page's language
     assert 'aria-label="搜尋"' in zh and 'aria-label="Search"' in en
     assert re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', en) == [("../../../cases/example-case/", "zh-TW"),
