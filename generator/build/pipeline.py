@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from generator.check.collection import check_collection
 from generator.check.media import check_media
+from generator.check.place_names import PlaceNames
 from generator.check.records import validate_record
 from generator.core.errors import Diagnostic
 from generator.core.memo import NO_MEMO, Memo
@@ -44,17 +45,39 @@ def load_collection(project: Project, memo: Memo = NO_MEMO) -> tuple[Collection,
     singles: dict[str, BaseModel] = {}
     first_file: dict[tuple[str, str], RawRecord] = {}
     files = memo.load_all(refs, load_record)
+    invalid: dict[str, RawRecord] = {}
     for ref, loaded in zip(refs, files):
         diagnostics += loaded.problems
         if loaded.record is None:
             _remember_invalid(collection, ref, loaded.raw)
+            if loaded.raw is not None:
+                invalid[loaded.raw.source.display] = loaded.raw
             continue
         diagnostics += _add_record(collection, singles, loaded.raw, loaded.record, first_file)
     collection = replace(collection, **singles)
+    diagnostics = place_names_as_places(diagnostics, invalid, collection)
     diagnostics += check_collection(collection, project.config, memo)
     media, problems = check_media(collection, project)
     explainers, more = project_explainers(project, collection)
     return replace(collection, media=media, explainers=explainers), diagnostics + problems + more
+
+
+def place_names_as_places(diagnostics: list[Diagnostic], invalid: dict[str, RawRecord],
+                          collection: Collection) -> list[Diagnostic]:
+    """`place:` holding a name rather than an id (萬巒鄉, 屏東縣) is reported as an unknown place with
+    the ids it may mean, once places.yml is known, instead of as an id with the wrong characters."""
+    if not invalid or collection.places is None:
+        return diagnostics
+    names = PlaceNames.of(collection.places)
+
+    def better(d: Diagnostic) -> Diagnostic:
+        raw = invalid.get(d.path)
+        value = raw.data.get("place") if raw is not None and isinstance(raw.data, dict) else None
+        if d.field != "place" or d.code != "invalid-value" or not isinstance(value, str):
+            return d
+        return Diagnostic(d.path, d.line, d.col, "unknown-place", f"no place '{value}' in content/places.yml",
+                          field=d.field, hint=names.hint(value), severity=d.severity)
+    return [better(d) for d in diagnostics]
 
 
 def load_record(ref: SourceRef) -> LoadedFile:

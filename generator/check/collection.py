@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.check.place_names import PlaceNames
 from generator.core.errors import Diagnostic, did_you_mean
 from generator.core.memo import NO_MEMO, Memo
 from generator.model.collection import Collection
@@ -34,6 +35,7 @@ class _CollectionChecker:
         self.memo = memo
         self.diagnostics: list[Diagnostic] = []
         self.place_ids = self._place_ids()
+        self.place_names = PlaceNames.of(collection.places)
         self.source_ids = {s.id for s in collection.sources.sources} if collection.sources else set()
 
     def run(self) -> None:
@@ -173,10 +175,7 @@ class _CollectionChecker:
                     self._suggest_place(place))
 
     def _suggest_place(self, value: str) -> str:
-        for place_id, names in self.place_ids.items():
-            if value.lower() in names:
-                return f"did you mean '{place_id}'?"
-        return did_you_mean(value, sorted(self.place_ids))
+        return self.place_names.hint(value)
 
     def _place_ids(self) -> dict[str, set[str]]:
         """Place id -> its names and aliases, lower-cased, for suggestions."""

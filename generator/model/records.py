@@ -302,6 +302,9 @@ class ReferenceData(Model):
     name: ShortText
     licence: ShortText
     url: Url | None = None
+    used_for: list[Literal["boundaries", "positions", "chinese-names", "english-names", "codes"]] = Field(
+        default_factory=list, max_length=5, description="What of places.yml comes from it.")
+    note: ShortText | None = None
 
 
 class Position(Model):
@@ -309,8 +312,13 @@ class Position(Model):
     lon: float = Field(ge=118.0, le=122.5, description="Longitude (WGS 84).")
 
 
+PLACE_CODE = r"^[0-9]{5}([0-9]{3})?$"
+
+
 class Township(Model):
     id: Slug
+    code: str | None = Field(default=None, pattern=PLACE_CODE,
+                             description="The Ministry of the Interior's code: 8 digits for a township, 5 for a county.")
     name: LocalizedText
     aliases: list[ShortText] = Field(default_factory=list, max_length=20)
     position: Position | None = None
@@ -318,6 +326,8 @@ class Township(Model):
 
 class County(Model):
     id: Slug
+    code: str | None = Field(default=None, pattern=PLACE_CODE,
+                             description="The Ministry of the Interior's code: 8 digits for a township, 5 for a county.")
     name: LocalizedText
     aliases: list[ShortText] = Field(default_factory=list, max_length=20)
     position: Position | None = None

@@ -115,7 +115,9 @@ def _position(ctx: ViewContext, place_id: str) -> dict | None:
 
 
 def _point(position: Position, precision: str) -> dict:
-    return {"lat": position.lat, "lon": position.lon, "precision": precision}
+    """A place's recorded position: a point inside the township (or county), not the case's address."""
+    return {"lat": position.lat, "lon": position.lon, "precision": precision, "approximate": True,
+            "description": f"{precision} centre"}
 
 
 def _json_text(data) -> str:
@@ -218,4 +220,6 @@ def _feature(record: dict) -> dict:
     geometry = None if position is None else {"type": "Point", "coordinates": [position["lon"], position["lat"]]}
     properties = {key: record[key] for key in ("id", "title", "summary", "place", "place_names", "url")}
     properties["position_precision"] = position["precision"] if position else None
+    properties["position_approximate"] = True if position else None
+    properties["position_description"] = position["description"] if position else None
     return {"type": "Feature", "id": record["id"], "geometry": geometry, "properties": properties}

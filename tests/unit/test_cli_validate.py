@@ -40,7 +40,7 @@ def test_errors_exit_1_with_every_line_sorted(project):
     assert result.stdout == (
         "content/brands/example-brand.yml:8:8: error[unknown-place]: place: no place 'exampleton' in "
         "content/places.yml\n"
-        "    hint: did you mean 'example-township'?\n"
+        "    hint: did you mean 'example-township' (範例縣範例鄉)?\n"
         f"{CASE}:2:1: error[missing-field]: title: field required\n"
         "    hint: add `title:`\n"
         f"{CASE}:7:1: error[unknown-field]: titel: 'titel' is not a field of a case\n"
@@ -54,7 +54,7 @@ def test_github_format(project):
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "::error file=content/brands/example-brand.yml,line=8,col=8,title=unknown-place::place: no place "
-        "'exampleton' in content/places.yml%0Ahint: did you mean 'example-township'?",
+        "'exampleton' in content/places.yml%0Ahint: did you mean 'example-township' (範例縣範例鄉)?",
         f"::error file={CASE},line=2,col=1,title=missing-field::title: field required%0Ahint: add `title:`",
         f"::error file={CASE},line=7,col=1,title=unknown-field::titel: 'titel' is not a field of a case"
         "%0Ahint: did you mean 'title'?"]

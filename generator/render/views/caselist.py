@@ -15,6 +15,7 @@ from generator.render.urls import (
     COUNTIES,
     FACET_GROUPS,
     FACET_KEYS,
+    MAP_PATH,
     county_path,
     group_path,
     term_path,
@@ -49,11 +50,13 @@ class CaseListView:
     cards: list[CaseCard]
     facets: list[Facet]
     script_url: str
+    map_url: str              # the map, which the filter script hands the same query
 
 
 def case_list_pages(ctx: ViewContext, lang: str) -> list[Page]:
     view = CaseListView([ctx.card(case, lang) for case in ctx.published_cases],
-                        [facet(ctx, group, lang) for group in (COUNTIES, *FACET_GROUPS)], FILTER_SCRIPT)
+                        [facet(ctx, group, lang) for group in (COUNTIES, *FACET_GROUPS)], FILTER_SCRIPT,
+                        ctx.urls.url(MAP_PATH, lang))
     return [ctx.page(CASES_INDEX_PATH, lang, ctx.t("cases.title", lang), ctx.t("cases.description", lang),
                      "cases.html", view, nav_order=NAV_ORDER, search_body=False)]
 

@@ -15,7 +15,7 @@ from generator.model.records import Case
 from generator.render.urls import CASES_INDEX_PATH, COUNTIES, MAP_PATH, POLICY_PATH, explainer_path, group_path
 from generator.render.views.base import CaseCard, Link, Page, ViewContext
 from generator.render.views.figures import figure_text, format_number, month_text
-from generator.render.views.map import TileMap, tile_map
+from generator.render.views.map import TaiwanMap, taiwan_map
 from generator.render.views.policy import Body, explainer_body, ordered_slugs, pick_explainer
 from generator.render.views.policy_refs import Ref, References
 
@@ -38,7 +38,7 @@ class HomeView:
     summary: Body | None
     cases: list[CaseCard]
     all_cases: Link
-    grid: TileMap
+    grid: TaiwanMap
     map: Link
     numbers: list[KeyNumber]
     refs: list[Ref]            # sources of the summary and the numbers
@@ -56,7 +56,7 @@ def home_pages(ctx: ViewContext, lang: str) -> list[Page]:
         summary=summary,
         cases=[ctx.card(case, lang) for case in featured_cases(ctx)],
         all_cases=Link(ctx.t("home.all_cases", lang), url(CASES_INDEX_PATH, lang)),
-        grid=tile_map(ctx, lang),
+        grid=taiwan_map(ctx, lang),
         map=Link(ctx.t("home.open_map", lang), url(MAP_PATH, lang)),
         numbers=numbers,
         refs=refs.all(),

@@ -14,6 +14,7 @@ from generator.render.urls import (
     COUNTIES,
     FACET_GROUPS,
     LOOKING_FOR_PATH,
+    MAP_PATH,
     brand_path,
     county_path,
     filtered_cases_url,
@@ -22,6 +23,7 @@ from generator.render.urls import (
     township_anchor,
 )
 from generator.render.views.base import CaseCard, CitationView, Link, Page, ViewContext
+from generator.render.views.map import Locator, county_map
 
 # Navigation: the overviews after the cases, brands, policy and map.
 GROUP_NAV_ORDER = {"arrows": 50, "technologies": 51, "industries": 52, COUNTIES: 53}
@@ -78,6 +80,8 @@ class CountyView:
     places: list[PlaceGroup]
     overview: Link
     filtered_list: Link
+    on_map: Link                  # the map filtered to this county
+    outline: Locator | None       # the county's outline with its townships with cases marked
 
 
 @dataclass(frozen=True)
@@ -151,8 +155,12 @@ def county_page(ctx: ViewContext, county: County, lang: str) -> Page:
     places = [_place_group(ctx, county.id, None, name, lang)]
     places += [_place_group(ctx, t.id, township_anchor(t.id), ctx.text(t.name, lang), lang)
                for t in county.townships]
-    view = CountyView([g for g in places if g.cards or g.brands], _overview_link(ctx, COUNTIES, lang),
-                      _filtered_list_link(ctx, COUNTIES, county.id, lang))
+    shown = [g for g in places if g.cards or g.brands]
+    marked = [t.id for t, g in zip(county.townships, places[1:]) if g.cards or g.brands]
+    outline = county_map(ctx, county, marked, ctx.t("map.county_outline", lang).replace("{county}", name))
+    on_map = Link(ctx.t("map.show_county", lang), filtered_cases_url(ctx.urls.url(MAP_PATH, lang), COUNTIES, county.id))
+    view = CountyView(shown, _overview_link(ctx, COUNTIES, lang), _filtered_list_link(ctx, COUNTIES, county.id, lang),
+                      on_map, outline)
     description = ctx.t("index.counties.term_description", lang).format(label=name)
     return ctx.page(county_path(county.id), lang, name, description, "county.html", view,
                     search_body=False)

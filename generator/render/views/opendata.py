@@ -12,6 +12,7 @@ from generator.model.records import RECORD_MODELS
 from generator.model.schema import schema_filename
 from generator.render.urls import data_dictionary_path, feed_url, open_data_page_path, open_data_uri
 from generator.render.views.base import Page, ViewContext
+from generator.render.views.map import MapSource, map_source
 
 NAV_ORDER = 90   # near the end of the navigation
 
@@ -36,6 +37,7 @@ class OpenDataView:
     licence_name: str
     licence_url: str
     credit_line: str
+    map_source: MapSource     # who made the boundaries and positions, and under which licences
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def open_data_view(ctx: ViewContext, lang: str) -> OpenDataView:
         licence_name=LICENCE["name"],
         licence_url=LICENCE["url"],
         credit_line=credit_line(ctx, lang),
+        map_source=map_source(),
     )
 
 

@@ -7,7 +7,8 @@
  * in the URL query (cases/?county=yunlin&arrow=branding, so it can be shared
  * and survives reload and Back), and announces the number of cases shown in
  * an aria-live region. Each card carries its values as data- attributes,
- * space-separated (data-arrow="technology branding").
+ * space-separated (data-arrow="technology branding"). The "show on the map"
+ * link ([data-cb-map-link]) carries the same query to the map.
  */
 (function () {
   "use strict";
@@ -18,6 +19,8 @@
     var count = root.querySelector("[data-cb-filter-count]");
     var empty = root.querySelector("[data-cb-filter-empty]");
     var links = root.querySelector("[data-cb-facet-links]");
+    var mapLink = root.querySelector("[data-cb-map-link]");
+    var mapBase = mapLink ? mapLink.getAttribute("href") : "";
     if (!form || !count) return;
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
 
@@ -65,6 +68,11 @@
       var query = params.toString();
       var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
       window.history.replaceState(null, "", url);
+      showOnMap();
+    }
+
+    function showOnMap() {
+      if (mapLink) mapLink.setAttribute("href", mapBase + window.location.search);
     }
 
     function readQuery() {
@@ -92,6 +100,7 @@
     if (links) links.hidden = true;
     readQuery();
     apply();
+    showOnMap();
   }
 
   function start() {

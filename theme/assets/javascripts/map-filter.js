@@ -1,8 +1,13 @@
-// The map follows the case list's filter: the same query parameters (county,
-// arrow, technology, industry; each may repeat or hold comma-separated ids)
-// hide the markers and list entries of cases that do not match. A case
-// matches when, for every parameter given, it has one of the ids asked for.
-// Without JavaScript, or without a query, every marker shows.
+// The map follows the case list's filter, both ways.
+//
+// The query is the case list's (county, arrow, technology, industry; each may
+// repeat or hold comma-separated ids): markers and list entries of cases that
+// do not match are hidden. A case matches when, for every parameter given, it
+// has one of the ids asked for. Each county on the map links to its own page;
+// with this script it links to the map filtered to that county instead
+// (clicking the chosen county again shows every case), the address changes
+// with the filter (so Back undoes it), and "show in the case list" keeps the
+// query. Without JavaScript every marker shows and counties open their pages.
 (function () {
   "use strict";
   var FILTERS = ["county", "arrow", "technology", "industry"];
@@ -10,9 +15,14 @@
   if (!map) {
     return;
   }
+  var counties = Array.prototype.slice.call(map.querySelectorAll(".cb-map__county"));
+  var items = Array.prototype.slice.call(map.querySelectorAll(".cb-map__marker, .cb-map__list > li"));
+  var status = map.querySelector(".cb-map__status");
+  var caseList = map.querySelector("[data-map-case-list]");
+  var caseListBase = map.getAttribute("data-case-list");
 
-  function wanted() {
-    var params = new URLSearchParams(window.location.search);
+  function wanted(search) {
+    var params = new URLSearchParams(search);
     var asked = {};
     FILTERS.forEach(function (name) {
       var ids = [];
@@ -39,35 +49,87 @@
     });
   }
 
-  var asked = wanted();
-  if (!Object.keys(asked).length) {
-    return;
-  }
-  var shown = 0;
-  var markers = map.querySelectorAll(".cb-map__marker, .cb-map__list > li");
-  Array.prototype.forEach.call(markers, function (element) {
-    var match = matches(element, asked);
-    // SVG elements ignore the HTML hidden attribute, so hide both kinds by style.
-    element.style.display = match ? "" : "none";
-    if (match && element.tagName.toLowerCase() === "li") {
-      shown += 1;
+  // The query with the county set to `county` ("" for none), the other filters kept.
+  function queryWith(county) {
+    var params = new URLSearchParams(window.location.search);
+    params.delete("county");
+    if (county) {
+      params.set("county", county);
     }
-  });
-  // A tile stays highlighted only while one of its markers shows.
-  Array.prototype.forEach.call(map.querySelectorAll(".cb-map__tile"), function (tile) {
-    var id = tile.getAttribute("data-tile");
-    var visible = Array.prototype.some.call(map.querySelectorAll('.cb-map__marker[data-tile="' + id + '"]'),
-      function (marker) { return marker.style.display !== "none"; });
-    tile.classList.toggle("cb-map__tile--cases", visible);
-  });
-  var total = map.querySelectorAll(".cb-map__list > li").length;
-  var status = map.querySelector(".cb-map__status");
-  if (status) {
-    status.textContent = map.getAttribute("data-status").replace("{shown}", shown).replace("{total}", total) + " ";
+    var query = params.toString();
+    return query ? "?" + query : "";
+  }
+
+  function countyName(id) {
+    var link = map.querySelector('.cb-map__counties-list a[data-county="' + id + '"]');
+    return link ? link.textContent : id;
+  }
+
+  function apply() {
+    var asked = wanted(window.location.search);
+    var chosen = asked.county || [];
+    var shown = 0;
+    var total = 0;
+    items.forEach(function (element) {
+      var match = matches(element, asked);
+      // SVG elements ignore the HTML hidden attribute, so hide both kinds by style.
+      element.style.display = match ? "" : "none";
+      if (element.tagName.toLowerCase() === "li") {
+        total += 1;
+        if (match) {
+          shown += 1;
+        }
+      }
+    });
+    counties.forEach(function (link) {
+      var id = link.getAttribute("data-county");
+      var selected = chosen.indexOf(id) !== -1;
+      link.setAttribute("href", window.location.pathname + queryWith(selected ? "" : id));
+      if (selected) {
+        link.setAttribute("aria-current", "true");
+      } else {
+        link.removeAttribute("aria-current");
+      }
+    });
+    if (caseList) {
+      caseList.setAttribute("href", caseListBase + window.location.search);
+    }
+    if (!status) {
+      return;
+    }
+    status.textContent = "";
+    if (!Object.keys(asked).length) {
+      return;
+    }
+    var text = map.getAttribute("data-status").replace("{shown}", shown).replace("{total}", total);
+    if (chosen.length) {
+      text += " " + map.getAttribute("data-status-county").replace("{county}", chosen.map(countyName).join(", "));
+    }
+    status.appendChild(document.createTextNode(text + " "));
     var all = document.createElement("a");
     all.href = window.location.pathname;       // the same map without a filter
     all.textContent = map.getAttribute("data-clear");
+    all.addEventListener("click", function (event) {
+      event.preventDefault();
+      go(window.location.pathname);
+    });
     status.appendChild(all);
-    status.hidden = false;
   }
+
+  function go(url) {
+    window.history.pushState(null, "", url + window.location.hash);
+    apply();
+  }
+
+  counties.forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+        return;                                // a new tab or window gets the link as it is
+      }
+      event.preventDefault();
+      go(link.getAttribute("href"));
+    });
+  });
+  window.addEventListener("popstate", apply);
+  apply();
 })();
