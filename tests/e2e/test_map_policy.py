@@ -1,6 +1,7 @@
 """The map, the policy explainers and the home page in headless Chromium, with the network blocked."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,127 @@ def test_a_filter_query_hides_the_markers_that_do_not_match(offline_page, site_s
     assert len(visible_markers(page)) == len(cases)
     assert not page.locator(".cb-map__status").is_visible()
     assert_clean(offline_page)
+
+
+# A county link's hit area (its callout or inset box, else its shape), scrolled into view: its size,
+# and a point inside it where a tap lands on that link (names have pointer-events: none; markers are on top).
+COUNTY_TARGET = """(county) => {
+  const a = document.querySelector(`a.cb-map__county[data-county="${county}"]`);
+  const hit = a.querySelector('.cb-map__frame') || a.querySelector('.cb-map__shape');
+  hit.scrollIntoView({block: 'center'});
+  const r = hit.getBoundingClientRect();
+  let point = null;
+  for (let i = 0; i < 400 && !point; i++) {      // a 20 x 20 grid over the box
+    const x = r.left + r.width * ((i % 20) + 0.5) / 20, y = r.top + r.height * (Math.floor(i / 20) + 0.5) / 20;
+    const top = document.elementFromPoint(x, y);
+    if (top && top.closest('a.cb-map__county') === a) point = [x, y];
+  }
+  return {county: county, width: r.width, height: r.height, point: point};
+}"""
+COUNTIES = "els => els.map(a => a.dataset.county)"
+
+
+def here(page) -> str:
+    """The page's address as the page sees it (Playwright's page.url can miss a history.pushState)."""
+    return page.evaluate("location.href")
+
+
+def visible_cases(page, selector: str) -> list[str]:
+    """The case ids whose entries under `selector` show."""
+    hrefs = page.eval_on_selector_all(
+        selector, "els => els.filter(e => e.getBoundingClientRect().width > 0)"
+                  ".map(e => e.querySelector('a').href)")
+    return sorted(re.search(r"cases/([^/]+)/$", href).group(1) for href in hrefs)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang,prefix", LANGS)
+def test_every_county_is_a_link_at_least_44px_square(offline_page, site_server, lang, prefix, width):
+    page = offline_page.page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{site_server}{prefix}map/")
+    counties = page.eval_on_selector_all("a.cb-map__county", COUNTIES)
+    assert len(counties) == 22
+    for county in counties:
+        target = page.evaluate(COUNTY_TARGET, county)
+        assert target["width"] >= 44 and target["height"] >= 44, target
+        assert target["point"] is not None, f"{county}: no point of it can be tapped"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_clean(offline_page)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang,prefix", LANGS)
+def test_clicking_yunlin_filters_to_kouhu_and_back(offline_page, site_server, lang, prefix, width):
+    page = offline_page.page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{site_server}{prefix}map/")
+    everything = sorted(visible_markers(page))
+    yunlin = page.evaluate(COUNTY_TARGET, "yunlin")
+    page.mouse.click(*yunlin["point"])
+    assert here(page).endswith("map/?county=yunlin")
+    assert visible_markers(page) == ["../cases/kouhu-smart-tilapia/"]
+    assert visible_cases(page, ".cb-map__list > li") == ["kouhu-smart-tilapia"]
+    assert page.locator('a.cb-map__county[data-county="yunlin"]').get_attribute("aria-current") == "true"
+    status = page.locator(".cb-map__status").inner_text()
+    assert ("1／6" in status and "雲林縣" in status) if lang == "zh-TW" else ("1 of 6" in status and "Yunlin" in status)
+    assert page.locator("[data-map-case-list]").get_attribute("href").endswith("cases/?county=yunlin")
+    page.mouse.click(*page.evaluate(COUNTY_TARGET, "yunlin")["point"])   # the chosen county again: every case
+    assert not here(page).endswith("?county=yunlin") and sorted(visible_markers(page)) == everything
+    page.go_back()                                     # Back returns to the filtered map
+    assert here(page).endswith("map/?county=yunlin") and len(visible_markers(page)) == 1
+    page.go_back()
+    assert sorted(visible_markers(page)) == everything and not page.locator(".cb-map__status").is_visible()
+    assert_clean(offline_page)
+
+
+@pytest.mark.parametrize("lang,prefix", LANGS)
+def test_the_case_list_and_the_map_show_the_same_cases_for_a_county(offline_page, site_server, lang, prefix):
+    page = offline_page.page
+    for county in ("tainan", "yunlin", "new-taipei"):
+        page.goto(f"{site_server}{prefix}cases/?county={county}")
+        listed = visible_cases(page, "[data-cb-cards] > li")
+        show_on_map = page.locator("[data-cb-map-link]")
+        assert show_on_map.get_attribute("href").endswith(f"map/?county={county}")
+        show_on_map.click()
+        page.wait_for_load_state()
+        assert here(page) == f"{site_server}{prefix}map/?county={county}"
+        assert visible_cases(page, ".cb-map__list > li") == listed and len(listed) >= 1, county
+        assert len(visible_markers(page)) == len(listed)
+        page.locator("[data-map-case-list]").click()   # and back to the list, with the same choice
+        page.wait_for_load_state()
+        assert here(page) == f"{site_server}{prefix}cases/?county={county}"
+        assert visible_cases(page, "[data-cb-cards] > li") == listed
+    assert_clean(offline_page)
+
+
+def test_counties_are_chosen_by_keyboard(offline_page, site_server):
+    page = offline_page.page
+    page.goto(f"{site_server}map/")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.county") == "yunlin":
+            break
+    else:
+        pytest.fail("Tab never reached Yunlin on the map")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert here(page).endswith("map/?county=yunlin") and len(visible_markers(page)) == 1
+    page.keyboard.press("Enter")
+    assert len(visible_markers(page)) == len(CASE_IDS)
+    assert_clean(offline_page)
+
+
+def test_without_javascript_a_county_opens_its_page(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_server}en/map/")
+    href = page.locator('a.cb-map__county[data-county="yunlin"]').get_attribute("href")
+    assert href == "../counties/yunlin/"
+    page.goto(f"{site_server}en/counties/yunlin/")
+    assert page.locator("svg.cb-locator circle").count() == 1
+    assert page.locator("#township-kouhu").count() == 1
+    context.close()
 
 
 # What each chart on a page shows, gathered in one round trip; tables opened first.
