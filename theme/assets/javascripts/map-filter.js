@@ -103,7 +103,7 @@
     }
     var text = map.getAttribute("data-status").replace("{shown}", shown).replace("{total}", total);
     if (chosen.length) {
-      text += " " + map.getAttribute("data-status-county").replace("{county}", chosen.map(countyName).join(", "));
+      text += map.getAttribute("data-status-county").replace("{county}", chosen.map(countyName).join(", "));
     }
     status.appendChild(document.createTextNode(text + " "));
     var all = document.createElement("a");
