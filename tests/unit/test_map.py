@@ -263,3 +263,19 @@ def test_county_pages_show_the_outline_with_their_townships_with_cases(real_site
     assert 'class="cb-locator"' in body and 'id="township-kouhu"' in body
     hualien = next(p for p in site.pages if p.url == "en/counties/hualien/")
     assert hualien.view.outline.points == [] and hualien.view.places == []
+
+
+def test_markers_at_one_township_spread_in_rings_then_stack():
+    from generator.render.views.map import MARKER_GAP, _free_spot, _Taken
+
+    taken = _Taken(2 * MARKER_RADIUS + MARKER_GAP)
+    spots = []
+    for _ in range(100):
+        spot = _free_spot((2000.0, 3000.0), taken)
+        taken.add(spot)
+        spots.append(spot)
+    first, *others = spots
+    spread = [first] + [s for s in others if s != first]     # the spot itself and up to four rings around it
+    assert all(math.dist(a, b) >= 2 * MARKER_RADIUS for i, a in enumerate(spread) for b in spread[i + 1:])
+    assert 40 <= len(spread) < 81
+    assert spots[len(spread):] == [first] * (100 - len(spread))    # then they stack where they belong

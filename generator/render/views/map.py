@@ -346,11 +346,11 @@ def _markers(ctx: ViewContext, atlas: Atlas, lang: str) -> tuple[list[Marker], l
             x, y = inset.place(min(max(x, s.x0), s.x1), min(max(y, s.y0), s.y1))
         placed.append((case, shape, (x, y)))
     placed.sort(key=lambda item: (round(item[2][1]), item[2][0], ctx.text(item[0].title, lang)))
-    taken: list[tuple[float, float]] = []
+    taken = _Taken(2 * MARKER_RADIUS + MARKER_GAP)
     markers = []
     for number, (case, shape, at) in enumerate(placed, 1):
         spot = _free_spot(at, taken)
-        taken.append(spot)
+        taken.add(spot)
         pin = None if spot == at else f"M{round(at[0])} {round(at[1])}L{round(spot[0])} {round(spot[1])}"
         markers.append(_marker(ctx, case, number, lang, shape.id, (round(spot[0]), round(spot[1])), pin))
     unplaced = [_marker(ctx, case, len(markers) + i + 1, lang) for i, case in
@@ -358,18 +358,37 @@ def _markers(ctx: ViewContext, atlas: Atlas, lang: str) -> tuple[list[Marker], l
     return markers, unplaced
 
 
-def _free_spot(at: tuple[float, float], taken: list[tuple[float, float]]) -> tuple[float, float]:
-    """`at`, or the nearest point around it where a marker overlaps no other."""
-    clear = 2 * MARKER_RADIUS + MARKER_GAP
-    if all(math.dist(at, other) >= clear for other in taken):
+class _Taken:
+    """Where markers already sit, by grid cell, so a free spot is found without looking at every marker."""
+
+    def __init__(self, clear: float):
+        self.clear = clear
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+
+    def _cell(self, x: float, y: float) -> tuple[int, int]:
+        return math.floor(x / self.clear), math.floor(y / self.clear)
+
+    def add(self, spot: tuple[float, float]) -> None:
+        self.cells.setdefault(self._cell(*spot), []).append(spot)
+
+    def free(self, spot: tuple[float, float]) -> bool:
+        cx, cy = self._cell(*spot)
+        return all(math.dist(spot, other) >= self.clear
+                   for dx in (-1, 0, 1) for dy in (-1, 0, 1) for other in self.cells.get((cx + dx, cy + dy), ()))
+
+
+def _free_spot(at: tuple[float, float], taken: _Taken) -> tuple[float, float]:
+    """`at`, or the nearest point around it (up to four rings of markers out) where a marker overlaps
+    no other; beyond that, `at` itself."""
+    if taken.free(at):
         return at
-    for ring in range(1, 8):
-        distance = ring * clear
+    for ring in range(1, 5):
+        distance = ring * taken.clear
         steps = 8 * ring
         for step in range(steps):
             angle = -math.pi / 2 + 2 * math.pi * step / steps        # from north, clockwise
             spot = (at[0] + distance * math.cos(angle), at[1] + distance * math.sin(angle))
-            if all(math.dist(spot, other) >= clear for other in taken):
+            if taken.free(spot):
                 return spot
     return at
 
