@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.core.fill import fill
 from generator.model.records import Case, County, Term
 from generator.render.urls import (
     CASES_INDEX_PATH,
@@ -157,7 +158,7 @@ def county_page(ctx: ViewContext, county: County, lang: str) -> Page:
                for t in county.townships]
     shown = [g for g in places if g.cards or g.brands]
     marked = [t.id for t, g in zip(county.townships, places[1:]) if g.cards or g.brands]
-    outline = county_map(ctx, county, marked, ctx.t("map.county_outline", lang).replace("{county}", name))
+    outline = county_map(ctx, county, marked, fill(ctx.t("map.county_outline", lang), county=name))
     on_map = Link(ctx.t("map.show_county", lang), filtered_cases_url(ctx.urls.url(MAP_PATH, lang), COUNTIES, county.id))
     view = CountyView(shown, _overview_link(ctx, COUNTIES, lang), _filtered_list_link(ctx, COUNTIES, county.id, lang),
                       on_map, outline)

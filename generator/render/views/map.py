@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from generator.core.fill import fill
 from generator.graphics.taiwan_map import (
     CALLOUTS,
     CANVAS,
@@ -181,12 +182,10 @@ def locator(ctx: ViewContext, place_id: str, lang: str) -> Locator | None:
     shape = _match(atlas, county)
     if shape is None:
         return None
-    place = township or county
-    point = _position(atlas, shape, place, county)
-    name = " ".join(ctx.text(p.name, lang) for p in (county, township) if p) if township else ctx.text(county.name, lang)
-    label = ctx.t("map.locator", lang).replace("{place}", ctx.text(place.name, lang)).replace(
-        "{county}", ctx.text(county.name, lang)) if township else name
-    return county_locator(shape, [point] if township else [], label)
+    if township is None:
+        return county_locator(shape, [], ctx.text(county.name, lang))
+    label = fill(ctx.t("map.locator", lang), place=ctx.text(township.name, lang), county=ctx.text(county.name, lang))
+    return county_locator(shape, [_position(atlas, shape, township, county)], label)
 
 
 def county_locator(shape: CountyShape, points: list[tuple[float, float]], label: str, size: int = 128) -> Locator:
@@ -228,9 +227,8 @@ def county_map(ctx: ViewContext, county: County, place_ids: list[str], label: st
 def _county(ctx: ViewContext, shape: CountyShape, county: County | None, cases: int, lang: str,
             markers: list[tuple[float, float]]) -> MapCounty:
     name = ctx.text(county.name, lang) if county else (shape.name.get(lang) or shape.name.get(ctx.default, shape.id))
-    count = ctx.t("index.case_count_one", lang) if cases == 1 else ctx.t("index.case_count", lang).replace(
-        "{n}", str(cases))
-    label = ctx.t("map.county_cases", lang).replace("{county}", name).replace("{count}", count)
+    count = ctx.t("index.case_count_one", lang) if cases == 1 else fill(ctx.t("index.case_count", lang), n=cases)
+    label = fill(ctx.t("map.county_cases", lang), county=name, count=count)
     url = ctx.urls.url(county_path(county.id), lang) if county else None
     lines = _name_lines(name, lang)
     inset = INSETS.get(shape.id)
