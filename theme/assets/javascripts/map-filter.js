@@ -117,7 +117,12 @@
   }
 
   function go(url) {
-    window.history.pushState(null, "", url + window.location.hash);
+    try {
+      window.history.pushState(null, "", url + window.location.hash);
+    } catch (error) {
+      window.location.href = url;              // a page opened from disk may refuse pushState: load it
+      return;
+    }
     apply();
   }
 
