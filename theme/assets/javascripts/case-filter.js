@@ -41,7 +41,7 @@
 
     function announce(shown) {
       var total = cards.length;
-      var template = shown !== total ? root.getAttribute("data-count-some")
+      var template = shown !== total ? root.getAttribute(total === 1 ? "data-count-some-one" : "data-count-some")
         : root.getAttribute(total === 1 ? "data-count-all-one" : "data-count-all");
       count.textContent = template.replace("{shown}", shown).replace("{total}", total);
     }
