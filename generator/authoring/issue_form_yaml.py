@@ -29,6 +29,8 @@ _STORY_NOTES = [
 _NEED_NOTES = [
     "# 正在尋找：kind 是 investment（投資）、talent（人才）或 partners（合作夥伴）；來自 issue 表單。",
     "# Looking for: kind is investment, talent or partners; from the issue form.",
+    "# statement：call（公開徵求）或 aim（出處只說是目標，例如「期…」）；stated：出處陳述的日期。",
+    "# statement: call (an open call) or aim (the source only states an aim, e.g. 期…); stated: when the source says it.",
 ]
 
 
@@ -52,7 +54,7 @@ def record_yaml(record: IssueRecord, context: ScaffoldContext, today: dt.date) -
     citation = [source_line, *_citation_detail(record, indent=4)]
     lines = _replace_field(lines, "sources", ["sources:", *citation])
     if record.need_kind:
-        lines = _insert_before(lines, "sources", [*_NEED_NOTES, *_need_lines(record)])
+        lines = _insert_before(lines, "sources", [*_NEED_NOTES, *_need_lines(record, today)])
     return escape_bidi("\n".join(lines))
 
 
@@ -80,10 +82,11 @@ def _citation_detail(record: IssueRecord, indent: int) -> list[str]:
     return lines
 
 
-def _need_lines(record: IssueRecord) -> list[str]:
+def _need_lines(record: IssueRecord, today: dt.date) -> list[str]:
     texts = {lang: text for lang, text in (record.need or {}).items() if text}
     source = record.answers.source or ""
-    return ["looking_for:", f"  - kind: {record.need_kind}", "    text:",
+    return ["looking_for:", f"  - kind: {record.need_kind}", "    statement: call", f"    stated: {today.isoformat()}",
+            "    text:",
             *(f"      {lang}: {quoted(text)}" for lang, text in texts.items()),
             "    sources:", f"      - source: {quoted(source)}", *_citation_detail(record, indent=8)]
 

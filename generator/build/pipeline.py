@@ -10,6 +10,7 @@ from generator.check.collection import check_collection
 from generator.check.media import check_media
 from generator.check.place_names import PlaceNames
 from generator.check.records import validate_record
+from generator.check.terms import check_terms
 from generator.core.errors import Diagnostic
 from generator.core.memo import NO_MEMO, Memo
 from generator.load.discover import discover
@@ -59,7 +60,9 @@ def load_collection(project: Project, memo: Memo = NO_MEMO) -> tuple[Collection,
     diagnostics += check_collection(collection, project.config, memo)
     media, problems = check_media(collection, project)
     explainers, more = project_explainers(project, collection)
-    return replace(collection, media=media, explainers=explainers), diagnostics + problems + more
+    collection = replace(collection, media=media, explainers=explainers)
+    terms = check_terms(collection, project.config.language_codes[0])
+    return collection, diagnostics + problems + more + terms
 
 
 def place_names_as_places(diagnostics: list[Diagnostic], invalid: dict[str, RawRecord],

@@ -149,11 +149,11 @@ class _CollectionChecker:
 
     def _check_exhibition(self, exhibition: Exhibition) -> None:
         raw = self._raw("exhibition", exhibition.id)
-        for index, case_id in enumerate(exhibition.cases):
-            self._check_reference(raw, ("cases", index), case_id, self.c.cases, "case", exhibition.status)
-        for index, lang in enumerate(exhibition.languages):
+        for index, case_id in enumerate(exhibition.kit.cases):
+            self._check_reference(raw, ("kit", "cases", index), case_id, self.c.cases, "case", exhibition.status)
+        for index, lang in enumerate(exhibition.kit.languages):
             if lang not in self.config.language_codes:
-                self._error(raw, ("languages", index), "unknown-language",
+                self._error(raw, ("kit", "languages", index), "unknown-language",
                             f"'{lang}' is not a language of this site",
                             did_you_mean(lang, self.config.language_codes))
 

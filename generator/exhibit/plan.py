@@ -87,7 +87,7 @@ def resolve_plan(collection: Collection, config: SiteConfig, request: ExhibitReq
     elif not site_url.startswith(("https://", "http://")):
         problems.append(_option_error("--site-url", "bad-site-url", f"'{site_url}' is not an http(s) address",
                                       "give the full address, e.g. https://example.org/casebook/"))
-    paper = request.paper or exhibition.paper
+    paper = request.paper or exhibition.kit.paper
     if paper not in POSTER_PAPERS:
         problems.append(_option_error("--paper", "bad-paper", f"'{paper}' is not a poster size",
                                       f"one of: {', '.join(POSTER_PAPERS)}"))
@@ -101,7 +101,7 @@ def resolve_plan(collection: Collection, config: SiteConfig, request: ExhibitReq
 
 def _languages(request: ExhibitRequest, exhibition: Exhibition, config: SiteConfig,
                problems: list[Diagnostic]) -> list[str]:
-    languages = list(request.languages) if request.languages else list(exhibition.languages)
+    languages = list(request.languages) if request.languages else list(exhibition.kit.languages)
     for lang in languages:
         if lang not in config.language_codes:
             problems.append(_option_error("--languages", "unknown-language",
@@ -114,7 +114,7 @@ def _languages(request: ExhibitRequest, exhibition: Exhibition, config: SiteConf
 
 def _cases(request: ExhibitRequest, exhibition: Exhibition, collection: Collection,
            problems: list[Diagnostic]) -> list[Case]:
-    ids = list(request.cases) if request.cases else list(exhibition.cases)
+    ids = list(request.cases) if request.cases else list(exhibition.kit.cases)
     if not ids:
         problems.append(_option_error("--cases", "no-cases", f"exhibition '{exhibition.id}' lists no cases",
                                       "add ids under `cases:` in the record, or pass --cases id,id"))

@@ -17,7 +17,7 @@ from generator.model.records import Brand, Case, Citation, Exhibition
 from generator.render.markdown import render_markdown
 from generator.render.urls import UrlScheme, case_path
 from generator.render.views.base import CitationView, ViewContext
-from generator.render.views.figures import month_text
+from generator.render.views.figures import month_text, need_statement
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,10 @@ def key_points(pc: PrintContext, case: Case, lang: str) -> list[KeyPoint]:
     ctx = pc.ctx
     points = [KeyPoint(fill(pc.t("print.outcome", lang), as_of=month_text(ctx, o.as_of, lang)),
                        o.text[lang]) for o in case.outcomes]
-    points += [KeyPoint(pc.t(f"print.need.{need.kind}", lang), need.text[lang]) for need in case.looking_for]
+    points += [KeyPoint(pc.t(f"print.need.{need.kind}", lang),
+                        pc.t("print.need_text", lang).replace("{text}", need.text[lang]).replace(
+                            "{statement}", need_statement(ctx, need, lang)))
+               for need in case.looking_for]
     brand = ctx.brand_link(case.brand, lang)
     if brand:
         points.append(KeyPoint(pc.t("print.brand", lang), brand.label))
@@ -195,7 +198,7 @@ def brand_sheet(pc: PrintContext, brand: Brand, cases: list[Case]) -> BrandSheet
     own = [c for c in cases if c.brand == brand.id]
     sides = [BrandSide(
         lang=lang,
-        name=brand.name[lang],
+        name=ctx.brand_name(brand, lang),
         place=pc.place(brand.place, lang),
         story_html=render_markdown(brand.story[lang]),
         values=[ctx.text(v, lang) for v in brand.values],

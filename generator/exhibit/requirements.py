@@ -84,11 +84,12 @@ def _drafts(collection: Collection, plan: ExhibitPlan) -> list[Diagnostic]:
     for case in plan.cases:
         if case.status != "draft":
             continue
-        index = plan.exhibition.cases.index(case.id) if case.id in plan.exhibition.cases else None
-        line, col = exhibition_raw.position(("cases", index) if index is not None else ("cases",))
+        chosen = plan.exhibition.kit.cases
+        index = chosen.index(case.id) if case.id in chosen else None
+        line, col = exhibition_raw.position(("kit", "cases", index) if index is not None else ("kit", "cases"))
         problems.append(Diagnostic(
             exhibition_raw.source.display, line, col, "draft-case",
             f"case '{case.id}' is a draft: its page is not on the site, so its QR code leads nowhere "
-            "until the case is published", field="cases", severity="warning",
+            "until the case is published", field="kit.cases", severity="warning",
             hint="publish the case before the posters are printed"))
     return problems

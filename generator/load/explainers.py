@@ -15,7 +15,7 @@ the number in the data:
     {{chart:share:PART-ID:WHOLE-ID}}       PART of WHOLE as a grid of squares
     {{chart:bars:ID,ID,...}}               figures as bars on one scale
     {{chart:...|Title}}                    any chart, with a title of the author's (else a generic one)
-    {{list:vision}} {{list:process}} {{list:arrows}} {{list:figures:ID,ID,...}}
+    {{list:vision}} {{list:process}} {{list:arrows}} {{list:milestones}} {{list:figures:ID,ID,...}}
 
 Charts and lists stand alone on their line; figures and citations sit in the text.
 `summary.<lang>.md` is not a page: it is the short summary the home page and
@@ -45,6 +45,7 @@ BLOCK_DIRECTIVES = {
     ("chart", "series"): 0, ("chart", "timeline"): 0, ("chart", "funding"): 0,
     ("chart", "share"): 2, ("chart", "bars"): 1,
     ("list", "vision"): 0, ("list", "process"): 0, ("list", "arrows"): 0, ("list", "figures"): 1,
+    ("list", "milestones"): 0,
 }
 INLINE_KINDS = ("figure", "cite")
 MAX_SHARE_WHOLE = 2000    # a grid of squares larger than this would not be readable
@@ -237,12 +238,16 @@ def _missing_reference(d: Directive, figures: dict[str, Figure], policy: PolicyD
     missing = [i for i in ids if i not in figures]
     if missing:
         return f"no figure '{missing[0]}' in content/policy/data.yml"
+    wordless = [i for i in ids if figures[i].value is None]
+    if wordless:
+        return f"figure '{wordless[0]}' has no number (the source states it in words): use {{{{list:vision}}}}"
     if (d.kind, d.name) == ("chart", "share"):
         part, whole = (figures[i].value for i in ids)
         if not (0 <= part <= whole <= MAX_SHARE_WHOLE and float(part).is_integer() and float(whole).is_integer()):
             return f"'{ids[0]}' must be a whole number no larger than '{ids[1]}' (at most {MAX_SHARE_WHOLE})"
     needs = {("chart", "series"): bool(policy and policy.series), ("chart", "timeline"): bool(policy and policy.timeline),
-             ("list", "process"): bool(policy and policy.process), ("list", "arrows"): has_arrows}
+             ("list", "process"): bool(policy and policy.process), ("list", "arrows"): has_arrows,
+             ("list", "milestones"): bool(policy and policy.milestones)}
     if not needs.get((d.kind, d.name), True):
         return f"'{d.kind}:{d.name}' has no data to show"
     return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.model.raw import RawRecord
-from generator.model.records import Brand, Case, Exhibition, Places, PolicyData, SourceList, Taxonomy
+from generator.model.records import Brand, Case, Exhibition, Glossary, Places, PolicyData, SourceList, Taxonomy
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class Collection:
     taxonomy: Taxonomy | None = None
     sources: SourceList | None = None
     policy: PolicyData | None = None
+    glossary: Glossary | None = None   # content/glossary.yml, the termbase (optional)
     raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)  # (kind, id) -> raw
     media: dict = field(default_factory=dict)  # (kind, id, index) -> check.media.SourceImage, set by the pipeline
     explainers: dict = field(default_factory=dict)  # slug -> lang -> load.explainers.Explainer, set by the pipeline

@@ -21,6 +21,7 @@ FILE_KINDS = {
     "taxonomy.yml": "taxonomy",
     "sources.yml": "sources",
     "policy/data.yml": "policy",
+    "glossary.yml": "glossary",
 }
 
 

@@ -205,10 +205,23 @@ class Outcome(Model):
 NeedKind = Literal["investment", "talent", "partners"]
 
 
+NeedStatement = Literal["aim", "call"]
+
+
 class Need(Model):
-    """Something the case is looking for, so enterprises and people can offer it."""
+    """Something the case is looking for, so enterprises and people can offer it.
+
+    `statement` says what kind of statement the source makes: an aim it hopes
+    for (期…, 期望) is not an open call for offers, and pages say which it is.
+    """
 
     kind: NeedKind
+    statement: NeedStatement = Field(
+        description="`aim`: the source states it as an aim or hope (期…); "
+                    "`call`: the source asks for offers (an open call).")
+    stated: PartialDate = Field(description="When the source states it, as precise as the source allows.")
+    stated_circa: StrictBool = Field(False, description="true when `stated` is only approximate, e.g. the source "
+                                                        "gives no date of its own.")
     text: LocalizedText
     sources: Sources
 
@@ -251,10 +264,17 @@ class Colour(Model):
     sources: Sources
 
 
+NameOrigin = Literal["own", "cited", "site"]
+
+
 class Brand(RecordBase):
     """A place brand: content/brands/<id>.yml. Its cases are those whose `brand` names it."""
 
     name: LocalizedText
+    name_origin: NameOrigin = Field(
+        description="Where the name comes from: `own`, the brand's own name as a source shows it; `cited`, "
+                    "the name a source gives it; `site`, a description this site wrote because no source "
+                    "names the brand. Every output marks a `site` name as this site's description.")
     place: Slug = Field(description="Id of a county or township in content/places.yml.")
     aliases: list[ShortText] = Field(default_factory=list, max_length=20,
                                      description="Other names and romanisations people search for.")
@@ -272,18 +292,40 @@ class Brand(RecordBase):
 Paper = Literal["A1", "A2", "A3", "A4"]
 
 
-class Exhibition(RecordBase):
-    """An exhibition, past or planned: content/exhibitions/<id>.yml."""
+class KitSettings(Model):
+    """This site's own settings for printing an exhibition kit: what we print, not facts about the event."""
 
-    name: LocalizedText
+    languages: list[LangCode] = Field(min_length=1, description="Languages of our printed materials.")
+    paper: Paper = Field("A2", description="Our poster paper size.")
+    cases: list[Slug] = Field(default_factory=list, max_length=MAX_LIST,
+                              description="Ids of the cases our exhibition kit presents (not the cases the "
+                                          "exhibition itself showed, unless a source says so).")
+
+
+class SourceCaption(Model):
+    """A photo caption printed in a source, quoted with its own citation and what it does not say."""
+
+    text: LocalizedText = Field(description="The caption as the source prints it (translated in other languages).")
+    note: LocalizedText | None = Field(None, description="What the caption does not establish.")
+    source: Citation
+
+
+class Exhibition(RecordBase):
+    """An exhibition, past or planned: content/exhibitions/<id>.yml.
+
+    Everything but `kit` is what the sources say about the event; `kit` is this
+    site's own settings for printing an exhibition kit for it.
+    """
+
+    name: LocalizedText = Field(description="The name the sentence that describes the exhibition gives it.")
+    organiser: LocalizedText | None = Field(None, description="Who held it, as the source says.")
     venue: LocalizedText
     start: PartialDate
     end: PartialDate | None = None
-    languages: list[LangCode] = Field(min_length=1, description="Languages of the printed materials.")
-    paper: Paper = Field("A2", description="Poster paper size.")
-    cases: list[Slug] = Field(default_factory=list, max_length=MAX_LIST,
-                              description="Ids of the cases our exhibition kit presents.")
+    purpose: LocalizedText | None = Field(None, description="Why it was held, in the source's words.")
+    source_captions: list[SourceCaption] = Field(default_factory=list, max_length=20)
     sources: Sources
+    kit: KitSettings
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Exhibition:
@@ -378,23 +420,35 @@ class SourceList(Model):
 
 # -- policy data ----------------------------------------------------------------------
 
+Qualifier = Literal["exact", "at-least", "more-than", "about", "nearly"]
+
+
 class Figure(Model):
-    """A number from a source, with its label and unit."""
+    """A number from a source, with its label and unit; a target the source states only in words has no value."""
 
     id: Slug
     label: LocalizedText
-    value: Number
+    value: Number | None = Field(None, description="The number, as the source gives it; none when the source "
+                                                    "states the target in words only.")
     unit: LocalizedText | None = None
     year: int | None = Field(None, ge=1900, le=2200)
-    qualifier: Literal["exact", "at-least", "more-than", "about"] = "exact"
+    qualifier: Qualifier = Field("exact", description="`nearly` for 近, `about` for 約, `more-than` for 超過, "
+                                                       "`at-least` for 不低於.")
     sources: Sources
+
+    @model_validator(mode="after")
+    def _words_have_no_number_words(self) -> "Figure":
+        if self.value is None and (self.unit is not None or self.qualifier != "exact"):
+            raise PydanticCustomError("inconsistent-figures",
+                                      "a figure without a value has no unit or qualifier", {})
+        return self
 
 
 class SeriesPoint(Model):
     year: int = Field(ge=1900, le=2200)
     value: Number
     projected: StrictBool = Field(description="true for a projection, false for an observed value.")
-    qualifier: Literal["exact", "at-least", "more-than", "about"] = "exact"
+    qualifier: Qualifier = "exact"
 
 
 class Series(Model):
@@ -410,6 +464,21 @@ class TimelineEvent(Model):
     text: LocalizedText
     projected: StrictBool
     sources: Sources
+
+
+class Milestone(Model):
+    """A dated step of the policy, as its source states it."""
+
+    date: PartialDate
+    text: LocalizedText
+    sources: Sources
+
+
+class MoneyUnit(Model):
+    """The unit money figures are recorded in, and what it is in NT dollars (declared, never guessed)."""
+
+    label: LocalizedText
+    nt_dollars: int = Field(gt=0, description="How many NT dollars one unit is, e.g. 100000000 for 億元.")
 
 
 class ProcessStep(Model):
@@ -430,6 +499,7 @@ class Progress(Model):
     figures: list[Figure] = Field(min_length=1, max_length=50)
     funding: list[FundingPart] = Field(min_length=1, max_length=20)
     funding_total: Number = Field(ge=0, description="In units of NT$100 million (億元), as the source states it.")
+    funding_unit: MoneyUnit = Field(description="The unit of the amounts and its value in NT dollars.")
     sources: Sources
 
     @model_validator(mode="after")
@@ -449,8 +519,27 @@ class PolicyData(Model):
     key_figures: list[Figure] = Field(default_factory=list, max_length=50)
     series: list[Series] = Field(default_factory=list, max_length=20)
     timeline: list[TimelineEvent] = Field(default_factory=list, max_length=100)
+    milestones: list[Milestone] = Field(default_factory=list, max_length=100)
     process: list[ProcessStep] = Field(default_factory=list, max_length=30)
     progress: Progress
+
+
+# -- the termbase ----------------------------------------------------------------------
+
+class GlossaryTerm(Model):
+    """A recurring term and its one rendering per language."""
+
+    id: Slug
+    term: LocalizedText = Field(description="The term in each language, e.g. `{zh-TW: 工作會議, en: working meetings}`.")
+    also: dict[LangCode, list[ShortText]] = Field(
+        default_factory=dict, description="Other accepted forms per language (a singular, a spelling variant).")
+    note: LocalizedText | None = Field(None, description="When and why the rendering applies.")
+
+
+class Glossary(Model):
+    """content/glossary.yml: the termbase."""
+
+    terms: list[GlossaryTerm] = Field(min_length=1, max_length=1000)
 
 
 # kind (as named by stages.discover) -> model class
@@ -462,4 +551,5 @@ RECORD_MODELS: dict[str, type[Model]] = {
     "taxonomy": Taxonomy,
     "sources": SourceList,
     "policy": PolicyData,
+    "glossary": Glossary,
 }

@@ -20,6 +20,7 @@ from generator.model.collection import Collection
 from generator.model.records import Brand, Case
 from generator.model.settings import SiteConfig
 from generator.render.phrasing import site_phrases
+from generator.render.names import brand_display_name
 from generator.render.urls import UrlScheme, brand_path, case_path, feed_url, social_card_uri
 from generator.render.views.base import Page, place_index
 
@@ -125,7 +126,8 @@ class CardWriter:
                         self.place_elsewhere(case.place))
 
     def brand(self, brand: Brand) -> CardText:
-        return CardText(self.lang, self.strings.t("social.kind_brand", self.lang), self.title(brand.name),
+        name = brand_display_name(brand, self.title(brand.name), lambda key: self.strings.t(key, self.lang))
+        return CardText(self.lang, self.strings.t("social.kind_brand", self.lang), name,
                         self.place(brand.place), self.site_name, self.accent(brand.id),
                         self.place_elsewhere(brand.place))
 

@@ -78,7 +78,7 @@ def test_a_text_missing_in_a_printed_language_names_file_line_and_field(project)
         "no text in 'en', which the exhibition kit prints case 'second-example-case' in",
         "content/cases/second-example-case.yml:11:3: error[print-needs-text]: story: "
         "no text in 'en', which the exhibition kit prints case 'second-example-case' in",
-        "content/exhibitions/example-exhibition.yml:13:8: warning[draft-case]: cases: case "
+        "content/exhibitions/example-exhibition.yml:16:10: warning[draft-case]: kit.cases: case "
         "'second-example-case' is a draft: its page is not on the site, so its QR code leads nowhere "
         "until the case is published",
     ]

@@ -52,7 +52,7 @@ def test_brand_pictures_are_checked_too(project):
     project.write("content/media/example-brand/logo.png", pf.png())
     add_images(project, ["logo.png", "missing.png"], record=BRAND)
     assert project.headlines() == [
-        f"{BRAND}:30:11: error[missing-image]: images[1].file: content/media/example-brand/missing.png not found"]
+        f"{BRAND}:31:11: error[missing-image]: images[1].file: content/media/example-brand/missing.png not found"]
 
 
 # -- paths ----------------------------------------------------------------------------------

@@ -258,7 +258,7 @@ def test_force_that_would_break_another_record_is_refused(project):
     result = new_case("--yes", "--force", "--id", "example-case", *ALL_FLAGS)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        "content/exhibitions/example-exhibition.yml:13:9: error[draft-reference]: cases[0]: case 'example-case' "
+        "content/exhibitions/example-exhibition.yml:16:11: error[draft-reference]: kit.cases[0]: case 'example-case' "
         "is a draft, so it has no page to link to")
     assert project.diagnostics() == []
 

@@ -340,7 +340,7 @@ def test_yaml_extension_in_content_cases(project):
 def test_reference_to_a_draft_from_a_published_record(project):
     project.replace(EXHIBITION, "cases: [example-case]", "cases: [example-case, second-example-case]")
     assert project.headlines() == [
-        f"{EXHIBITION}:13:23: error[draft-reference]: cases[1]: case 'second-example-case' is a draft, "
+        f"{EXHIBITION}:16:25: error[draft-reference]: kit.cases[1]: case 'second-example-case' is a draft, "
         "so it has no page to link to"]
 
 
@@ -354,7 +354,7 @@ def test_references_between_records(project):
         "    hint: did you mean 'example-brand'?",
         f"{DRAFT}:15:11: error[self-reference]: related[0]: a case cannot be related to itself",
         f"{EXHIBITION}:7:3: error[unknown-language]: translations.fr: 'fr' is not a language of this site (zh-TW, en)",
-        f"{EXHIBITION}:12:24: error[unknown-language]: languages[2]: 'fr' is not a language of this site"]
+        f"{EXHIBITION}:15:26: error[unknown-language]: kit.languages[2]: 'fr' is not a language of this site"]
 
 
 def test_reference_to_an_invalid_record_is_not_reported_twice(project):
@@ -391,7 +391,7 @@ def test_every_problem_is_reported_in_one_run_sorted_by_path_and_line(project):
         "content/brands/example-brand.yml:2:10: error[not-utf8]: byte 0xe9 is not valid UTF-8",
         f"{CASE}:4:1: error[duplicate-key]: key 'status' appears twice in the same mapping",
         f"{CASE}:26:12: error[yaml-tag]: YAML tag 'tag:yaml.org,2002:python/name:os.system' is not allowed",
-        f"{EXHIBITION}:12:8: error[invalid-value]: paper: Input should be 'A1', 'A2', 'A3' or 'A4'",
+        f"{EXHIBITION}:15:10: error[invalid-value]: kit.paper: Input should be 'A1', 'A2', 'A3' or 'A4'",
         "content/sources.yml:12:10: error[bad-url]: sources[0].url: 'javascript:void(0)' is not an http, "
         "https or mailto link",
         "content/sources.yml:23:11: error[bad-date]: sources[1].date: '2021-02-29' is not a real calendar date"]

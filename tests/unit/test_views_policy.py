@@ -53,7 +53,7 @@ BAD_FILES = {
     "content/policy/pie.en.md": ("# T\n\n{{chart:pie}}\n", "content/policy/pie.en.md:3:1: error[bad-directive]: "
                                  "unknown directive '{{chart:pie}}'; known: chart:bars, chart:funding, "
                                  "chart:series, chart:share, chart:timeline, cite:..., figure:..., list:arrows, "
-                                 "list:figures, list:process, list:vision"),
+                                 "list:figures, list:milestones, list:process, list:vision"),
     "content/policy/inline.en.md": ("# T\n\nSee {{chart:series}} here.\n", "content/policy/inline.en.md:3:5: "
                                     "error[bad-directive]: '{{chart:series}}' must stand alone on its line"),
     "content/policy/share.en.md": ("# T\n\n{{chart:share:example-figure}}\n", "content/policy/share.en.md:3:1: "
@@ -161,7 +161,7 @@ def test_home_shows_the_sourced_summary_key_numbers_and_the_map(fixture_site):
     home = page(fixture_site, "en/index.md").view
     assert home.summary is not None and "Synthetic summary" in str(home.summary.blocks[0].html)
     assert home.numbers and all(number.refs for number in home.numbers)
-    assert home.numbers[-1].value == "3.75 hundred million NT dollars"
+    assert home.numbers[-1].value == "NT$375 million"
     assert {r.number for r in home.refs} == {r.number for n in home.numbers for r in n.refs} | \
         {r.number for r in home.summary.refs}
     assert len(home.grid.counties) == 22

@@ -17,6 +17,7 @@ from generator.load.strings import Strings, pick
 from generator.model.collection import Collection
 from generator.model.records import Brand, Case, Citation, County, Source, Township
 from generator.model.settings import SiteConfig
+from generator.render.names import brand_display_name
 from generator.render.urls import (
     COUNTIES,
     FACET_KEYS,
@@ -192,7 +193,11 @@ class ViewContext:
         if brand is None:
             return None
         url = self.urls.url(brand_path(brand.id), lang) if brand.status == "published" else None
-        return Link(self.text(brand.name, lang), url)
+        return Link(self.brand_name(brand, lang), url)
+
+    def brand_name(self, brand: Brand, lang: str) -> str:
+        """The brand's name as every output shows it: a name this site wrote says so (name_origin `site`)."""
+        return brand_display_name(brand, self.text(brand.name, lang), lambda key: self.t(key, lang))
 
     def place_links(self, place_id: str, lang: str) -> tuple[Link | None, Link | None]:
         """County and township; a township links to its part of the county's page."""

@@ -81,7 +81,7 @@ def brand_view(ctx: ViewContext, brand: Brand, lang: str, record_path: str) -> B
     county, township = ctx.place_links(brand.place, lang)
     return BrandView(
         id=brand.id,
-        name=ctx.text(brand.name, lang),
+        name=ctx.brand_name(brand, lang),
         story_html=render_markdown(ctx.text(brand.story, lang)),
         county=county,
         township=township,

@@ -9,6 +9,7 @@ from generator.model.records import Case
 from generator.render.markdown import render_markdown
 from generator.render.urls import case_path
 from generator.render.views.base import CaseCard, CitationView, Link, Page, TranslationNotice, ViewContext
+from generator.render.views.figures import need_statement
 from generator.render.views.pictures import RecordPictures, record_pictures
 
 
@@ -23,6 +24,7 @@ class OutcomeView:
 class NeedView:
     kind: str                     # investment | talent | partners
     text: str
+    statement: str                # what kind of statement (an aim, an open call) and when
     citations: list[CitationView]
 
 
@@ -99,7 +101,7 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
         industries=ctx.term_links("industries", case.industries, lang),
         outcomes=[OutcomeView(ctx.text(o.text, lang), o.as_of, ctx.citations(o.sources, lang))
                   for o in case.outcomes],
-        needs=[NeedView(n.kind, ctx.text(n.text, lang), ctx.citations(n.sources, lang))
+        needs=[NeedView(n.kind, ctx.text(n.text, lang), need_statement(ctx, n, lang), ctx.citations(n.sources, lang))
                for n in case.looking_for],
         brand=ctx.brand_link(case.brand, lang),
         related=[ctx.card(ctx.c.cases[r], lang) for r in case.related if ctx.is_published_case(r)],
@@ -118,16 +120,21 @@ def also_known_as(ctx: ViewContext, case: Case, lang: str) -> list[OtherName]:
 
     Shown in a quiet line on the page so that search finds the case by any of
     them: 'Kouhu' on the Chinese page, 口湖 on the English one. A name in
-    another language carries that language, for screen readers.
+    another language carries that language, for screen readers. A brand name
+    this site wrote (name_origin `site`) is not a name the case is known by:
+    only its aliases are listed.
     """
     county, township = ctx.places.get(case.place, (None, None))
     brand = ctx.c.brands.get(case.brand) if case.brand else None
     names = _other_languages(case.title, lang)
     shown = [ctx.text(case.title, lang)]
     for record in (township, county, brand):
-        if record is not None:
-            names += [*_other_languages(record.name, lang), *(OtherName(alias) for alias in record.aliases)]
+        if record is None:
+            continue
+        if getattr(record, "name_origin", "") != "site":
+            names += _other_languages(record.name, lang)
             shown.append(ctx.text(record.name, lang))
+        names += [OtherName(alias) for alias in record.aliases]
     first: dict[str, OtherName] = {}
     for name in names:
         first.setdefault(name.text, name)

@@ -1,5 +1,10 @@
 """The exhibitions page: past and planned exhibitions from content/exhibitions/.
 
+What the sources say about an event (name, organiser, venue, dates, purpose,
+captions with their own citations) is kept apart from this site's kit
+settings (the cases, languages and paper our exhibition kit prints), which
+the page shows only as ours.
+
 Dates are shown exactly as precise as the record gives them (a year, a month
 or a day). Whether an exhibition is planned or held is judged against the
 build date (SOURCE_DATE_EPOCH when set, so a build can be repeated byte for byte).
@@ -19,15 +24,35 @@ NAV_ORDER = 60
 
 
 @dataclass(frozen=True)
+class CaptionView:
+    """A photo caption printed in a source, with its own citation and what it does not say."""
+
+    text: str
+    note: str
+    citation: CitationView
+
+
+@dataclass(frozen=True)
+class KitView:
+    """This site's own kit settings for the exhibition: not facts about the event."""
+
+    languages: list[str]          # names of the languages our kit prints
+    paper: str
+    cases: list[Link]             # the cases our kit prints; a draft case is named without a link
+
+
+@dataclass(frozen=True)
 class ExhibitionView:
     id: str
     name: str
+    organiser: str
     venue: str
     start: str                    # YYYY, YYYY-MM or YYYY-MM-DD, as the record gives it
     end: str
-    languages: list[str]          # names of the languages of the printed materials
-    cases: list[Link]             # the cases of our kit; a draft case is named without a link
+    purpose: str                  # in the source's words; "" when it gives none
+    captions: list[CaptionView]
     sources: list[CitationView]
+    kit: KitView
     edit_url: str | None
     translation: TranslationNotice
     start_text: str = ""          # the dates as the page's language writes them
@@ -59,14 +84,20 @@ def exhibition_view(ctx: ViewContext, exhibition: Exhibition, lang: str) -> Exhi
     return ExhibitionView(
         id=exhibition.id,
         name=ctx.text(exhibition.name, lang),
+        organiser=ctx.text(exhibition.organiser, lang) if exhibition.organiser else "",
         venue=ctx.text(exhibition.venue, lang),
         start=exhibition.start,
         end=exhibition.end or "",
         start_text=date_text(ctx, exhibition.start, lang),
         end_text=date_text(ctx, exhibition.end, lang) if exhibition.end else "",
-        languages=[names.get(code, code) for code in exhibition.languages],
-        cases=[_case_link(ctx, case_id, lang) for case_id in exhibition.cases if case_id in ctx.c.cases],
+        purpose=ctx.text(exhibition.purpose, lang) if exhibition.purpose else "",
+        captions=[CaptionView(ctx.text(c.text, lang), ctx.text(c.note, lang) if c.note else "",
+                              ctx.citations([c.source], lang)[0]) for c in exhibition.source_captions],
         sources=ctx.citations(exhibition.sources, lang),
+        kit=KitView(languages=[names.get(code, code) for code in exhibition.kit.languages],
+                    paper=exhibition.kit.paper,
+                    cases=[_case_link(ctx, case_id, lang) for case_id in exhibition.kit.cases
+                           if case_id in ctx.c.cases]),
         edit_url=ctx.edit_url(record_path),
         translation=ctx.translation_notice(exhibition, lang),
     )

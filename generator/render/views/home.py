@@ -14,7 +14,7 @@ from generator.load.explainers import SUMMARY_SLUG, policy_figures
 from generator.model.records import Case
 from generator.render.urls import CASES_INDEX_PATH, COUNTIES, MAP_PATH, POLICY_PATH, explainer_path, group_path
 from generator.render.views.base import CaseCard, Link, Page, ViewContext
-from generator.render.views.figures import figure_text, format_number, month_text
+from generator.render.views.figures import figure_text, money_text, month_text
 from generator.render.views.map import TaiwanMap, taiwan_map
 from generator.render.views.policy import Body, explainer_body, ordered_slugs, pick_explainer
 from generator.render.views.policy_refs import Ref, References
@@ -87,7 +87,7 @@ def key_numbers(ctx: ViewContext, lang: str, refs: References) -> list[KeyNumber
                          ctx.text(figures[i].label, lang) + (as_of if i in progress_ids else ""),
                          refs.cite(figures[i].sources))
                for i in KEY_FIGURES if i in figures]
-    funding = fill(ctx.t("home.funding_value", lang), value=format_number(policy.progress.funding_total))
+    funding = money_text(ctx, policy.progress.funding_total, policy.progress.funding_unit, lang)
     numbers.append(KeyNumber(funding, ctx.t("home.funding_label", lang) + as_of, refs.cite(policy.progress.sources)))
     return numbers
 

@@ -24,6 +24,7 @@ from generator.render.urls import (
     township_anchor,
 )
 from generator.render.views.base import CaseCard, CitationView, Link, Page, ViewContext
+from generator.render.views.figures import need_statement
 from generator.render.views.map import Locator, county_map
 
 # Navigation: the overviews after the cases, brands, policy and map.
@@ -89,6 +90,7 @@ class CountyView:
 class NeedEntry:
     card: CaseCard
     text: str
+    statement: str                # what kind of statement (an aim, an open call) and when
     citations: list[CitationView]
 
 
@@ -171,7 +173,7 @@ def _place_group(ctx: ViewContext, place_id: str, anchor: str | None, label: str
     cases = ctx.grouped("cases by place", ctx.published_cases, lambda case: [case.place]).get(place_id, [])
     brands = ctx.grouped("brands by place", ctx.published_brands(), lambda brand: [brand.place]).get(place_id, [])
     cards = [ctx.card(case, lang) for case in cases]
-    brands = [Link(ctx.text(b.name, lang), ctx.urls.url(brand_path(b.id), lang)) for b in brands]
+    brands = [Link(ctx.brand_name(b, lang), ctx.urls.url(brand_path(b.id), lang)) for b in brands]
     return PlaceGroup(anchor, label, cards, brands)
 
 
@@ -179,7 +181,7 @@ def _place_group(ctx: ViewContext, place_id: str, anchor: str | None, label: str
 
 def looking_for_pages(ctx: ViewContext, lang: str) -> list[Page]:
     groups = [NeedGroup(kind, [NeedEntry(ctx.card(case, lang), ctx.text(need.text, lang),
-                                         ctx.citations(need.sources, lang))
+                                         need_statement(ctx, need, lang), ctx.citations(need.sources, lang))
                                for case in ctx.published_cases for need in case.looking_for if need.kind == kind])
               for kind in NEED_KINDS]
     unstated = [ctx.card(case, lang) for case in ctx.published_cases if not case.looking_for]

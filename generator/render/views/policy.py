@@ -25,7 +25,7 @@ from generator.render.views.policy_lists import ListView, build_list
 from generator.render.views.policy_refs import Ref, References
 
 # The reading order of the explainers we know; any other follows in name order.
-EXPLAINER_ORDER = ("why", "arrows", "vision", "timeline", "process", "progress")
+EXPLAINER_ORDER = ("why", "launch", "arrows", "resources", "participation", "vision", "timeline", "process", "progress")
 POLICY_NAV_ORDER = 30
 EXPLAINER_HEADINGS = frozenset({"h2"})   # an explainer's text is the page: its sections are h2
 DESCRIPTION_LENGTH = 160

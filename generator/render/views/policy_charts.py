@@ -17,7 +17,15 @@ from generator.graphics import charts
 from generator.load.explainers import Directive, policy_figures
 from generator.model.records import Citation, Figure, PolicyData
 from generator.render.views.base import ViewContext
-from generator.render.views.figures import figure_text, format_number, month_text, qualified, with_unit
+from generator.render.views.figures import (
+    figure_text,
+    format_number,
+    money_text,
+    money_with_source_value,
+    month_text,
+    qualified,
+    with_unit,
+)
 from generator.render.views.policy_refs import Ref, References
 
 
@@ -109,17 +117,18 @@ def timeline_chart(c: ChartInput) -> ChartView:
 
 def funding_chart(c: ChartInput) -> ChartView:
     progress = c.policy.progress
-    unit = c.t("policy.funding.unit")
-    bars = [charts.Bar(c.ctx.text(p.label, c.lang), p.amount, format_number(p.amount)) for p in progress.funding]
+    unit = progress.funding_unit
+    amounts = [(c.ctx.text(p.label, c.lang), p.amount) for p in progress.funding]
+    bars = [charts.Bar(label, amount, money_text(c.ctx, amount, unit, c.lang)) for label, amount in amounts]
     bars.append(charts.Bar(c.t("policy.funding.total"), progress.funding_total,
-                           format_number(progress.funding_total), outline=True))
+                           money_text(c.ctx, progress.funding_total, unit, c.lang), outline=True))
     title = c.directive.title or c.fill("policy.chart.funding.title", as_of=month_text(c.ctx, progress.as_of, c.lang))
     items = [c.fill("policy.chart.item", label=b.label, value=b.display) for b in bars]
-    description = c.fill("policy.chart.funding.description", unit=unit,
-                         items=c.t("policy.list_separator").join(items))
+    description = c.fill("policy.chart.funding.description", items=c.t("policy.list_separator").join(items))
     svg = charts.bar_chart(c.chart_id, charts.ChartText(title, description), bars)
-    rows = [[b.label, b.display] for b in bars]
-    headers = [c.t("policy.table.item"), c.fill("policy.table.amount", unit=unit)]
+    in_table = [*amounts, (c.t("policy.funding.total"), progress.funding_total)]
+    rows = [[label, money_with_source_value(c.ctx, amount, unit, c.lang)] for label, amount in in_table]
+    headers = [c.t("policy.table.item"), c.t("policy.table.amount")]
     return ChartView(c.chart_id, title, description, svg, TableView(title, headers, rows),
                      _refs(c, [progress.sources]))
 

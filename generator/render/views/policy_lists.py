@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from generator.load.explainers import Directive, policy_figures
 from generator.model.records import PolicyData
 from generator.render.views.base import ViewContext
-from generator.render.views.figures import figure_text
+from generator.render.views.figures import date_text, figure_text
 from generator.render.views.policy_refs import Ref, References
 
 
@@ -21,6 +21,7 @@ class ListItem:
     value: str = ""           # a figure as printed, e.g. "134處"
     text: str = ""            # a longer explanation
     url: str | None = None    # a page about the item, when there is one
+    date: str = ""            # a milestone's date as the data gives it (YYYY, YYYY-MM or YYYY-MM-DD)
     refs: tuple[Ref, ...] = ()
 
 
@@ -56,6 +57,13 @@ def process_items(ctx: ViewContext, policy: PolicyData, directive: Directive, la
             for step in policy.process]
 
 
+def milestone_items(ctx: ViewContext, policy: PolicyData, directive: Directive, lang: str,
+                    refs: References) -> list[ListItem]:
+    return [ListItem(date_text(ctx, m.date, lang), text=ctx.text(m.text, lang), date=m.date,
+                     refs=tuple(refs.cite(m.sources)))
+            for m in policy.milestones]
+
+
 def arrow_items(ctx: ViewContext, policy: PolicyData, directive: Directive, lang: str,
                 refs: References) -> list[ListItem]:
     arrows = ctx.c.taxonomy.arrows if ctx.c.taxonomy else []
@@ -72,4 +80,5 @@ LIST_BUILDERS: dict[str, Callable[..., list[ListItem]]] = {
     "figures": figure_items,
     "process": process_items,
     "arrows": arrow_items,
+    "milestones": milestone_items,
 }
