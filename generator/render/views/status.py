@@ -2,7 +2,8 @@
 languages have text and which translations a person has reviewed.
 
 The default language is the original. A translation is "reviewed" only when
-the record says so (`translations: {en: {reviewed: true}}`).
+the record says so (`translations: {en: {reviewed: true}}`). The page also
+shows the termbase (content/glossary.yml) translators follow.
 """
 from __future__ import annotations
 
@@ -42,6 +43,21 @@ class KindTable:
 
 
 @dataclass(frozen=True)
+class TermRow:
+    """One term of the termbase: its rendering per language, in the site's order, and its note."""
+
+    terms: list[tuple[str, str]]          # (language code, term)
+    note: str
+
+
+@dataclass(frozen=True)
+class Termbase:
+    rows: list[TermRow]
+    file: str                             # content/glossary.yml
+    file_url: str | None
+
+
+@dataclass(frozen=True)
 class StatusView:
     """What theme/casebook/status.html receives."""
 
@@ -49,6 +65,7 @@ class StatusView:
     tables: list[KindTable]
     reviewed: int                         # translations a person reviewed, over all records
     translations: int                     # translations there are to review
+    termbase: Termbase | None = None      # None when the project has no content/glossary.yml
 
 
 def status_pages(ctx: ViewContext, lang: str) -> list[Page]:
@@ -59,7 +76,7 @@ def status_pages(ctx: ViewContext, lang: str) -> list[Page]:
     cells = [cell for t in tables for row in t.rows for cell in row.cells if cell.review != "original"]
     view = StatusView([(language.code, language.name) for language in ctx.config.languages], tables,
                       sum(1 for cell in cells if cell.review == "reviewed"),
-                      sum(1 for cell in cells if cell.text != "missing"))
+                      sum(1 for cell in cells if cell.text != "missing"), termbase(ctx, lang))
     return [ctx.page(TRANSLATION_STATUS_PATH, lang, ctx.t("status.title", lang), ctx.t("status.description", lang),
                      "status.html", view, nav_order=NAV_ORDER, search_body=False)]
 
@@ -70,11 +87,12 @@ def table(ctx: ViewContext, kind: str) -> dict:
 
 def record_row(ctx: ViewContext, kind: str, record, lang: str) -> RecordRow:
     path = ctx.c.raw[(kind, record.id)].source.display
-    label_field = record.title if kind == "case" else record.name
+    label = (ctx.text(record.title, lang) if kind == "case" else ctx.brand_name(record, lang) if kind == "brand"
+             else ctx.text(record.name, lang))
     notes = [f"{code}: {s.note}" for code, s in sorted(record.translations.items()) if s.note]
     texts = ctx.localized_texts(record)
     return RecordRow(
-        label=ctx.text(label_field, lang),
+        label=label,
         url=_page_url(ctx, kind, record, lang),
         status=record.status,
         file=path,
@@ -82,6 +100,17 @@ def record_row(ctx: ViewContext, kind: str, record, lang: str) -> RecordRow:
         cells=[language_cell(ctx, record, texts, code) for code in ctx.config.language_codes],
         note="; ".join(notes),
     )
+
+
+def termbase(ctx: ViewContext, lang: str) -> Termbase | None:
+    glossary = ctx.c.glossary
+    raw = ctx.c.raw.get(("glossary", "glossary"))
+    if glossary is None or raw is None:
+        return None
+    rows = [TermRow([(code, term.term.get(code, "")) for code in ctx.config.language_codes],
+                    ctx.text(term.note, lang) if term.note else "")
+            for term in glossary.terms]
+    return Termbase(rows, raw.source.display, file_url(ctx, raw.source.display))
 
 
 def language_cell(ctx: ViewContext, record: BaseModel, texts: list[dict[str, str]], code: str) -> LanguageCell:
