@@ -108,3 +108,14 @@ def test_many_new_cards_are_drawn_in_worker_processes_with_the_same_bytes(tmp_pa
     social_cards.draw_cards(texts, workers=2)
     for path, text in texts.items():
         assert path.read_bytes() == draw_card(text)
+
+
+def test_a_brand_name_this_site_wrote_says_so_on_its_card():
+    """The social card is a picture: its text is checked here, where it is made (no output shows it bare)."""
+    site = prepare_site(ROOT / "casebook.yml", ROOT / "theme")
+    cards = site_cards(site.collection, site.project.config, site.strings, {p.key for p in site.pages})
+    titles = {card.uri: card.text.title for card in cards}
+    assert titles["assets/social/zh-TW/brands/taitung-herbs.png"] == "臺東香草（本站所取的名稱）"
+    assert titles["assets/social/en/brands/taitung-herbs.png"] == "Taitung herbs (a name given by this site)"
+    # a name the source gives is shown as it is
+    assert titles["assets/social/zh-TW/brands/yilan-ban-food-education-park.png"] == "宜蘭斑‧食育酷樂園"
