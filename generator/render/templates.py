@@ -11,12 +11,13 @@ theme/main.html), so our templates render only what is inside the article.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from generator.core.langmark import mark_han, marks_han
 from generator.load.strings import Strings
@@ -25,6 +26,30 @@ from generator.render.urls import relative_url
 from generator.render.views.base import Page
 
 TEMPLATE_DIR = "casebook"   # under theme/
+# Chinese inside text in another script: Han characters with the punctuation that joins them (‧「」、（）)
+HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u2027\u3000-\u303f\uff08\uff09\uff0c]+")
+HAN_RUN_HTML = re.compile(HAN_RUN.pattern + r"(?:<wbr>" + HAN_RUN.pattern + ")*")
+LATIN = re.compile(r"[A-Za-z]")
+CHINESE = "zh-TW"
+
+
+def han_in_lang(text: str, page_lang: str | None = None) -> Markup:
+    """Text in a Latin script with its Chinese names marked `lang="zh-TW"` (宜蘭斑‧食育酷樂園 in an
+    English title), so screen readers and fonts treat them as Chinese. Chinese text is left as it is:
+    on a page in `page_lang` other than Chinese, even a name wholly in Chinese is marked."""
+    html = isinstance(text, Markup)      # already HTML (the `phrases` filter's, with <wbr> between phrases)
+    text = str(text)
+    own = (lambda part: Markup(part)) if html else escape
+    on_chinese_page = page_lang is not None and page_lang.startswith("zh")
+    if on_chinese_page or (page_lang is None and not LATIN.search(re.sub(r"<[^>]*>", "", text))):
+        return own(text)
+    parts, end = [], 0
+    for match in HAN_RUN_HTML.finditer(text) if html else HAN_RUN.finditer(text):
+        parts += [own(text[end:match.start()]), Markup(f'<span lang="{CHINESE}">'), own(match.group(0)),
+                  Markup("</span>")]
+        end = match.end()
+    parts.append(own(text[end:]))
+    return Markup("").join(parts)
 
 
 def make_environment(theme_dir: Path) -> jinja2.Environment:
@@ -37,6 +62,7 @@ def make_environment(theme_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     add_to_environment(env)   # `phrases` filter, `han` test; prepare_site gives it the records' words
+    env.filters["han_in_lang"] = han_in_lang
     return env
 
 
