@@ -437,7 +437,7 @@ class Figure(Model):
     sources: Sources
 
     @model_validator(mode="after")
-    def _words_have_no_number_words(self) -> "Figure":
+    def _words_have_no_number_words(self) -> Figure:
         if self.value is None and (self.unit is not None or self.qualifier != "exact"):
             raise PydanticCustomError("inconsistent-figures",
                                       "a figure without a value has no unit or qualifier", {})

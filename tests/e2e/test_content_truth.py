@@ -26,7 +26,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from content_numbers import NUMBER, data_numbers
 from sitetools import ROOT
 

@@ -6,12 +6,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from content_numbers import NUMBER, data_numbers
 
 from generator.build.site import prepare_site
 from generator.core import text_wrap
 from generator.graphics import charts
-
-from content_numbers import NUMBER, data_numbers
 
 ROOT = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"
