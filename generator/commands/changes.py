@@ -112,7 +112,8 @@ def _site_change(paths: list[str]) -> list[Change]:
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(
-    ("case", "brand", "exhibition", "explainer", "places", "taxonomy", "sources", "policy", "content", "site"))}
+    ("case", "brand", "exhibition", "explainer", "places", "taxonomy", "sources", "policy", "glossary", "content",
+     "site"))}
 
 
 def _classify(project: Project, urls: UrlScheme, base: str, change: str, path: str) -> Change | None:
@@ -201,7 +202,8 @@ def _text(changes: list[Change], base_ref: str) -> str:
 
 _CHANGE_ZH = {"added": "新增", "changed": "修改", "removed": "刪除"}
 _KIND_ZH = {"case": "案例", "brand": "品牌", "exhibition": "展覽", "explainer": "政策說明", "places": "地點",
-            "taxonomy": "分類", "sources": "出處", "policy": "政策資料", "content": "其他內容", "site": "程式與版型"}
+            "taxonomy": "分類", "sources": "出處", "policy": "政策資料", "glossary": "術語表", "content": "其他內容",
+            "site": "程式與版型"}
 
 
 def _markdown(changes: list[Change], base_ref: str) -> str:
