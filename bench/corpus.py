@@ -88,6 +88,7 @@ progress:
   figures: [{id: synthetic-count, label: {zh-TW: 合成數, en: Synthetic count}, value: 3, sources: [{source: synthetic-source}]}]
   funding: [{id: part-a, label: {zh-TW: 甲, en: A}, amount: 1.5}, {id: part-b, label: {zh-TW: 乙, en: B}, amount: 2}]
   funding_total: 3.5
+  funding_unit: {label: {zh-TW: 億元, en: NT$100 million}, nt_dollars: 100000000}
   sources: [{source: synthetic-source}]
 """
 
@@ -98,6 +99,7 @@ status: published
 last_reviewed: 2026-01-01
 translations: {{en: {{reviewed: false}}}}
 name: {{zh-TW: 合成品牌{b}, en: Synthetic brand {b}}}
+name_origin: cited
 place: synthetic-county-{b % COUNTIES:02d}
 story: {{zh-TW: "{PARAGRAPH_ZH}", en: "{PARAGRAPH_EN}"}}
 sources: [{{source: synthetic-source}}]
