@@ -65,6 +65,7 @@ def _output_text(path: Path) -> str:
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
         # a line break inside a phrase is layout, not text: join Chinese without a space, other text with one
         text = re.sub(r"(?<=[\u3400-\u9fff（「])\n(?=[\u3400-\u9fff（）「」])", "", text)
+        text = re.sub(r"(?<=[a-z])[\u2010\u00ad]\n(?=[a-z])", "", text)   # a word the typesetter hyphenated
         return text.replace("\n", " ")
     raw = path.read_text(encoding="utf-8-sig")
     if suffix in (".json", ".geojson") or (suffix == ".js" and path.name.startswith("search_index")):
