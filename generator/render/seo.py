@@ -19,8 +19,8 @@ from generator.load.strings import Strings, pick
 from generator.model.collection import Collection
 from generator.model.records import Brand, Case
 from generator.model.settings import SiteConfig
-from generator.render.phrasing import site_phrases
 from generator.render.names import brand_display_name
+from generator.render.phrasing import site_phrases
 from generator.render.urls import UrlScheme, brand_path, case_path, feed_url, social_card_uri
 from generator.render.views.base import Page, place_index
 
