@@ -41,6 +41,8 @@ def html_text(source: str) -> str:
     """The text a reader meets on a page: its words and the attributes read aloud or shown."""
     source = re.sub(r"<(script|style)\b.*?</\1>", " ", source, flags=re.S)
     attributes = " ".join(ATTRIBUTES.findall(source))
+    # inline marks inside a word or name (phrase breaks, language spans) join; other tags separate
+    source = re.sub(r"<wbr>|</?span\b[^>]*>", "", source)
     return html.unescape(re.sub(r"<[^>]+>", " ", source) + " " + attributes)
 
 
@@ -230,7 +232,7 @@ def interface_numbers() -> set[str]:
     files = [*(ROOT / "theme" / "strings").glob("*.yml"), ROOT / "generator/render/views/about.py"]
     texts = [path.read_text("utf-8") for path in files]
     # the map data's credits: its strings only, never its coordinates
-    texts += json_strings(json.loads((ROOT / "generator/data/taiwan-map.json").read_text("utf-8")))
+    texts += json_strings(json.loads((ROOT / "generator/data/taiwan-atlas.json").read_text("utf-8")))
     return {n for text in texts for n in NUMBER.findall(text)}
 
 
