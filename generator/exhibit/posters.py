@@ -107,7 +107,8 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
     for _ in range(FIT_TRIES):
         html = template.render(geometry=geometry, sides=sides, arrows=sheet.arrows, exhibition=lines,
                                last_reviewed=sheet.last_reviewed, fit=fit, slug_info=slug_info,
-                               marks=Markup(crop_marks_svg(geometry.sheet)), t=pc.t)
+                               marks=Markup(crop_marks_svg(geometry.sheet)), t=pc.t,
+                               review_notice=plan.request.review_notice)
         document = writer.layout(html)
         needed = _fit_needed(document, fit)
         if needed is not None and needed >= fit:

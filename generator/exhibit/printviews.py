@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.core.fill import fill
+from generator.exhibit.colour import Inks
 from generator.graphics.qr import qr_svg
 from generator.model.records import Brand, Case, Citation, Exhibition
 from generator.render.markdown import render_markdown
@@ -104,8 +105,9 @@ class ExhibitionLine:
 class PrintContext:
     """The site's ViewContext plus the print strings and the public URLs QR codes lead to."""
 
-    def __init__(self, ctx: ViewContext, print_t, site_url: str, languages: list[str]):
+    def __init__(self, ctx: ViewContext, print_t, site_url: str, languages: list[str], inks: Inks | None = None):
         self.ctx = ctx
+        self.inks = inks or Inks()
         self._print_t = print_t
         self.languages = languages
         config = ctx.config.model_copy(update={"site_url": site_url})
@@ -120,7 +122,7 @@ class PrintContext:
 
     def qr(self, path: str, lang: str) -> Qr:
         address = self.public_urls.absolute(self.public_urls.url(path, lang))
-        return Qr(lang, self.names.get(lang, lang), address, Markup(qr_svg(address)))
+        return Qr(lang, self.names.get(lang, lang), address, Markup(self.inks.svg(qr_svg(address))))
 
     def citation(self, citation: Citation, lang: str) -> str:
         return format_citation(self.ctx.citation(citation, lang), lang, self.t)
