@@ -117,5 +117,10 @@ class Inks:
                 f":root {{ {variables} }}\n")
 
     def svg(self, markup: str) -> str:
-        """An SVG from segno (QR codes) with its black in this document's colours."""
-        return markup.replace('stroke="#000"', f'stroke="{self("#000000")}"') if self.is_cmyk else markup
+        """An SVG drawn in code (QR codes from segno, crop marks) in this document's colours."""
+        if not self.is_cmyk:
+            return markup
+        # segno's path has no fill: the default (black) would be DeviceRGB.
+        markup = markup.replace('stroke="#000"', f'fill="none" stroke="{self("#000000")}"')
+        return markup.replace('stroke="#000000"', f'stroke="{self("#000000")}"').replace(
+            'stroke="#ffffff"', f'stroke="{self("#ffffff")}"')

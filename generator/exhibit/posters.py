@@ -92,7 +92,7 @@ def write_posters(plan: ExhibitPlan, pc: PrintContext, env: jinja2.Environment, 
         lines = [line for line in exhibition if line.lang in languages]
         target = out / POSTER_DIR / name
         document = _fitted(env, writer, geometry, sheet, sides, lines, pc, record_paths[case.id], plan)
-        result = writer.write(document, target, finisher=set_bleed_box(geometry.sheet))
+        result = writer.write(document, target, finisher=set_bleed_box(geometry.sheet), variant=pc.inks.pdf_variant)
         item = WrittenFile(target.relative_to(out), result.size, time.perf_counter() - started, result.pages)
         on_file(item)
         written.append(item)
@@ -107,9 +107,9 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
     for _ in range(FIT_TRIES):
         html = template.render(geometry=geometry, sides=sides, arrows=sheet.arrows, exhibition=lines,
                                last_reviewed=sheet.last_reviewed, fit=fit, slug_info=slug_info,
-                               marks=Markup(crop_marks_svg(geometry.sheet)), t=pc.t,
+                               marks=Markup(pc.inks.svg(crop_marks_svg(geometry.sheet))), t=pc.t,
                                review_notice=plan.request.review_notice)
-        document = writer.layout(html)
+        document = writer.layout(html, pc.inks.pdf_variant)
         needed = _fit_needed(document, fit)
         if needed is not None and needed >= fit:
             return document

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,5 +128,26 @@ class PdfWriter:
         identifier = hashlib.md5(target.name.encode("utf-8")).hexdigest().encode("ascii")
         if variant:
             document.metadata.created = document.metadata.modified = self.stamp
-        document.write_pdf(target, finisher=finisher, pdf_identifier=identifier, pdf_variant=variant)
+
+        def finish(document, pdf) -> None:
+            if finisher is not None:
+                finisher(document, pdf)
+            _fixed_document_id(pdf, identifier.decode("ascii"))
+
+        document.write_pdf(target, finisher=finish, pdf_identifier=identifier, pdf_variant=variant)
         return PdfResult(len(document.pages), target.stat().st_size)
+
+
+_RANDOM_DOCUMENT_ID = re.compile(r"xmp\.did:[0-9a-f-]{36}")
+
+
+def _fixed_document_id(pdf, identifier: str) -> None:
+    """PDF/X-4's XMP DocumentID from the file's name: WeasyPrint writes a random UUID there."""
+    import pydyf
+
+    fixed = f"xmp.did:{uuid.UUID(identifier)}"
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Stream):
+            obj.stream = [_RANDOM_DOCUMENT_ID.sub(fixed, part) if isinstance(part, str) else
+                          _RANDOM_DOCUMENT_ID.sub(fixed, part.decode("latin-1")).encode("latin-1")
+                          if isinstance(part, bytes) and b"xmp.did:" in part else part for part in obj.stream]
