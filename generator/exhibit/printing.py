@@ -116,6 +116,7 @@ class PdfWriter:
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
     def layout(self, html: str, variant: str | None = None):
+        _tag_languages()
         """The laid-out document (pages and boxes), before it is written."""
         from weasyprint import HTML
 
@@ -151,3 +152,34 @@ def _fixed_document_id(pdf, identifier: str) -> None:
             obj.stream = [_RANDOM_DOCUMENT_ID.sub(fixed, part) if isinstance(part, str) else
                           _RANDOM_DOCUMENT_ID.sub(fixed, part.decode("latin-1")).encode("latin-1")
                           if isinstance(part, bytes) and b"xmp.did:" in part else part for part in obj.stream]
+
+
+def _tag_languages() -> None:
+    """Tagged PDFs with the language of every part, not only the document's.
+
+    WeasyPrint 70 writes /Lang on the catalog only, so a screen reader would
+    read the English pages of a catalogue with a Chinese voice. Its structure
+    tree is built by weasyprint.pdf.tags._build_box_tree, one call per box,
+    which yields the structure elements of that box; wrapped here, each gets
+    the `lang` of its HTML element as /Lang (descendants inherit it in the
+    structure tree). Pinned to WeasyPrint 70 (pyproject.toml); a test reads
+    /Lang (en) back from the accessible catalogue.
+    """
+    import pydyf
+    from weasyprint.pdf import tags
+
+    if getattr(tags._build_box_tree, "_casebook_lang", False):
+        return
+    original = tags._build_box_tree
+
+    def build_box_tree(box, parent, pdf, *args):
+        source = getattr(box, "_box", box)
+        element = getattr(source, "element", None)
+        lang = element.get("lang") if element is not None and hasattr(element, "get") else None
+        for structure in original(box, parent, pdf, *args):
+            if lang and "Lang" not in structure:
+                structure["Lang"] = pydyf.String(lang)
+            yield structure
+
+    build_box_tree._casebook_lang = True
+    tags._build_box_tree = build_box_tree

@@ -200,7 +200,7 @@ def test_catalogue_pages_are_whole_folded_sheets_with_notes_then_the_colophon(ki
         assert "關於本手冊" in last and "About this catalogue" in last
         text = _run("pdftotext", str(pdf), "-")
         blank = [n for n, page in enumerate(text.split("\f")[:pages], 1) if not page.strip()]
-        assert blank == [2], blank      # only the inside of the cover; padding pages say "Notes"
+        assert blank == [], blank      # every page says something: padding pages say 筆記 · Notes
 
 
 def test_catalogue_with_marks_has_bleed_trim_and_bleed_boxes(offset_kit):
@@ -259,3 +259,11 @@ def test_dates_with_days_and_the_review_notice_off_on_posters(kits):
     catalogue = _run("pdftotext", str(kits[0] / "catalogue/example-exhibition-catalogue-a5.pdf"), "-")
     assert "2024年3月1日至31日" in catalogue and "1–31 March 2024" in catalogue
     assert "not yet reviewed" not in poster
+    assert "KEY POINTS" in poster and "K EY" not in poster     # letter-spaced labels extract as words
+
+
+def test_the_kit_readme_is_in_chinese_first_then_english(kits):
+    text = (kits[0] / "README.txt").read_text(encoding="utf-8")
+    assert text.startswith("展覽資料包：範例展覽（example-exhibition）")
+    assert text.index("展覽手冊") < text.index("Exhibition kit: Example exhibition")
+    assert "-ua.pdf" in text and "PDF/UA-1" in text
