@@ -38,7 +38,7 @@ from generator.exhibit.colour import Inks
 from generator.exhibit.marks import Sheet, chain, draw_crop_marks, set_bleed_box
 from generator.exhibit.plan import PAPER_MM, ExhibitPlan
 from generator.exhibit.posters import WrittenFile
-from generator.exhibit.printing import PdfWriter, make_print_environment
+from generator.exhibit.printing import PdfWriter, boxes_with_class, make_print_environment
 from generator.exhibit.printviews import (
     BrandSheet,
     CaseSheet,
@@ -83,6 +83,24 @@ class IndexEntry:
 
 
 @dataclass(frozen=True)
+class SourceNotes:
+    """A section's citations, each printed once: entries refer to them by number."""
+
+    citations: dict[str, list[str]]          # lang -> the distinct citations, in order of first use
+    refs: dict[str, list[list[int]]]         # lang -> per entry, the numbers of its citations (1-based)
+
+
+def source_notes(per_entry: list[dict[str, list[str]]], languages: list[str]) -> SourceNotes:
+    citations: dict[str, list[str]] = {}
+    refs: dict[str, list[list[int]]] = {}
+    for lang in languages:
+        seen: dict[str, int] = {}
+        refs[lang] = [[seen.setdefault(c, len(seen) + 1) for c in entry[lang]] for entry in per_entry]
+        citations[lang] = list(seen)
+    return SourceNotes(citations, refs)
+
+
+@dataclass(frozen=True)
 class Colophon:
     """The last page: who made the catalogue, from what, and what no person has reviewed yet."""
 
@@ -100,19 +118,22 @@ class CatalogueView:
     brands: list[BrandSheet]
     index: list[IndexEntry]
     colophon: Colophon
+    figure_notes: SourceNotes      # key figures share citations: each is printed once, figures refer by number
 
 
 def catalogue_view(plan: ExhibitPlan, pc: PrintContext) -> CatalogueView:
     sheets = [case_sheet(pc, case) for case in plan.cases]
+    arrows, figures = _arrows(pc), _figures(pc)
     return CatalogueView(
         languages=plan.languages,
         exhibition=exhibition_lines(pc, plan.exhibition),
-        arrows=_arrows(pc),
-        figures=_figures(pc),
+        arrows=arrows,
+        figures=figures,
         cases=sheets,
         brands=[brand_sheet(pc, brand, plan.cases) for brand in plan.brands],
         index=_county_index(pc, sheets),
         colophon=_colophon(plan, pc),
+        figure_notes=source_notes([f.sources for f in figures], pc.languages),
     )
 
 
@@ -213,15 +234,69 @@ def write_catalogue(plan: ExhibitPlan, pc: PrintContext, env: jinja2.Environment
 
 
 def _layout(view, pc, env, writer, sheet, variant):
-    """The catalogue laid out, padded with notes pages to whole folded sheets (the colophon stays last)."""
+    """The catalogue laid out: short case pages set larger, notes pages to whole folded sheets.
+
+    The first layout measures; the second sets each case page whose text fills
+    less than FULL of its page a little larger (its story and key points, up
+    to MAX_CASE_SCALE) and adds the notes pages the count asks for. Should the
+    count still not be a multiple of 4 (a grown page ran over), a third fixes it.
+    """
     render = env.get_template("catalogue.html").render
     context = dict(view=view, t=pc.t, paper=sheet.paper, page_css=Markup(_page_css(sheet)),
                    base_pt=BASE_PT[sheet.paper], bleed_mm=sheet.bleed_mm)
-    document = writer.layout(render(**context, notes=0), variant)
+    document = writer.layout(render(**context, notes=0, scales={}), variant)
+    scales = case_scales(document)
     notes = -len(document.pages) % SIGNATURE
-    if notes:
-        document = writer.layout(render(**context, notes=notes), variant)
+    if scales or notes:
+        document = writer.layout(render(**context, notes=notes, scales=scales), variant)
+        spilled = {key for key, pages in _case_pages(document).items() if pages > 1 and key in scales}
+        if spilled:                      # a page that ran over keeps its type as designed
+            scales = {key: value for key, value in scales.items() if key not in spilled}
+            document = writer.layout(render(**context, notes=notes, scales=scales), variant)
+    if len(document.pages) % SIGNATURE:
+        notes = (notes - len(document.pages)) % SIGNATURE
+        document = writer.layout(render(**context, notes=notes, scales=scales), variant)
     return document
+
+
+FULL = 0.85              # a case page filled less than this is set larger
+MAX_CASE_SCALE = 1.3
+
+
+def case_scales(document) -> dict[str, float]:
+    """data-fill key -> type scale for the case pages that sit on one page with room to spare.
+
+    The story and key points grow in both line count and line length, so their
+    height grows faster than the scale while titles, QR code and sources keep
+    theirs; room ** 0.8 (less a margin) is what fills without running over in
+    the real cases, and a page that still runs over is set back.
+    """
+    pages_of: dict[str, list[tuple[float, float]]] = {}
+    for page in document.pages:
+        page_box = page._page_box
+        top, available = page_box.content_box_y(), page_box.height
+        bottoms: dict[str, float] = {}       # an article has several boxes on its page (anonymous ones too)
+        for box in boxes_with_class(page, "case"):
+            key = box.element.get("data-fill")
+            bottoms[key] = max(bottoms.get(key, 0.0), box.position_y + box.margin_height() - top)
+        for key, used in bottoms.items():
+            pages_of.setdefault(key, []).append((used, available))
+    scales = {}
+    for key, parts in pages_of.items():
+        if len(parts) != 1:
+            continue
+        used, available = parts[0]
+        if used < FULL * available:
+            scales[key] = round(min(MAX_CASE_SCALE, (0.92 * available / used) ** 0.8), 3)
+    return scales
+
+
+def _case_pages(document) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for page in document.pages:
+        for key in {box.element.get("data-fill") for box in boxes_with_class(page, "case")}:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def _write(document, out, name, writer, finisher, variant, started, on_file) -> WrittenFile:
