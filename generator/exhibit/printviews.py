@@ -236,6 +236,8 @@ def exhibition_lines(pc: PrintContext, exhibition: Exhibition) -> list[Exhibitio
     lines = []
     for lang in pc.languages:
         dates = dates_text(pc, exhibition.start, exhibition.end, lang)
+        if exhibition.status == "planned":
+            dates = fill(pc.t("print.planned", lang), dates=dates)
         lines.append(ExhibitionLine(lang, ctx.text(ctx.config.site_name, lang), ctx.text(exhibition.name, lang),
                                     ctx.text(exhibition.venue, lang), dates))
     return lines

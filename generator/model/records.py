@@ -273,8 +273,16 @@ Paper = Literal["A1", "A2", "A3", "A4"]
 
 
 class Exhibition(RecordBase):
-    """An exhibition, past or planned: content/exhibitions/<id>.yml."""
+    """An exhibition, past or planned: content/exhibitions/<id>.yml.
 
+    `status: planned` is a fair this site prepares a kit for before any
+    publication reports it: it may have no sources yet, is not listed as held
+    on the site, and its printed dates say "planned".
+    """
+
+    status: Literal["published", "draft", "planned"] = Field(
+        description="`published`: a held exhibition, with sources; `planned`: one being prepared, "
+                    "sources may be empty until a publication reports it; `draft`: not shown.")
     name: LocalizedText
     venue: LocalizedText
     start: PartialDate
@@ -283,7 +291,17 @@ class Exhibition(RecordBase):
     paper: Paper = Field("A2", description="Poster paper size.")
     cases: list[Slug] = Field(default_factory=list, max_length=MAX_LIST,
                               description="Ids of the cases our exhibition kit presents.")
-    sources: Sources
+    sources: list[Citation] = Field(default_factory=list, max_length=MAX_LIST,
+                                    description="Where the exhibition is reported; at least one unless "
+                                                "`status: planned`.")
+
+    @model_validator(mode="after")
+    def _sourced_unless_planned(self) -> Exhibition:
+        if not self.sources and self.status != "planned":
+            raise PydanticCustomError(
+                "missing-source", "a {status} exhibition needs at least one source under `sources:`; "
+                "set `status: planned` for one no publication reports yet", {"status": self.status})
+        return self
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Exhibition:

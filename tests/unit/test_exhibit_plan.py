@@ -163,3 +163,69 @@ def test_exhibition_dates_say_the_shared_part_once(project):
     }
     for (start, end), (zh, en) in cases.items():
         assert (dates_text(pc, start, end, "zh-TW"), dates_text(pc, start, end, "en")) == (zh, en), (start, end)
+
+
+PLANNED = """# yaml-language-server: $schema=../../../../../schema/exhibition.schema.json
+id: spring-fair-2027
+status: planned
+last_reviewed: 2024-01-15
+translations:
+  en: {reviewed: false}
+name: {zh-TW: 春季展, en: Spring fair}
+venue: {zh-TW: 範例會場, en: Example venue}
+start: 2027-03-01
+end: 2027-03-14
+languages: [zh-TW, en]
+paper: A3
+cases: [example-case]
+sources: []
+"""
+
+
+def _diagnostics(project):
+    loaded, _ = load_project(project.root / "casebook.yml")
+    return load_collection(loaded)[1]
+
+
+def test_a_planned_exhibition_may_have_no_sources_and_its_dates_say_planned(project):
+    project.write("content/exhibitions/spring-fair-2027.yml", PLANNED)
+    assert _diagnostics(project) == []
+    plan, problems, checks = _plan(project, exhibition="spring-fair-2027", site_url=SITE_URL)
+    assert problems == [] and [c for c in checks if c.severity == "error"] == []
+    from generator.exhibit.printviews import exhibition_lines
+    pc = _print_context(project, plan)
+    assert [line.dates for line in exhibition_lines(pc, plan.exhibition)] == [
+        "預定2027年3月1日至14日舉行", "Planned: 1–14 March 2027"]
+
+
+def test_a_held_exhibition_without_sources_says_what_to_do(project):
+    project.write("content/exhibitions/spring-fair-2027.yml", PLANNED.replace("status: planned", "status: published"))
+    problems = _diagnostics(project)
+    assert [p.code for p in problems] == ["missing-source"]
+    assert "set `status: planned`" in problems[0].message
+
+
+def test_a_copied_record_with_new_dates_but_the_old_citation_is_warned(project):
+    original = project.read("content/exhibitions/example-exhibition.yml")
+    project.write("content/exhibitions/copied-fair.yml",
+                  original.replace("id: example-exhibition", "id: copied-fair")
+                  .replace("start: 2024-03-01", "start: 2025-05-01").replace("end: 2024-03-31", "end: 2025-05-09"))
+    problems = [p for p in _diagnostics(project) if p.path.endswith("copied-fair.yml")]
+    assert [(p.code, p.severity, p.field) for p in problems] == [("copied-citation", "warning", "sources")]
+    assert "exhibition 'example-exhibition'" in problems[0].message and "start and end differ" in problems[0].message
+
+
+def _print_context(project, plan):
+    from generator.build.site import STRINGS_DIR
+    from generator.exhibit.printing import load_print_strings
+    from generator.exhibit.printviews import PrintContext
+    from generator.load.strings import load_strings
+    from generator.render.urls import UrlScheme
+    from generator.render.views.base import ViewContext
+
+    loaded, _ = load_project(project.root / "casebook.yml")
+    collection, _ = load_collection(loaded)
+    theme = Path(__file__).resolve().parents[2] / "theme"
+    site = load_strings(theme / STRINGS_DIR, loaded.config)
+    ctx = ViewContext(collection, loaded.config, site, UrlScheme(loaded.config))
+    return PrintContext(ctx, load_print_strings(theme, loaded.config, site).t, SITE_URL, plan.languages)
