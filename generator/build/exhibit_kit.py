@@ -105,7 +105,7 @@ def _write_kit(work: Path, plan: ExhibitPlan, pc: PrintContext, theme_dir: Path,
     except posters.DoesNotFit as exc:
         raise ContentError([exc.diagnostic]) from None
     if request.kiosk is not None:
-        labels = kiosk.kiosk_labels(pc.t, pc.ctx.config.language_codes)
+        labels = kiosk.kiosk_labels(pc.t, pc.ctx.config.language_codes, _search_names(plan, pc))
         kiosk.write_kiosk(mkdocs_file, work, request.kiosk, site_builder, theme_dir, labels, pc.ctx.default, written)
     written(manifest.write_readme(work, plan, pc))
     written(manifest.write_manifest(work))
@@ -117,3 +117,18 @@ def _stamp(plan: ExhibitPlan) -> str:
     """The date a PDF/X file says it was made: the newest review date of what it prints (the same every run)."""
     dates = [case.last_reviewed for case in plan.cases] + [plan.exhibition.last_reviewed]
     return f"{max(d for d in dates if d is not None).isoformat()}T00:00:00+00:00"
+
+
+def _search_names(plan: ExhibitPlan, pc: PrintContext) -> dict[str, list[str]]:
+    """Per language, what the kiosk offers to tap instead of typing: the kit's places, then its case titles."""
+    ctx = pc.ctx
+    names: dict[str, list[str]] = {}
+    for lang in ctx.config.language_codes:
+        places, titles = [], []
+        for case in plan.cases:
+            county, township = ctx.place_links(case.place, lang)
+            places += [link.label for link in (township, county) if link]
+            if lang in case.title:
+                titles.append(case.title[lang])
+        names[lang] = list(dict.fromkeys(places + titles))
+    return names
