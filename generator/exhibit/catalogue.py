@@ -249,8 +249,8 @@ def _layout(view, pc, env, writer, sheet, variant):
     notes = -len(document.pages) % SIGNATURE
     if scales or notes:
         document = writer.layout(render(**context, notes=notes, scales=scales), variant)
-        spilled = {key for key, pages in _case_pages(document).items() if pages > 1 and key in scales}
-        if spilled:                      # a page that ran over keeps its type as designed
+        spilled = {key for key, pages in _case_pages(document).items() if pages > 1 and scales.get(key, 1) > 1}
+        if spilled:                      # a grown page that ran over keeps its type as designed
             scales = {key: value for key, value in scales.items() if key not in spilled}
             document = writer.layout(render(**context, notes=notes, scales=scales), variant)
     if len(document.pages) % SIGNATURE:
@@ -261,10 +261,12 @@ def _layout(view, pc, env, writer, sheet, variant):
 
 FULL = 0.85              # a case page filled less than this is set larger
 MAX_CASE_SCALE = 1.3
+SPILL = 0.3              # a case page running over by less than this much of a page ...
+SHRINK = 0.9             # ... is set at this size instead
 
 
 def case_scales(document) -> dict[str, float]:
-    """data-fill key -> type scale for the case pages that sit on one page with room to spare.
+    """data-fill key -> type scale for case pages with room to spare, or running a few lines over.
 
     The story and key points grow in both line count and line length, so their
     height grows faster than the scale while titles, QR code and sources keep
@@ -283,6 +285,9 @@ def case_scales(document) -> dict[str, float]:
             pages_of.setdefault(key, []).append((used, available))
     scales = {}
     for key, parts in pages_of.items():
+        if len(parts) == 2 and parts[1][0] < SPILL * parts[1][1]:
+            scales[key] = SHRINK       # a few lines over: set a little smaller, the spread stays two pages
+            continue
         if len(parts) != 1:
             continue
         used, available = parts[0]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Literal
+from urllib.parse import urlsplit
 
 from generator.core.errors import Diagnostic
 from generator.exhibit.colour import CMYK_PACKAGE, CMYK_PROFILE

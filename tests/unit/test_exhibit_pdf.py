@@ -267,3 +267,34 @@ def test_the_kit_readme_is_in_chinese_first_then_english(kits):
     assert text.startswith("展覽資料包：範例展覽（example-exhibition）")
     assert text.index("展覽手冊") < text.index("Exhibition kit: Example exhibition")
     assert "-ua.pdf" in text and "PDF/UA-1" in text
+
+
+def _largest_blank_band(pdf: Path, tmp_path: Path) -> float:
+    """The tallest run of full-width blank rows inside the trim, as a share of the trim height."""
+    from PIL import Image
+
+    dpi = 20
+    image = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(pdf), str(image)], check=True)
+    picture = Image.open(image.with_suffix(".png")).convert("L")
+    bleed = round(3 / 25.4 * dpi)
+    picture = picture.crop((bleed, bleed, picture.width - bleed, picture.height - bleed))
+    pixels = picture.load()
+    best = run = 0
+    for y in range(picture.height):
+        run = run + 1 if all(pixels[x, y] >= 249 for x in range(picture.width)) else 0
+        best = max(best, run)
+    return best / picture.height
+
+
+def test_every_real_poster_fills_its_sheet(tmp_path):
+    """The real cases (content/), A2 as the record says: the printed area covers at least 75 % of the trim height."""
+    root = Path(__file__).resolve().parents[2]
+    request = ExhibitRequest(exhibition="taipei-2019", out=tmp_path / "kit", site_url=SITE_URL, catalogue=False,
+                             kiosk=None, zip=False)
+    build_exhibit(root / "casebook.yml", request, theme_dir=THEME)
+    posters = sorted((tmp_path / "kit/posters").glob("*.pdf"))
+    assert len(posters) == 6
+    for pdf in posters:
+        assert 1 - _largest_blank_band(pdf, tmp_path) >= 0.75, pdf.name
+        assert not re.search(r"CJK-(JP|KR|SC|HK)", _run("pdffonts", str(pdf))), pdf.name
