@@ -308,6 +308,14 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 @click.option("--marks", type=click.Choice(["bleed", "slug"]), default="bleed", show_default=True,
               help="Crop marks in the 3 mm bleed (page = paper + bleed), or in a 10 mm slug outside it.")
 @click.option("--catalogue-paper", type=click.Choice(["A4", "A5"]), default="A4", show_default=True)
+@click.option("--catalogue-marks", is_flag=True,
+              help="The catalogue with 3 mm bleed and crop marks (page = paper + bleed), like the posters.")
+@click.option("--pdf-variant", type=click.Choice(["rgb", "pdf/x-4", "pdf/x-1a"]), default="rgb", show_default=True,
+              help="rgb: for digital printing; pdf/x-4 or pdf/x-1a: CMYK with an output intent, for offset printing.")
+@click.option("--review-notice", is_flag=True,
+              help="Print 'translation not yet reviewed' on posters too (the catalogue's colophon always says it).")
+@click.option("--allow-local-url", is_flag=True,
+              help="Accept a localhost or private --site-url (QR codes that only work on this network).")
 @click.option("--posters/--no-posters", default=True, show_default=True)
 @click.option("--catalogue/--no-catalogue", default=True, show_default=True)
 @click.option("--kiosk/--no-kiosk", default=True, show_default=True, help="The offline copy of the site.")
@@ -319,7 +327,8 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
               type=click.Path(dir_okay=False, path_type=Path), help="The site engine's configuration (kiosk).")
 @click.pass_context
 def exhibit(ctx: click.Context, exhibition, out, paper, languages, cases, brands, site_url, layout, marks,
-            catalogue_paper, posters, catalogue, kiosk, kiosk_idle, kiosk_large_type, make_zip, mkdocs_file) -> None:
+            catalogue_paper, catalogue_marks, pdf_variant, review_notice, allow_local_url, posters, catalogue, kiosk,
+            kiosk_idle, kiosk_large_type, make_zip, mkdocs_file) -> None:
     """Write an exhibition kit: posters, catalogue, offline kiosk, manifest and zip.
 
     EXHIBITION is the id of a record in content/exhibitions/; the options
@@ -333,7 +342,8 @@ def exhibit(ctx: click.Context, exhibition, out, paper, languages, cases, brands
     request = ExhibitRequest(
         exhibition=exhibition, out=out, paper=paper, languages=_csv(languages), cases=_csv(cases),
         brands=_csv(brands), site_url=site_url, layout=layout, marks=marks, catalogue_paper=catalogue_paper,
-        posters=posters, catalogue=catalogue, zip=make_zip,
+        catalogue_marks=catalogue_marks, pdf_variant=pdf_variant, review_notice=review_notice,
+        allow_local_url=allow_local_url, posters=posters, catalogue=catalogue, zip=make_zip,
         kiosk=KioskOptions(kiosk_idle, kiosk_large_type) if kiosk else None)
     try:
         result = build_exhibit(ctx.obj["config_path"], request, mkdocs_file=mkdocs_file, on_file=_echo_written)

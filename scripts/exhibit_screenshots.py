@@ -1,4 +1,4 @@
-"""Pictures of an exhibition kit for the README: page 1 of a poster and a catalogue spread.
+"""Pictures of an exhibition kit for the README: page 1 of a poster, every poster side by side, a catalogue spread.
 
     python scripts/exhibit_screenshots.py KIT_DIR CASE_ID SCREENSHOTS_DIR   (from the project folder)
 
@@ -20,6 +20,7 @@ from generator.load.project import load_project
 
 POSTER_WIDTH = 900      # px
 PAGE_WIDTH = 640        # px, each page of the spread
+SHEET_WIDTH = 300       # px, each poster of the side-by-side picture
 GUTTER = 4
 
 
@@ -41,7 +42,15 @@ def main(kit: Path, case_id: str, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         poster = _render(kit / "posters" / f"{case_id}.pdf", 1, POSTER_WIDTH, Path(tmp) / "poster")
         Image.open(poster).convert("RGB").save(out / "exhibit-poster.png", optimize=True)
-        catalogue = next((kit / "catalogue").glob("*.pdf"))
+        posters = [Image.open(_render(pdf, 1, SHEET_WIDTH, Path(tmp) / pdf.stem)).convert("RGB")
+                   for pdf in sorted((kit / "posters").glob("*.pdf"))]
+        sheet = Image.new("RGB", (len(posters) * (SHEET_WIDTH + GUTTER) - GUTTER, max(p.height for p in posters)),
+                          "#8a9390")
+        for index, image in enumerate(posters):
+            sheet.paste(image, (index * (SHEET_WIDTH + GUTTER), 0))
+        sheet.save(out / "exhibit-posters.png", optimize=True)
+        # The print catalogue, not its accessible twin (-ua.pdf).
+        catalogue = next(p for p in sorted((kit / "catalogue").glob("*.pdf")) if not p.stem.endswith("-ua"))
         project, _ = load_project(Path("casebook.yml"))
         collection, _ = load_collection(project)
         left = _spread_page(catalogue, collection.cases[case_id].title[project.config.default_language])

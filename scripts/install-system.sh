@@ -2,7 +2,8 @@
 # Installs the Debian packages casebook needs, only those that are missing:
 # Chromium (browser tests), Noto CJK fonts (Chinese text in images and PDFs, and
 # the source of the site's own Han font), Pango (WeasyPrint PDFs), poppler (PDF
-# checks), zbar (QR code checks), Java and npm (the Nu HTML Checker the tests run).
+# checks), zbar (QR code checks), Java and npm (the Nu HTML Checker the tests run),
+# libgs-common (the CMYK ICC profile of PDF/X kits).
 set -euo pipefail
 
 # Read the lists once (grep -q on a pipe would trip pipefail with SIGPIPE).
@@ -19,6 +20,7 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+[ -f /usr/share/color/icc/ghostscript/default_cmyk.icc ] || need+=(libgs-common)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -24,6 +24,7 @@ from generator.build.site import STRINGS_DIR
 from generator.core.atomic import atomic_directory
 from generator.core.errors import ContentError, Diagnostic, count_errors
 from generator.exhibit import catalogue, kiosk, manifest, posters
+from generator.exhibit.colour import Inks
 from generator.exhibit.plan import ExhibitPlan, ExhibitRequest, resolve_plan
 from generator.exhibit.posters import WrittenFile
 from generator.exhibit.printing import PdfWriter, load_print_strings, make_print_environment
@@ -70,7 +71,8 @@ def build_exhibit(config_path: Path, theme_dir: Path, request: ExhibitRequest, *
         on_file(item)
 
     print_strings = load_print_strings(theme_dir, project.config, site_strings)
-    pc = PrintContext(ctx, print_strings.t, plan.site_url, plan.languages)
+    inks = Inks(request.pdf_variant)
+    pc = PrintContext(ctx, print_strings.t, plan.site_url, plan.languages, inks=inks)
     with atomic_directory(request.out) as work:
         _write_kit(work, plan, pc, theme_dir, collection, site_builder, mkdocs_file or project.root / "mkdocs.yml",
                    written, result)
@@ -91,21 +93,42 @@ def _load(config_path: Path):
 def _write_kit(work: Path, plan: ExhibitPlan, pc: PrintContext, theme_dir: Path, collection, site_builder,
                mkdocs_file: Path, written: OnFile, result: ExhibitResult) -> None:
     request = plan.request
-    env = make_print_environment(theme_dir)
+    env = make_print_environment(theme_dir, pc.inks)
     env.filters["phrases"] = print_filter(site_phrases(collection))
-    writer = PdfWriter(theme_dir)
+    writer = PdfWriter(theme_dir, stamp=_stamp(plan))
     record_paths = {case.id: collection.raw[("case", case.id)].source.display for case in plan.cases}
     try:
         if request.posters:
             posters.write_posters(plan, pc, env, writer, work, record_paths, written)
         if request.catalogue:
-            catalogue.write_catalogue(plan, pc, env, writer, work, written)
+            catalogue.write_catalogue(plan, pc, env, writer, work, written, pc.inks, theme_dir)
     except posters.DoesNotFit as exc:
         raise ContentError([exc.diagnostic]) from None
     if request.kiosk is not None:
-        labels = kiosk.kiosk_labels(pc.t, pc.ctx.config.language_codes)
+        labels = kiosk.kiosk_labels(pc.t, pc.ctx.config.language_codes, _search_names(plan, pc))
         kiosk.write_kiosk(mkdocs_file, work, request.kiosk, site_builder, theme_dir, labels, pc.ctx.default, written)
     written(manifest.write_readme(work, plan, pc))
     written(manifest.write_manifest(work))
     if request.zip:
         result.zip = manifest.write_zip(work, plan.exhibition.id)
+
+
+def _stamp(plan: ExhibitPlan) -> str:
+    """The date a PDF/X file says it was made: the newest review date of what it prints (the same every run)."""
+    dates = [case.last_reviewed for case in plan.cases] + [plan.exhibition.last_reviewed]
+    return f"{max(d for d in dates if d is not None).isoformat()}T00:00:00+00:00"
+
+
+def _search_names(plan: ExhibitPlan, pc: PrintContext) -> dict[str, list[str]]:
+    """Per language, what the kiosk offers to tap instead of typing: the kit's places, then its case titles."""
+    ctx = pc.ctx
+    names: dict[str, list[str]] = {}
+    for lang in ctx.config.language_codes:
+        places, titles = [], []
+        for case in plan.cases:
+            county, township = ctx.place_links(case.place, lang)
+            places += [link.label for link in (township, county) if link]
+            if lang in case.title:
+                titles.append(case.title[lang])
+        names[lang] = list(dict.fromkeys(places + titles))
+    return names

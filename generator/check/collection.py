@@ -156,6 +156,26 @@ class _CollectionChecker:
                 self._error(raw, ("kit", "languages", index), "unknown-language",
                             f"'{lang}' is not a language of this site",
                             did_you_mean(lang, self.config.language_codes))
+        self._check_copied_citations(exhibition, raw)
+
+    def _check_copied_citations(self, exhibition: Exhibition, raw: RawRecord) -> None:
+        """A record copied from another whose dates or place were changed but whose citations were not."""
+        if not exhibition.sources:
+            return
+        cited = [c.model_dump() for c in exhibition.sources]
+        for other in self.c.exhibitions.values():
+            if other.id == exhibition.id or [c.model_dump() for c in other.sources] != cited:
+                continue
+            changed = [name for name in ("start", "end", "venue") if getattr(other, name) != getattr(exhibition, name)]
+            if changed:
+                line, col = raw.position(("sources",), key=True)
+                self.diagnostics.append(Diagnostic(
+                    raw.source.display, line, col, "copied-citation",
+                    f"cites exactly what exhibition '{other.id}' cites, but its {' and '.join(changed)} differ: "
+                    "a source reports one exhibition", field="sources", severity="warning",
+                    hint="cite the publication that reports this exhibition, or set `status: planned` and "
+                         "remove the copied sources until one does"))
+                return
 
     def _check_reference(self, raw: RawRecord, path: FieldPath, target: str, table: dict, kind: str,
                          status: str) -> None:

@@ -108,7 +108,19 @@ def write_search_scripts(site: Path) -> list[Path]:
     return written
 
 
-def kiosk_labels(t, languages: list[str]) -> dict[str, dict[str, str]]:
-    """The kiosk script's few words, per language, keyed by lower-case language code."""
-    return {lang.lower(): {"large_type": t("kiosk.large_type", lang), "offline": t("kiosk.offline", lang)}
-            for lang in languages}
+LABEL_KEYS = ("large_type", "offline", "attract", "attract_hint", "suggestions", "keyboard", "backspace", "space",
+              "close")
+
+
+def kiosk_labels(t, languages: list[str], suggestions: dict[str, list[str]] | None = None
+                 ) -> dict[str, dict[str, object]]:
+    """The kiosk script's words per language (keyed by lower-case code), with the names search suggests.
+
+    `suggestions`: per language, the case titles and place names a visitor can
+    tap to search without typing (a touch screen has no keyboard).
+    """
+    labels: dict[str, dict[str, object]] = {}
+    for lang in languages:
+        labels[lang.lower()] = {key: t(f"kiosk.{key}", lang) for key in LABEL_KEYS}
+        labels[lang.lower()]["names"] = (suggestions or {}).get(lang, [])
+    return labels

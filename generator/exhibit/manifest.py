@@ -85,23 +85,46 @@ def write_zip(root: Path, exhibition_id: str) -> WrittenFile:
 
 
 def write_readme(root: Path, plan: ExhibitPlan, pc: PrintContext) -> WrittenFile:
-    """A plain-text note on what is in the kit and how to use it, in English."""
+    """A plain-text note on what is in the kit and how to use it: 正體中文 first, then English."""
     started = time.perf_counter()
-    name = pc.ctx.text(plan.exhibition.name, "en")
-    lines = [
-        f"Exhibition kit: {name} ({plan.exhibition.id})",
+    request = plan.request
+    per_language = request.layout == "per-language"
+    slug = request.marks == "slug"
+    cmyk = request.pdf_variant != "rgb"
+    catalogue = f"{plan.exhibition.id}-catalogue-{request.catalogue_paper.lower()}"
+    cases = ", ".join(case.id for case in plan.cases)
+    zh = [
+        f"展覽資料包：{pc.ctx.text(plan.exhibition.name, 'zh-TW')}（{plan.exhibition.id}）",
         "",
-        f"posters/     one PDF per case{' and language' if plan.request.layout == 'per-language' else ''}, "
-        f"{plan.paper} portrait with 3 mm bleed and crop marks"
-        f"{' in a 10 mm slug' if plan.request.marks == 'slug' else ''}; TrimBox is the paper.",
-        f"catalogue/   the catalogue ({plan.request.catalogue_paper}), a booklet with page numbers.",
+        f"posters/     每個案例{'每種語言' if per_language else ''}一份 PDF 海報，{plan.paper} 直式，"
+        f"含 3 公釐出血與裁切標記{'（標記在出血外 10 公釐的版外區）' if slug else ''}；TrimBox 即成品尺寸。",
+        f"catalogue/   {catalogue}.pdf：展覽手冊（{request.catalogue_paper}），頁數為 4 的倍數（騎馬釘），"
+        f"{'含 3 公釐出血與裁切標記' if request.catalogue_marks else '無出血'}。",
+        f"             {catalogue}-ua.pdf：同一本手冊的無障礙版（PDF/UA-1，有標籤），供螢幕閱讀器使用。",
+        f"             色彩：{'CMYK，' + request.pdf_variant.upper() + '，附輸出意圖（平版印刷）' if cmyk else 'RGB（數位印刷）'}。",
+        "kiosk/       無網路的展場觸控螢幕用網站：以瀏覽器開啟 kiosk/index.html，或以任何靜態檔案伺服器提供此資料夾。",
+        f"{MANIFEST}  每個檔案的大小與 SHA-256。",
+        "",
+        f"語言：{', '.join(plan.languages)}。QR 碼連到 {plan.site_url}",
+        f"案例：{cases}",
+    ]
+    en = [
+        f"Exhibition kit: {pc.ctx.text(plan.exhibition.name, 'en')} ({plan.exhibition.id})",
+        "",
+        f"posters/     one PDF per case{' and language' if per_language else ''}, "
+        f"{plan.paper} portrait with 3 mm bleed and crop marks{' in a 10 mm slug' if slug else ''}; "
+        "TrimBox is the paper.",
+        f"catalogue/   {catalogue}.pdf: the catalogue ({request.catalogue_paper}), its page count a multiple of 4 "
+        f"(saddle stitching), {'with 3 mm bleed and crop marks' if request.catalogue_marks else 'no bleed'}.",
+        f"             {catalogue}-ua.pdf: the same catalogue as a tagged, accessible PDF/UA-1 for screen readers.",
+        f"             Colour: {'CMYK, ' + request.pdf_variant.upper() + ' with an output intent (offset)' if cmyk else 'RGB (digital printing)'}.",
         "kiosk/       the site for a screen without network: open kiosk/index.html in a browser,",
         "             or serve the kiosk folder with any static file server.",
         f"{MANIFEST}  every file with its size and SHA-256.",
         "",
         f"Languages: {', '.join(plan.languages)}. QR codes lead to {plan.site_url}",
-        f"Cases: {', '.join(case.id for case in plan.cases)}",
+        f"Cases: {cases}",
     ]
     target = root / README
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target.write_text("\n".join(zh + ["", "-" * 40, ""] + en) + "\n", encoding="utf-8")
     return WrittenFile(Path(README), target.stat().st_size, time.perf_counter() - started)

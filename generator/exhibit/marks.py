@@ -85,3 +85,60 @@ def set_bleed_box(sheet: Sheet):
                 obj["BleedBox"] = pydyf.Array([left - bleed, top - bleed, right + bleed, bottom + bleed])
 
     return finisher
+
+
+def draw_crop_marks(sheet: Sheet):
+    """A WeasyPrint finisher that draws the crop marks of `sheet` on every page, as an artifact.
+
+    For documents whose pages have margins (the catalogue), where a fixed SVG
+    would sit inside the margins: the marks are appended to each page's content
+    in PDF operators, in DeviceGray (allowed in every PDF/X), wrapped in
+    q/Q so the page's own drawing state does not move them, and marked as an
+    Artifact so a tagged (PDF/UA) document stays fully tagged.
+    """
+    o = sheet.outset_mm * MM_TO_PT
+    if sheet.slug_mm:                                      # from just outside the bleed into the slug
+        near, far = (sheet.bleed_mm + 1.0) * MM_TO_PT, o - MM_TO_PT
+    else:                                                  # inside the bleed, 1 mm short of the trim
+        near, far = MM_TO_PT, o
+
+    def segments(width: float, height: float) -> list[tuple[float, float, float, float]]:
+        # PDF space: origin at the bottom left of the MediaBox.
+        lines = []
+        for x in (o, width - o):
+            lines += [(x, height - o + near, x, height - o + far), (x, o - far, x, o - near)]
+        for y in (o, height - o):
+            lines += [(o - far, y, o - near, y), (width - o + near, y, width - o + far, y)]
+        return lines
+
+    def finisher(document, pdf) -> None:
+        for obj in list(pdf.objects):
+            if not (isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page"):
+                continue
+            left, bottom, right, top = (float(v) for v in obj["MediaBox"])
+            path = " ".join(f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l"
+                            for x1, y1, x2, y2 in segments(right - left, top - bottom))
+            marks = pydyf.Stream([
+                "Q q /Artifact BMC",
+                f"{HALO_STROKE_PT} w 1 G {path} S",
+                f"{MARK_STROKE_PT} w 0 G {path} S",
+                "EMC Q",
+            ])
+            pdf.add_object(marks)
+            before = pydyf.Stream(["q"])
+            pdf.add_object(before)
+            contents = obj["Contents"]
+            obj["Contents"] = pydyf.Array([before.reference, contents, marks.reference])
+
+    return finisher
+
+
+def chain(*finishers):
+    """One WeasyPrint finisher that runs each given one (None skipped) in turn."""
+    chosen = [f for f in finishers if f is not None]
+
+    def finisher(document, pdf) -> None:
+        for each in chosen:
+            each(document, pdf)
+
+    return finisher

@@ -8,11 +8,14 @@ language; a draft exhibition may list draft cases).
 """
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from generator.core.errors import Diagnostic
+from generator.exhibit.colour import CMYK_PACKAGE, CMYK_PROFILE
 from generator.model.collection import Collection
 from generator.model.records import Brand, Case, Exhibition
 from generator.model.settings import SiteConfig
@@ -25,6 +28,9 @@ POSTER_PAPERS = ("A1", "A2", "A3", "A4")
 CATALOGUE_PAPERS = ("A4", "A5")
 Layout = Literal["bilingual", "per-language"]
 Marks = Literal["bleed", "slug"]
+# What WeasyPrint 70 writes (weasyprint/pdf/pdfx.py): PDF/X-1a and PDF/X-4 with a
+# CMYK output intent; "rgb" is the plain PDF for digital printers.
+PDF_VARIANTS = ("rgb", "pdf/x-4", "pdf/x-1a")
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,10 @@ class ExhibitRequest:
     layout: Layout = "bilingual"
     marks: Marks = "bleed"
     catalogue_paper: str = "A5"
+    catalogue_marks: bool = False  # the catalogue with 3 mm bleed and crop marks, like the posters
+    pdf_variant: str = "rgb"       # one of PDF_VARIANTS
+    review_notice: bool = False    # print "not yet reviewed" on posters (the catalogue's colophon always says it)
+    allow_local_url: bool = False  # let QR codes lead to localhost or a private address (for trying a kit)
     posters: bool = True
     catalogue: bool = True
     kiosk: KioskOptions | None = field(default_factory=KioskOptions)   # None: no kiosk
@@ -84,9 +94,26 @@ def resolve_plan(collection: Collection, config: SiteConfig, request: ExhibitReq
         problems.append(_option_error(
             "--site-url", "no-site-url", "the QR codes need the site's public address, and none is set",
             "pass --site-url https://… or set site_url in casebook.yml"))
-    elif not site_url.startswith(("https://", "http://")):
+    elif not site_url.startswith(("https://", "http://")) or not urlsplit(site_url).hostname:
         problems.append(_option_error("--site-url", "bad-site-url", f"'{site_url}' is not an http(s) address",
                                       "give the full address, e.g. https://example.org/casebook/"))
+    elif not request.allow_local_url and is_local_address(site_url):
+        problems.append(_option_error(
+            "--site-url", "local-site-url",
+            f"'{site_url}' is a local or private address: printed QR codes would lead nowhere for visitors",
+            "give the public address, e.g. https://example.org/casebook/ (or --allow-local-url to try a kit)"))
+    if request.pdf_variant not in PDF_VARIANTS:
+        problems.append(_option_error("--pdf-variant", "bad-pdf-variant", f"'{request.pdf_variant}' is not a "
+                                      "PDF variant the kit writes", f"one of: {', '.join(PDF_VARIANTS)}"))
+    elif request.pdf_variant != "rgb" and not CMYK_PROFILE.is_file():
+        problems.append(_option_error("--pdf-variant", "no-cmyk-profile", f"{request.pdf_variant} needs a CMYK "
+                                      f"profile, and {CMYK_PROFILE} is missing",
+                                      f"install Debian's {CMYK_PACKAGE} (scripts/install-system.sh does), "
+                                      "or use --pdf-variant rgb"))
+    blocker = _file_in_the_way(request.out)
+    if blocker is not None:
+        problems.append(_option_error("--out", "out-below-file", f"'{blocker}' is a file, so '{request.out}' "
+                                      "cannot be a folder", "choose a folder that is not inside a file"))
     paper = request.paper or exhibition.kit.paper
     if paper not in POSTER_PAPERS:
         problems.append(_option_error("--paper", "bad-paper", f"'{paper}' is not a poster size",
@@ -97,6 +124,30 @@ def resolve_plan(collection: Collection, config: SiteConfig, request: ExhibitReq
     if problems:
         return None, problems
     return ExhibitPlan(exhibition, record_path, paper, languages, cases, brands, site_url, request), []
+
+
+LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
+LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
+
+
+def is_local_address(url: str) -> bool:
+    """True for localhost, loopback, private, link-local and unspecified addresses, and local-only names."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    if host in LOCAL_NAMES or host.endswith(LOCAL_SUFFIXES) or "." not in host and ":" not in host:
+        return True   # a single-label name (http://kiosk/) only resolves on a local network
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return not address.is_global
+
+
+def _file_in_the_way(out: Path) -> Path | None:
+    """`out` itself or a folder above it that exists as a file (the kit could not be written there)."""
+    for candidate in (out, *out.parents):
+        if candidate.exists():
+            return candidate if not candidate.is_dir() else None
+    return None
 
 
 def _languages(request: ExhibitRequest, exhibition: Exhibition, config: SiteConfig,

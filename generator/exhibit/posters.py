@@ -27,6 +27,7 @@ POSTER_DIR = "posters"
 A4_BASE_PT = 9.5          # root type size of an A4 poster; larger papers scale it by width
 MARGIN_REM = 4.2          # side margins: 14 mm at A4
 MIN_FIT = 0.75           # the smallest a poster's type may be set, relative to the design
+MAX_FIT = 1.3            # the largest: a short case is set larger rather than leave the sheet half empty
 FIT_TRIES = 4
 
 
@@ -92,7 +93,7 @@ def write_posters(plan: ExhibitPlan, pc: PrintContext, env: jinja2.Environment, 
         lines = [line for line in exhibition if line.lang in languages]
         target = out / POSTER_DIR / name
         document = _fitted(env, writer, geometry, sheet, sides, lines, pc, record_paths[case.id], plan)
-        result = writer.write(document, target, finisher=set_bleed_box(geometry.sheet))
+        result = writer.write(document, target, finisher=set_bleed_box(geometry.sheet), variant=pc.inks.pdf_variant)
         item = WrittenFile(target.relative_to(out), result.size, time.perf_counter() - started, result.pages)
         on_file(item)
         written.append(item)
@@ -100,18 +101,27 @@ def write_posters(plan: ExhibitPlan, pc: PrintContext, env: jinja2.Environment, 
 
 
 def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
-    """The poster laid out on one sheet; set smaller as a whole until its body ends above its foot."""
+    """The poster laid out on one sheet, its body ending just above its foot.
+
+    Set smaller as a whole until it fits; a short case is set larger (up to
+    MAX_FIT) so that its text fills the sheet instead of leaving a blank band.
+    """
     template = env.get_template("poster.html")
     slug_info = _slug_info(sheet.id, geometry, sides) if geometry.sheet.slug_mm else ""
-    fit = 1.0
-    for _ in range(FIT_TRIES):
+
+    def laid_out(fit: float):
         html = template.render(geometry=geometry, sides=sides, arrows=sheet.arrows, exhibition=lines,
                                last_reviewed=sheet.last_reviewed, fit=fit, slug_info=slug_info,
-                               marks=Markup(crop_marks_svg(geometry.sheet)), t=pc.t)
-        document = writer.layout(html)
-        needed = _fit_needed(document, fit)
+                               marks=Markup(pc.inks.svg(crop_marks_svg(geometry.sheet))), t=pc.t,
+                               review_notice=plan.request.review_notice)
+        document = writer.layout(html, pc.inks.pdf_variant)
+        return document, _fit_needed(document, fit)
+
+    fit = 1.0
+    for _ in range(FIT_TRIES):
+        document, needed = laid_out(fit)
         if needed is not None and needed >= fit:
-            return document
+            return _grown(laid_out, document, fit, needed)
         fit = round(min(fit - 0.03, (needed or fit - 0.1) - 0.005), 3)
         if fit < MIN_FIT:
             break
@@ -120,6 +130,29 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
         f"case '{sheet.id}' does not fit on one {plan.paper} poster even with its text at "
         f"{int(MIN_FIT * 100)}%", hint="shorten the summary or key points, or print one sheet "
                                        "per language with --layout per-language"))
+
+
+GROW_TRIES = 3
+
+
+def _grown(laid_out, document, fit: float, needed: float):
+    """The largest size (at most MAX_FIT) found in a few tries at which the poster still fits.
+
+    Text reflows as it grows, so the estimate is checked: a size that overflows
+    is halved back towards the last one that fitted.
+    """
+    best, best_document = fit, document
+    trial = round(min(MAX_FIT, needed * 0.975), 3)
+    for _ in range(GROW_TRIES):
+        if trial <= best + 0.02:
+            break
+        grown, grown_needed = laid_out(trial)
+        if grown_needed is not None and grown_needed >= trial:
+            best, best_document = trial, grown
+            trial = round(min(MAX_FIT, grown_needed * 0.975), 3)
+        else:
+            trial = round((best + trial) / 2, 3)
+    return best_document
 
 
 def _fit_needed(document, fit: float) -> float | None:
@@ -139,7 +172,7 @@ def _fit_needed(document, fit: float) -> float | None:
     content_bottom = max((child.position_y + child.margin_height() for child in body.children), default=0)
     page_bottom = foot.position_y + foot.margin_height()
     needed_height = content_bottom + foot.margin_height()
-    return fit * page_bottom / needed_height if needed_height > page_bottom else max(fit, 1.0)
+    return fit * page_bottom / needed_height
 
 
 def _slug_info(case_id: str, geometry: PosterGeometry, sides) -> str:

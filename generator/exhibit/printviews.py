@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.core.fill import fill
+from generator.exhibit.colour import Inks
 from generator.graphics.qr import qr_svg
 from generator.model.records import Brand, Case, Citation, Exhibition
 from generator.render.markdown import render_markdown
 from generator.render.urls import UrlScheme, case_path
 from generator.render.views.base import CitationView, ViewContext
-from generator.render.views.figures import month_text, need_statement
+from generator.render.views.figures import date_text, month_text, need_statement
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,9 @@ class ExhibitionLine:
 class PrintContext:
     """The site's ViewContext plus the print strings and the public URLs QR codes lead to."""
 
-    def __init__(self, ctx: ViewContext, print_t, site_url: str, languages: list[str]):
+    def __init__(self, ctx: ViewContext, print_t, site_url: str, languages: list[str], inks: Inks | None = None):
         self.ctx = ctx
+        self.inks = inks or Inks()
         self._print_t = print_t
         self.languages = languages
         config = ctx.config.model_copy(update={"site_url": site_url})
@@ -120,7 +122,7 @@ class PrintContext:
 
     def qr(self, path: str, lang: str) -> Qr:
         address = self.public_urls.absolute(self.public_urls.url(path, lang))
-        return Qr(lang, self.names.get(lang, lang), address, Markup(qr_svg(address)))
+        return Qr(lang, self.names.get(lang, lang), address, Markup(self.inks.svg(qr_svg(address))))
 
     def citation(self, citation: Citation, lang: str) -> str:
         return format_citation(self.ctx.citation(citation, lang), lang, self.t)
@@ -210,13 +212,35 @@ def brand_sheet(pc: PrintContext, brand: Brand, cases: list[Case]) -> BrandSheet
     return BrandSheet(brand.id, sides, colours)
 
 
+def dates_text(pc: PrintContext, start: str, end: str | None, lang: str) -> str:
+    """An exhibition's dates as precise as its record gives them, the shared part said once.
+
+    '2027-03-01'..'2027-03-14' -> 「2027年3月1日至14日」 / "1–14 March 2027";
+    '2027-03-28'..'2027-04-03' -> 「2027年3月28日至4月3日」 / "28 March – 3 April 2027";
+    '2027-03'..'2027-05' -> 「2027年3月至5月」 / "March–May 2027"; one month or day is said once.
+    """
+    ctx = pc.ctx
+    if not end or end == start:
+        return date_text(ctx, start, lang)
+    a, b = start.split("-"), end.split("-")
+    if len(a) != len(b) or a[0] != b[0] or len(a) == 1:
+        return fill(pc.t("print.date_range", lang), start=date_text(ctx, start, lang), end=date_text(ctx, end, lang))
+    months = [ctx.t(f"policy.month.{int(part[1])}", lang) for part in (a, b)]
+    if len(a) == 2:
+        return fill(pc.t("print.months_range", lang), year=a[0], start=months[0], end=months[1])
+    if a[1] == b[1]:
+        return fill(pc.t("print.days_range", lang), year=a[0], month=months[0], start=int(a[2]), end=int(b[2]))
+    return fill(pc.t("print.days_months_range", lang), year=a[0], start_month=months[0], start=int(a[2]),
+                end_month=months[1], end=int(b[2]))
+
+
 def exhibition_lines(pc: PrintContext, exhibition: Exhibition) -> list[ExhibitionLine]:
     ctx = pc.ctx
     lines = []
     for lang in pc.languages:
-        dates = month_text(ctx, exhibition.start, lang)
-        if exhibition.end:
-            dates = fill(pc.t("print.date_range", lang), start=dates, end=month_text(ctx, exhibition.end, lang))
+        dates = dates_text(pc, exhibition.start, exhibition.end, lang)
+        if exhibition.status == "planned":
+            dates = fill(pc.t("print.planned", lang), dates=dates)
         lines.append(ExhibitionLine(lang, ctx.text(ctx.config.site_name, lang), ctx.text(exhibition.name, lang),
                                     ctx.text(exhibition.venue, lang), dates))
     return lines

@@ -314,8 +314,15 @@ class Exhibition(RecordBase):
     """An exhibition, past or planned: content/exhibitions/<id>.yml.
 
     Everything but `kit` is what the sources say about the event; `kit` is this
-    site's own settings for printing an exhibition kit for it.
+    site's own settings for printing an exhibition kit for it. `status: planned`
+    is a fair this site prepares a kit for before any publication reports it:
+    it may have no sources yet, is not listed as held on the site, and its
+    printed dates say "planned".
     """
+
+    status: Literal["published", "draft", "planned"] = Field(
+        description="`published`: a held exhibition, with sources; `planned`: one being prepared, "
+                    "sources may be empty until a publication reports it; `draft`: not shown.")
 
     name: LocalizedText = Field(description="The name the sentence that describes the exhibition gives it.")
     organiser: LocalizedText | None = Field(None, description="Who held it, as the source says.")
@@ -324,8 +331,18 @@ class Exhibition(RecordBase):
     end: PartialDate | None = None
     purpose: LocalizedText | None = Field(None, description="Why it was held, in the source's words.")
     source_captions: list[SourceCaption] = Field(default_factory=list, max_length=20)
-    sources: Sources
+    sources: list[Citation] = Field(default_factory=list, max_length=MAX_LIST,
+                                    description="Where the exhibition is reported; at least one unless "
+                                                "`status: planned`.")
     kit: KitSettings
+
+    @model_validator(mode="after")
+    def _sourced_unless_planned(self) -> Exhibition:
+        if not self.sources and self.status != "planned":
+            raise PydanticCustomError(
+                "missing-source", "a {status} exhibition needs at least one source under `sources:`; "
+                "set `status: planned` for one no publication reports yet", {"status": self.status})
+        return self
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Exhibition:

@@ -2,7 +2,10 @@
 
 Opened from disk (file://) and from a local folder server: pages, pictures
 and search work and no request fails; the kiosk's own script goes back home
-when idle and switches large type.
+when idle (to an attract screen) and switches large type. Touch first, at
+1920 × 1080 and 1080 × 1920: body text at least 20 px and every target at
+least 48 × 48 px, search by tapping names or an on-screen keyboard, a visible
+message for links out, no downloads or editors' pages.
 """
 from __future__ import annotations
 
@@ -127,3 +130,87 @@ def test_kiosk_holds_no_build_data(kiosk):
     assert (kiosk / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
     assert (kiosk / "en/search/search_index.js").is_file()
     assert (kiosk / "assets").is_dir() and not (kiosk / "assets/social").exists(), "no link-preview cards"
+
+
+TARGETS = """() => {
+  const shown = el => { const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.opacity !== '0' && !el.closest('[hidden]'); };
+  const small = [], text = [];
+  for (const el of document.querySelectorAll('a[href], button, input, select, label[for], summary, [role=button]')) {
+    const r = el.getBoundingClientRect();
+    if (shown(el) && (r.width < 47.5 || r.height < 47.5))
+      small.push(`${el.tagName} ${(el.textContent || '').trim().slice(0, 30)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+  }
+  for (const el of document.querySelectorAll('.md-typeset p, .md-typeset li, .md-typeset dd')) {
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (shown(el) && size < 19.9) text.push(`${el.tagName} ${size}px ${(el.textContent || '').trim().slice(0, 30)}`);
+  }
+  return {small, text};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_touch_sizes_body_text_and_targets(kiosk, browser, size):
+    offline = OfflinePage(browser, viewport={"width": size[0], "height": size[1]})
+    try:
+        for path in ("index.html", CASE, "en/index.html", "map.html", "counties.html", "arrows.html"):
+            if not (kiosk / path).is_file():
+                continue
+            offline.page.goto((kiosk / path).as_uri())
+            found = offline.page.evaluate(TARGETS)
+            assert found == {"small": [], "text": []}, (path, found)
+        _no_trouble(offline)
+    finally:
+        offline.close()
+
+
+def test_search_by_tapping_a_name_or_the_on_screen_keyboard(kiosk, page):
+    page.page.goto((kiosk / "index.html").as_uri())
+    page.page.evaluate("window.casebookKiosk.idleSeconds = 0")     # no attract screen during this test
+    page.page.locator("input.md-search__input").click()
+    chips = page.page.locator(".cb-kiosk-search .cb-kiosk-chip")
+    assert chips.count() >= 2
+    # The fixture's names all share 範例, so its case page need not be among the first results: any will do.
+    found = f"document.querySelectorAll({RESULTS!r}).length > 0"
+    for _ in range(3):      # the first tap may come before Material's search worker has its index
+        chips.filter(has_text="範例案例").first.click()
+        try:
+            page.page.wait_for_function(found, timeout=5000)
+            break
+        except Exception:
+            continue
+    assert page.page.evaluate(found)
+    for key in "EXA":
+        page.page.locator(".cb-kiosk-keyboard .cb-kiosk-key", has_text=key).first.click()
+    assert page.page.locator("input.md-search__input").input_value() == "範例案例exa"
+    _no_trouble(page)
+
+
+def test_a_link_out_shows_a_message(kiosk, page):
+    page.page.goto((kiosk / CASE).as_uri())
+    page.page.evaluate("""() => { const a = document.createElement('a'); a.href = 'https://example.org/';
+                                  a.id = 'out'; a.textContent = 'out'; document.body.prepend(a); }""")
+    page.page.locator("#out").click()
+    toast = page.page.locator(".cb-kiosk-toast")
+    assert toast.is_visible() and "無法開啟外部連結" in toast.inner_text()
+    _no_trouble(page)
+
+
+def test_downloads_and_editors_pages_are_left_out(kiosk, page):
+    page.page.goto((kiosk / "index.html").as_uri())
+    shown = page.page.evaluate("""() => [...document.querySelectorAll('a[href]')]
+        .filter(a => !a.closest('[hidden]') && /(\\.(json|csv|xml|zip)$)|translations|open-data/.test(a.pathname))
+        .map(a => a.href)""")
+    assert shown == []
+    page.page.goto((kiosk / "translations.html").as_uri())
+    page.page.wait_for_url((kiosk / "index.html").as_uri())
+
+
+def test_an_attract_screen_after_the_idle_time(kiosk, page):
+    page.page.goto((kiosk / CASE).as_uri())
+    page.page.wait_for_url((kiosk / "index.html").as_uri(), timeout=(IDLE_SECONDS + 5) * 1000)
+    attract = page.page.locator(".cb-kiosk-attract")
+    attract.wait_for(state="visible")
+    attract.click()
+    assert page.page.locator(".cb-kiosk-attract").count() == 0
+    _no_trouble(page)

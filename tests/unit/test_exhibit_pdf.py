@@ -1,8 +1,10 @@
 """The exhibition kit's PDFs, opened with poppler and zbar as a print shop or a phone would.
 
-Two small kits are made once for the module (A4 posters, two cases): the
-default (both languages on a sheet, marks in the bleed, an A5 catalogue) and
-one sheet per language with marks in a slug, made twice to compare bytes.
+Small kits are made once for the module (A4 posters, two cases): the
+default (both languages on a sheet, marks in the bleed, an A5 catalogue and
+its tagged PDF/UA twin), one sheet per language with marks in a slug, made
+twice to compare bytes, and a PDF/X-1a kit with a catalogue in bleed with
+crop marks.
 """
 from __future__ import annotations
 
@@ -44,6 +46,12 @@ def kits(tmp_path_factory):
     return default, separate
 
 
+@pytest.fixture(scope="module")
+def offset_kit(tmp_path_factory):
+    root = kit_project(tmp_path_factory.mktemp("offset") / "project")
+    return _kit(root, "kit", catalogue_paper="A5", catalogue_marks=True, pdf_variant="pdf/x-1a", zip=False)
+
+
 def _run(*args: str) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
@@ -73,7 +81,8 @@ def _pdfs(kits) -> list[Path]:
 def test_one_poster_per_case_and_a_catalogue(kits):
     default, separate = kits
     assert sorted(p.relative_to(default).as_posix() for p in default.rglob("*.pdf")) == [
-        "catalogue/example-exhibition-catalogue-a5.pdf", "posters/example-case.pdf", "posters/third-example-case.pdf"]
+        "catalogue/example-exhibition-catalogue-a5-ua.pdf", "catalogue/example-exhibition-catalogue-a5.pdf",
+        "posters/example-case.pdf", "posters/third-example-case.pdf"]
     assert sorted(p.name for p in separate[0].rglob("*.pdf")) == ["example-case.en.pdf", "example-case.zh-TW.pdf"]
 
 
@@ -176,3 +185,116 @@ def test_zip_holds_the_kit_in_order_with_fixed_dates(kits):
         assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
         assert archive.read("example-exhibition-kit/posters/example-case.pdf") == \
             (default / "posters/example-case.pdf").read_bytes()
+
+
+def _pages(pdf: Path) -> int:
+    return int(re.search(r"Pages:\s+(\d+)", _run("pdfinfo", str(pdf))).group(1))
+
+
+def test_catalogue_pages_are_whole_folded_sheets_with_notes_then_the_colophon(kits, offset_kit):
+    for pdf in (kits[0] / "catalogue/example-exhibition-catalogue-a5.pdf",
+                offset_kit / "catalogue/example-exhibition-catalogue-a5.pdf"):
+        pages = _pages(pdf)
+        assert pages % 4 == 0, (pdf, pages)
+        last = _run("pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-")
+        assert "關於本手冊" in last and "About this catalogue" in last
+        text = _run("pdftotext", str(pdf), "-")
+        blank = [n for n, page in enumerate(text.split("\f")[:pages], 1) if not page.strip()]
+        assert blank == [], blank      # every page says something: padding pages say 筆記 · Notes
+
+
+def test_catalogue_with_marks_has_bleed_trim_and_bleed_boxes(offset_kit):
+    boxes = _boxes(offset_kit / "catalogue/example-exhibition-catalogue-a5.pdf")
+    assert _close(boxes["page"], _outset(A5, BLEED)) and _close(boxes["MediaBox"], _outset(A5, BLEED))
+    assert _close(boxes["TrimBox"], A5) and _close(boxes["BleedBox"], _outset(A5, BLEED))
+
+
+def _streams(pdf: Path) -> list[bytes]:
+    import zlib
+
+    data = pdf.read_bytes()
+    found = [data]
+    for match in re.finditer(rb"stream\r?\n", data):
+        raw = data[match.end():data.find(b"endstream", match.end())]
+        try:
+            found.append(zlib.decompress(raw))
+        except zlib.error:
+            found.append(raw)
+    return found
+
+
+def test_pdf_x1a_is_cmyk_with_an_output_intent(offset_kit):
+    for pdf in sorted(offset_kit.rglob("*.pdf")):
+        if pdf.name.endswith("-ua.pdf"):
+            continue
+        streams = _streams(pdf)
+        assert any(b"/OutputIntents" in s for s in streams), pdf
+        assert any(b"/GTS_PDFX" in s for s in streams), pdf
+        assert any(b"PDF/X-1a:2003" in s for s in streams), pdf
+        assert not any(b"/DeviceRGB" in s for s in streams), pdf
+        rgb = [m for s in streams for m in re.findall(rb"(?:^|\s)[\d.]+ [\d.]+ [\d.]+ (?:rg|RG)(?=\s)", s)]
+        assert rgb == [], (pdf, rgb[:3])
+        assert "PDF version:     1.4" in _run("pdfinfo", str(pdf))
+
+
+def test_the_accessible_catalogue_is_tagged_pdf_ua(kits, offset_kit):
+    for kit in (kits[0], offset_kit):
+        pdf = kit / "catalogue/example-exhibition-catalogue-a5-ua.pdf"
+        info = _run("pdfinfo", str(pdf))
+        assert "Tagged:          yes" in info and "Title:           範例展覽" in info
+        streams = _streams(pdf)
+        assert any(b"pdfuaid:part" in s for s in streams)
+        assert any(b"/StructTreeRoot" in s for s in streams)
+        assert any(b"/Lang (en)" in s or b"/Lang(en)" in s for s in streams)
+
+
+def test_no_japanese_korean_or_simplified_face_in_any_pdf(kits, offset_kit):
+    for pdf in _pdfs(kits) + sorted(offset_kit.rglob("*.pdf")):
+        names = _run("pdffonts", str(pdf))
+        assert not re.search(r"CJK-(JP|KR|SC|HK)", names), (pdf.name, names)
+
+
+def test_dates_with_days_and_the_review_notice_off_on_posters(kits):
+    poster = _run("pdftotext", str(kits[0] / "posters/example-case.pdf"), "-")
+    catalogue = _run("pdftotext", str(kits[0] / "catalogue/example-exhibition-catalogue-a5.pdf"), "-")
+    assert "2024年3月1日至31日" in catalogue and "1–31 March 2024" in catalogue
+    assert "not yet reviewed" not in poster
+    assert "KEY POINTS" in poster and "K EY" not in poster     # letter-spaced labels extract as words
+
+
+def test_the_kit_readme_is_in_chinese_first_then_english(kits):
+    text = (kits[0] / "README.txt").read_text(encoding="utf-8")
+    assert text.startswith("展覽資料包：範例展覽（example-exhibition）")
+    assert text.index("展覽手冊") < text.index("Exhibition kit: Example exhibition")
+    assert "-ua.pdf" in text and "PDF/UA-1" in text
+
+
+def _largest_blank_band(pdf: Path, tmp_path: Path) -> float:
+    """The tallest run of full-width blank rows inside the trim, as a share of the trim height."""
+    from PIL import Image
+
+    dpi = 20
+    image = tmp_path / pdf.stem
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(pdf), str(image)], check=True)
+    picture = Image.open(image.with_suffix(".png")).convert("L")
+    bleed = round(3 / 25.4 * dpi)
+    picture = picture.crop((bleed, bleed, picture.width - bleed, picture.height - bleed))
+    pixels = picture.load()
+    best = run = 0
+    for y in range(picture.height):
+        run = run + 1 if all(pixels[x, y] >= 249 for x in range(picture.width)) else 0
+        best = max(best, run)
+    return best / picture.height
+
+
+def test_every_real_poster_fills_its_sheet(tmp_path):
+    """The real cases (content/), A2 as the record says: the printed area covers at least 75 % of the trim height."""
+    root = Path(__file__).resolve().parents[2]
+    request = ExhibitRequest(exhibition="taipei-2019", out=tmp_path / "kit", site_url=SITE_URL, catalogue=False,
+                             kiosk=None, zip=False)
+    build_exhibit(root / "casebook.yml", request, theme_dir=THEME)
+    posters = sorted((tmp_path / "kit/posters").glob("*.pdf"))
+    assert len(posters) == 6
+    for pdf in posters:
+        assert 1 - _largest_blank_band(pdf, tmp_path) >= 0.75, pdf.name
+        assert not re.search(r"CJK-(JP|KR|SC|HK)", _run("pdffonts", str(pdf))), pdf.name

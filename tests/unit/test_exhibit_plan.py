@@ -108,3 +108,124 @@ def test_a_content_error_anywhere_stops_the_kit(project):
     assert result.returncode == 1
     assert "content/cases/example-case.yml:11:3: error[missing-translation]: summary: no text in 'en'" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_local_and_private_site_urls_are_refused_unless_allowed(project):
+    for url in ("http://localhost:8000/", "http://127.0.0.1/", "http://192.168.1.20/cb/", "http://10.1.2.3/",
+                "http://[::1]:8000/", "http://kiosk/", "http://printer.local/"):
+        _, problems, _ = _plan(project, site_url=url)
+        assert [p.code for p in problems] == ["local-site-url"], url
+        assert "--allow-local-url" in problems[0].hint
+        plan, problems, _ = _plan(project, site_url=url, allow_local_url=True)
+        assert problems == [] and plan.site_url == url
+    _, problems, _ = _plan(project, site_url="https://example.org/casebook/")
+    assert problems == []
+
+
+def test_out_below_a_file_is_one_clear_error(project):
+    project.write("a-file.txt", "not a folder\n")
+    result = project.run_cli("exhibit", "example-exhibition", "--out", "a-file.txt/kit", "--site-url", SITE_URL,
+                             "--no-kiosk")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "error[out-below-file]: 'a-file.txt' is a file" in output
+    assert "Traceback" not in output and "internal error" not in output
+
+
+def test_an_unknown_pdf_variant_is_refused(project):
+    _, problems, _ = _plan(project, site_url=SITE_URL, pdf_variant="pdf/a-3b")
+    assert [p.code for p in problems] == ["bad-pdf-variant"]
+
+
+def test_exhibition_dates_say_the_shared_part_once(project):
+    from generator.build.site import STRINGS_DIR
+    from generator.exhibit.printing import load_print_strings
+    from generator.exhibit.printviews import PrintContext, dates_text
+    from generator.load.strings import load_strings
+    from generator.render.urls import UrlScheme
+    from generator.render.views.base import ViewContext
+
+    loaded, _ = load_project(project.root / "casebook.yml")
+    collection, _ = load_collection(loaded)
+    theme = Path(__file__).resolve().parents[2] / "theme"
+    site = load_strings(theme / STRINGS_DIR, loaded.config)
+    ctx = ViewContext(collection, loaded.config, site, UrlScheme(loaded.config))
+    pc = PrintContext(ctx, load_print_strings(theme, loaded.config, site).t, SITE_URL, ["zh-TW", "en"])
+    cases = {
+        ("2027-03-01", "2027-03-14"): ("2027年3月1日至14日", "1–14 March 2027"),
+        ("2027-03-28", "2027-04-03"): ("2027年3月28日至4月3日", "28 March – 3 April 2027"),
+        ("2027-03", "2027-05"): ("2027年3月至5月", "March–May 2027"),
+        ("2027-03", "2027-03"): ("2027年3月", "March 2027"),
+        ("2027-03", None): ("2027年3月", "March 2027"),
+        ("2027-03-01", None): ("2027年3月1日", "1 March 2027"),
+        ("2026-12-20", "2027-01-05"): ("2026年12月20日至2027年1月5日", "20 December 2026 to 5 January 2027"),
+        ("2027-03", "2027-03-14"): ("2027年3月至2027年3月14日", "March 2027 to 14 March 2027"),
+    }
+    for (start, end), (zh, en) in cases.items():
+        assert (dates_text(pc, start, end, "zh-TW"), dates_text(pc, start, end, "en")) == (zh, en), (start, end)
+
+
+PLANNED = """# yaml-language-server: $schema=../../../../../schema/exhibition.schema.json
+id: spring-fair-2027
+status: planned
+last_reviewed: 2024-01-15
+translations:
+  en: {reviewed: false}
+name: {zh-TW: 春季展, en: Spring fair}
+venue: {zh-TW: 範例會場, en: Example venue}
+start: 2027-03-01
+end: 2027-03-14
+languages: [zh-TW, en]
+paper: A3
+cases: [example-case]
+sources: []
+"""
+
+
+def _diagnostics(project):
+    loaded, _ = load_project(project.root / "casebook.yml")
+    return load_collection(loaded)[1]
+
+
+def test_a_planned_exhibition_may_have_no_sources_and_its_dates_say_planned(project):
+    project.write("content/exhibitions/spring-fair-2027.yml", PLANNED)
+    assert _diagnostics(project) == []
+    plan, problems, checks = _plan(project, exhibition="spring-fair-2027", site_url=SITE_URL)
+    assert problems == [] and [c for c in checks if c.severity == "error"] == []
+    from generator.exhibit.printviews import exhibition_lines
+    pc = _print_context(project, plan)
+    assert [line.dates for line in exhibition_lines(pc, plan.exhibition)] == [
+        "預定2027年3月1日至14日舉行", "Planned: 1–14 March 2027"]
+
+
+def test_a_held_exhibition_without_sources_says_what_to_do(project):
+    project.write("content/exhibitions/spring-fair-2027.yml", PLANNED.replace("status: planned", "status: published"))
+    problems = _diagnostics(project)
+    assert [p.code for p in problems] == ["missing-source"]
+    assert "set `status: planned`" in problems[0].message
+
+
+def test_a_copied_record_with_new_dates_but_the_old_citation_is_warned(project):
+    original = project.read("content/exhibitions/example-exhibition.yml")
+    project.write("content/exhibitions/copied-fair.yml",
+                  original.replace("id: example-exhibition", "id: copied-fair")
+                  .replace("start: 2024-03-01", "start: 2025-05-01").replace("end: 2024-03-31", "end: 2025-05-09"))
+    problems = [p for p in _diagnostics(project) if p.path.endswith("copied-fair.yml")]
+    assert [(p.code, p.severity, p.field) for p in problems] == [("copied-citation", "warning", "sources")]
+    assert "exhibition 'example-exhibition'" in problems[0].message and "start and end differ" in problems[0].message
+
+
+def _print_context(project, plan):
+    from generator.build.site import STRINGS_DIR
+    from generator.exhibit.printing import load_print_strings
+    from generator.exhibit.printviews import PrintContext
+    from generator.load.strings import load_strings
+    from generator.render.urls import UrlScheme
+    from generator.render.views.base import ViewContext
+
+    loaded, _ = load_project(project.root / "casebook.yml")
+    collection, _ = load_collection(loaded)
+    theme = Path(__file__).resolve().parents[2] / "theme"
+    site = load_strings(theme / STRINGS_DIR, loaded.config)
+    ctx = ViewContext(collection, loaded.config, site, UrlScheme(loaded.config))
+    return PrintContext(ctx, load_print_strings(theme, loaded.config, site).t, SITE_URL, plan.languages)
