@@ -1,0 +1,256 @@
+/*
+  casebook's search worker, in place of Material's (theme/main.html points
+  Material's search at it): the same messages, so Material's search box,
+  result list and keyboard handling stay as they are.
+
+  Material's worker builds a lunr index from the whole search_index.json
+  before the first result. This one reads the sharded index that
+  generator/publish/search_shards.py writes under the language's root
+  (search/index/): meta.json and docs.json once, then for each query only the
+  shards of its terms and the sections of its first results. In the kiosk
+  (file://, where nothing can be fetched) the whole index comes inline, in
+  search_index.js (generator/exhibit/kiosk.py).
+
+  Matching: the query is folded as the index is (lower case, variant
+  characters such as 台/臺 to one form: generator/publish/variants.py). A run of
+  Han characters must occur as written (every pair of neighbouring characters
+  of it, then the text itself for the first results), so 可可 never finds
+  可行性; a word of letters or digits also finds the words it begins.
+  Ranking: pages named by the query (title or one of their names exactly),
+  then pages whose title or names contain it, then the rest; within each,
+  by weight (title, names, section titles, body), then cases, brands,
+  counties, policy pages.
+*/
+"use strict";
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;   // Material's SearchMessageType
+const CHECKED = 12;            // results whose sections are fetched: text around the match, phrase checked
+const CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3134f}";
+const WORD = /[\p{L}\p{N}]+/gu;
+const RUN = new RegExp(`[${CJK}]+|[^${CJK}]+`, "gu");
+const IS_CJK = new RegExp(`^[${CJK}]`, "u");
+
+let source = null;       // {get(name) -> Promise}
+let loaded = null;       // Promise of {meta, docs, folded}
+let latest = 0;          // the newest query; older ones stop when they see it changed
+
+addEventListener("message", event => {
+  const message = event.data;
+  if (message.type === SETUP) setup(message.data);
+  else if (message.type === QUERY) search(message.data);
+});
+
+function setup(data) {
+  const settings = (data.config && data.config.casebook) || {};
+  source = settings.inline ? inlineSource(settings.inline) : fetchedSource(settings.index || "search/index/");
+  loaded = Promise.all([source.get("meta"), source.get("docs")]).then(([meta, docs]) => {
+    const fold = makeFold(meta.fold);
+    return {meta, docs, fold, names: docs.map(doc => [doc[1], ...doc[4]].map(fold))};
+  });
+  loaded.catch(() => null).then(() => postMessage({type: READY}));
+}
+
+function inlineSource(files) {
+  return {get: name => name in files ? Promise.resolve(files[name]) : Promise.resolve(name[0] === "t" ? {} : [])};
+}
+
+function fetchedSource(path) {
+  // the worker is assets/javascripts/search-worker.js: the site's root is two folders up
+  const base = new URL("../../" + path, self.location.href);
+  const cache = new Map();
+  return {
+    get(name) {
+      if (!cache.has(name))
+        cache.set(name, fetch(new URL(name + ".json", base)).then(response => {
+          if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+          return response.json();
+        }));
+      return cache.get(name);
+    }
+  };
+}
+
+function makeFold(table) {
+  const map = new Map(Object.entries(table || {}));
+  return text => {
+    let out = "";
+    for (const char of text.toLowerCase()) out += map.get(char) || char;
+    return out;
+  };
+}
+
+// -- a query ------------------------------------------------------------------------
+
+function parts(folded) {
+  const found = [];
+  for (const word of folded.match(WORD) || [])
+    for (const run of word.match(RUN) || [])
+      found.push({text: run, cjk: IS_CJK.test(run)});
+  return found;
+}
+
+function shardOf(key, shards) {
+  let h = 0x811c9dc5;
+  for (const char of key) {
+    h ^= char.codePointAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % shards;
+}
+
+function termsOf(part) {
+  const chars = Array.from(part.text);
+  if (!part.cjk || chars.length === 1) return [part.text];
+  const pairs = [];
+  for (let i = 0; i < chars.length - 1; i++) pairs.push(chars[i] + chars[i + 1]);
+  return [...new Set(pairs)];
+}
+
+function decode(flat) {
+  const out = new Map();
+  let doc = 0;
+  for (let i = 0; i < flat.length; i += 2) {
+    doc += flat[i];
+    out.set(doc, flat[i + 1]);
+  }
+  return out;
+}
+
+// {doc: weight} of one part: every pair of a Han run, or any word a Latin word begins
+async function postings(part, meta) {
+  const shard = term => source.get("t" + shardOf(part.cjk ? term : term.slice(0, 2), meta.shards));
+  if (part.cjk) {
+    let found = null;
+    for (const term of termsOf(part)) {
+      const table = await shard(term);
+      const docs = table[term] ? decode(table[term]) : new Map();
+      if (found === null) found = docs;
+      else {
+        const both = new Map();
+        for (const [doc, weight] of found) if (docs.has(doc)) both.set(doc, weight + docs.get(doc));
+        found = both;
+      }
+      if (found.size === 0) break;
+    }
+    return found || new Map();
+  }
+  const table = await shard(part.text);
+  const found = new Map();
+  const prefix = Array.from(part.text).length >= 2;
+  for (const [term, flat] of Object.entries(table)) {
+    const exact = term === part.text;
+    if (!exact && !(prefix && term.startsWith(part.text))) continue;
+    for (const [doc, weight] of decode(flat)) {
+      const score = exact ? weight : weight / 2;
+      if ((found.get(doc) || 0) < score) found.set(doc, score);
+    }
+  }
+  return found;
+}
+
+async function search(query) {
+  const mine = ++latest;
+  let items = [];
+  try {
+    items = await results(query, () => mine !== latest);
+  } catch (error) {
+    console.error("search:", error);
+  }
+  if (mine === latest) postMessage({type: RESULT, data: {items}});
+}
+
+async function results(query, stale) {
+  if (!loaded) return [];
+  const index = await loaded;
+  const folded = index.fold(query).replace(/\s+/g, " ").trim();
+  const queryParts = parts(folded);
+  if (!queryParts.length) return [];
+  let found = null;
+  for (const part of queryParts) {
+    const docs = await postings(part, index.meta);
+    if (stale()) return [];
+    if (found === null) found = docs;
+    else {
+      const both = new Map();
+      for (const [doc, weight] of found) if (docs.has(doc)) both.set(doc, weight + docs.get(doc));
+      found = both;
+    }
+    if (found.size === 0) return [];
+  }
+  const compact = folded.replace(/ /g, "");
+  const ranked = [...found].map(([doc, weight]) => {
+    const names = index.names[doc];
+    const tier = names.some(name => name === folded || name.replace(/ /g, "") === compact) ? 2
+      : queryParts.every(part => names.some(name => name.includes(part.text))) ? 1 : 0;
+    return {doc, weight, tier, kind: index.docs[doc][2]};
+  });
+  ranked.sort((a, b) => b.tier - a.tier || b.weight - a.weight || a.kind - b.kind || a.doc - b.doc);
+
+  // the first results: fetch their sections, check every Han run occurs as written, find the text to show
+  const phrases = queryParts.map(part => part.text);
+  const mustCheck = queryParts.some(part => part.cjk && Array.from(part.text).length > 2);
+  const shown = [];
+  let next = 0;
+  while (next < ranked.length && shown.length < CHECKED) {
+    const batch = ranked.slice(next, next + CHECKED - shown.length);
+    next += batch.length;
+    const sections = await Promise.all(batch.map(hit => source.get("p" + hit.doc).catch(() => [])));
+    if (stale()) return [];
+    batch.forEach((hit, i) => {
+      const where = locate(sections[i], phrases, index.fold);
+      if (mustCheck && where === null && !index.names[hit.doc].some(name => phrases.every(p => name.includes(p))))
+        return;
+      shown.push(item(index, hit, where, phrases));
+    });
+  }
+  const rest = ranked.slice(next).map(hit => item(index, hit, null, phrases));
+  return [...shown, ...rest].map((doc, rank, all) => [{...doc, score: all.length - rank}]);
+}
+
+// the section and position where the query is found: the longest of its parts first
+function locate(sections, phrases, fold) {
+  const longest = [...phrases].sort((a, b) => b.length - a.length);
+  for (const phrase of longest)
+    for (const [anchor, title, text] of sections) {
+      const at = fold(text).indexOf(phrase);
+      if (at >= 0) return {anchor, title, text, at, length: phrase.length};
+    }
+  return null;
+}
+
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, char => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[char]);
+}
+
+function highlight(text, phrases, fold) {
+  const folded = fold(text);
+  const marks = [];
+  for (const phrase of phrases) {
+    if (!phrase) continue;
+    for (let at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + phrase.length))
+      marks.push([at, at + phrase.length]);
+  }
+  marks.sort((a, b) => a[0] - b[0]);
+  let out = "", last = 0;
+  for (const [start, end] of marks) {
+    if (start < last) continue;
+    out += escapeHTML(text.slice(last, start)) + "<mark data-md-highlight>" + escapeHTML(text.slice(start, end)) + "</mark>";
+    last = end;
+  }
+  return out + escapeHTML(text.slice(last));
+}
+
+function item(index, hit, where, phrases) {
+  const [location, title, kind, place] = index.docs[hit.doc];
+  const facts = [`<span class="cb-search-result__kind">${escapeHTML(index.meta.kinds[kind] || "")}</span>`];
+  if (place) facts.push(`<span class="cb-search-result__place">${escapeHTML(place)}</span>`);
+  let text = `<span class="cb-search-result__facts">${facts.join(" · ")}</span>`;
+  if (where) {
+    const start = Math.max(0, where.at - 40);
+    const end = Math.min(where.text.length, where.at + where.length + 100);
+    const excerpt = (start > 0 ? "…" : "") + where.text.slice(start, end) + (end < where.text.length ? "…" : "");
+    const heading = where.title && where.title !== title ? `<strong>${escapeHTML(where.title)}</strong> ` : "";
+    text += `<span class="cb-search-result__excerpt">${heading}${highlight(excerpt, phrases, index.fold)}</span>`;
+  }
+  return {location, title: highlight(title, phrases, index.fold), text, terms: {}};
+}
