@@ -16,7 +16,7 @@ from generator.graphics.cards import CacheReport, cached_cards
 from generator.publish.fonts import FontReport, write_site_fonts
 from generator.publish.open_data import export_files
 from generator.publish.search import INDEX_PATH, SearchLanguage, SegmentReport, entries_by_language
-from generator.publish.search_shards import FORMAT, INDEX_DIR, KINDS, shard_files
+from generator.publish.search_shards import INDEX_DIR, KINDS, shard_files
 from generator.publish.sitemap import sitemap_files
 from generator.render.seo import site_cards
 from generator.render.urls import CASES_INDEX_PATH, COUNTIES, group_path
@@ -68,14 +68,15 @@ def write_search_indexes(site: Site, site_dir: Path, settings: dict[str, dict],
     for lang in languages:
         lang_entries = by_language[lang.code]
         prefix = site.urls.prefix(lang.code)
-        files = shard_files(search_docs(site, lang_entries, lang.code, prefix), _kind_labels(site, lang.code))
+        files, index_settings = shard_files(search_docs(site, lang_entries, lang.code, prefix),
+                                            _kind_labels(site, lang.code))
         folder = site_dir / prefix / INDEX_DIR
         shutil.rmtree(folder, ignore_errors=True)    # shards and pages of the last build may be fewer now
         folder.mkdir(parents=True)
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
         config = {**engine_index["config"], **lang.settings,
-                  "casebook": {"format": FORMAT, "index": f"{prefix}{INDEX_DIR}/",
+                  "casebook": {**index_settings, "index": f"{prefix}{INDEX_DIR}/",
                                "empty": _empty_state(site, lang.code)}}
         target = site_dir / prefix / INDEX_PATH
         target.parent.mkdir(parents=True, exist_ok=True)

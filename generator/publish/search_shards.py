@@ -6,13 +6,15 @@ lunr index from all of it before the first result (about 6 KB per case, so
 `<language root>search/index/`, read by theme/assets/javascripts/search-worker.js,
 which stands in for Material's search worker behind Material's own search box:
 
-- `meta.json`: the number of shards, the variant folds (generator/publish/variants.py)
-  and the names of the kinds of page, in the language;
 - `docs.json`: one row per page: address, title, kind, place, names (what a
   reader may type to mean this page: a brand's aliases, a place's short names);
 - `t<n>.json`: the postings of the terms whose key hashes to shard n;
 - `p<doc>.json`: a page's sections (anchor, title, text), fetched for the
   first results only, to show where the query is found.
+
+The language's search_index.json carries what the worker needs before it
+fetches anything: the number of shards, the variant folds
+(generator/publish/variants.py) and the names of the kinds of page.
 
 Terms, as the worker makes them from a query: text folded (variants.fold), Han
 (and kana, hangul) characters and each pair of neighbouring ones, so a query
@@ -37,7 +39,7 @@ from operator import add
 
 from backrefs import bre
 
-from generator.publish.variants import fold, fold_table
+from generator.publish.variants import VARIANTS, fold
 
 FORMAT = 1
 INDEX_DIR = "search/index"          # under each language's root
@@ -122,8 +124,13 @@ def _weights(doc: SearchDoc) -> dict[str, int]:
     return weights
 
 
-def shard_files(docs: list[SearchDoc], kind_labels: dict[str, str]) -> dict[str, str]:
-    """{file name under INDEX_DIR: JSON text} for one language's pages."""
+def shard_files(docs: list[SearchDoc], kind_labels: dict[str, str]) -> tuple[dict[str, str], dict]:
+    """One language's pages -> ({file name under INDEX_DIR: JSON text}, settings).
+
+    The settings go in the language's search_index.json (config.casebook),
+    which the worker has before the first query: the number of shards, the
+    variant folds and the names of the kinds of page, in the language.
+    """
     postings: dict[str, list[tuple[int, int]]] = {}
     for number, doc in enumerate(docs):
         for term, weight in _weights(doc).items():
@@ -141,13 +148,13 @@ def shard_files(docs: list[SearchDoc], kind_labels: dict[str, str]) -> dict[str,
             last = number
         tables[shard_of(term, shards)][term] = flat
     files = {f"t{n}.json": _json(table) for n, table in enumerate(tables)}
-    files["meta.json"] = _json({"format": FORMAT, "shards": shards, "docs": len(docs), "fold": fold_table(),
-                                "kinds": [kind_labels.get(kind, kind) for kind in KINDS]})
     files["docs.json"] = _json([[doc.location, doc.title, KINDS.index(doc.kind), doc.place, doc.names]
                                 for doc in docs])
     for number, doc in enumerate(docs):
         files[f"p{number}.json"] = _json([list(section) for section in doc.sections])
-    return files
+    settings = {"format": FORMAT, "shards": shards, "variants": dict(sorted(VARIANTS.items())),
+                "kinds": [kind_labels.get(kind, kind) for kind in KINDS]}
+    return files, settings
 
 
 def inline_index(files: dict[str, str]) -> dict:

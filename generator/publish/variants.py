@@ -1,9 +1,10 @@
 """Variant characters folded to one form, so that 台南 finds 臺南 (and 臺南 finds 台南).
 
 Search folds the text it indexes and the reader's query the same way: lower
-case, then each character found in FOLDS replaced. The browser does it with
-the table this module writes into the index (theme/assets/javascripts/search-worker.js),
-so the two never disagree.
+case, then each character to its variant's form, or to its NFKC form when
+that is one character. The browser does the same with the table this module
+writes into the index (theme/assets/javascripts/search-worker.js, with the
+browser's own NFKC).
 
 The pairs are the common variant forms of Taiwanese usage: the form in the
 Ministry of Education's standard list on the right, what people also write or
@@ -34,26 +35,21 @@ VARIANTS: dict[str, str] = {
 # also a family name), 菓/果 (菓子), 煙/菸 (smoke, tobacco).
 
 
-def _table() -> dict[str, str]:
-    table = dict(VARIANTS)
-    ranges = [(0xF900, 0xFB00), (0xFF01, 0xFF5F)]   # compatibility ideographs, full-width forms
-    for start, end in ranges:
-        for code in range(start, end):
-            normal = unicodedata.normalize("NFKC", chr(code)).lower()
-            if len(normal) == 1 and normal != chr(code):
-                table[chr(code)] = VARIANTS.get(normal, normal)
-    return dict(sorted(table.items()))
+class _Folds(dict):
+    """str.translate's table: each character's fold, worked out the first time it is met."""
+
+    def __missing__(self, char_code: int) -> str:
+        char = chr(char_code)
+        normal = unicodedata.normalize("NFKC", char).lower()
+        folded = VARIANTS.get(normal, normal) if len(normal) == 1 else char
+        self[char_code] = folded
+        return folded
 
 
-FOLDS = _table()
-_TRANSLATE = str.maketrans(FOLDS)
+_TRANSLATE = _Folds({ord(variant): form for variant, form in VARIANTS.items()})
 
 
 def fold(text: str) -> str:
-    """Text in lower case with every character of FOLDS replaced by its fold (one for one)."""
+    """Text in lower case, then each character folded: a variant to its form, else to its NFKC form
+    when that is one character (full-width Ａ to a, a compatibility ideograph to the unified one)."""
     return text.lower().translate(_TRANSLATE)
-
-
-def fold_table() -> dict[str, str]:
-    """What the browser folds after lower-casing: the same table."""
-    return dict(FOLDS)

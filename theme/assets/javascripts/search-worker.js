@@ -6,8 +6,9 @@
   Material's worker builds a lunr index from the whole search_index.json
   before the first result. This one reads the sharded index that
   generator/publish/search_shards.py writes under the language's root
-  (search/index/): meta.json and docs.json once, then for each query only the
-  shards of its terms and the sections of its first results. In the kiosk
+  (search/index/): docs.json at the first query, then for each query only
+  the shards of its terms and the sections of its first results; nothing
+  before the reader types. In the kiosk
   (file://, where nothing can be fetched) the whole index comes inline, in
   search_index.js (generator/exhibit/kiosk.py).
 
@@ -30,8 +31,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const RUN = new RegExp(`[${CJK}]+|[^${CJK}]+`, "gu");
 const IS_CJK = new RegExp(`^[${CJK}]`, "u");
 
+let settings = null;     // config.casebook of the language's search_index.json
 let source = null;       // {get(name) -> Promise}
-let loaded = null;       // Promise of {meta, docs, folded}
+let loaded = null;       // Promise of {docs, fold, names}, made at the first query
 let latest = 0;          // the newest query; older ones stop when they see it changed
 
 addEventListener("message", event => {
@@ -40,14 +42,21 @@ addEventListener("message", event => {
   else if (message.type === QUERY) search(message.data);
 });
 
+// Nothing is fetched until the reader types: Material sets search up as the page loads.
 function setup(data) {
-  const settings = (data.config && data.config.casebook) || {};
+  settings = (data.config && data.config.casebook) || {shards: 1};
+  settings.fold = makeFold(settings.variants);
   source = settings.inline ? inlineSource(settings.inline) : fetchedSource(settings.index || "search/index/");
-  loaded = Promise.all([source.get("meta"), source.get("docs")]).then(([meta, docs]) => {
-    const fold = makeFold(meta.fold);
-    return {meta, docs, fold, names: docs.map(doc => [doc[1], ...doc[4]].map(fold))};
-  });
-  loaded.catch(() => null).then(() => postMessage({type: READY}));
+  postMessage({type: READY});
+}
+
+function load() {
+  if (!loaded) {
+    const fold = settings.fold;
+    loaded = source.get("docs").then(docs => ({docs, names: docs.map(doc => [doc[1], ...doc[4]].map(fold))}));
+    loaded.catch(() => { loaded = null; });   // fetched again at the next query
+  }
+  return loaded;
 }
 
 function inlineSource(files) {
@@ -70,11 +79,21 @@ function fetchedSource(path) {
   };
 }
 
-function makeFold(table) {
-  const map = new Map(Object.entries(table || {}));
+// As generator/publish/variants.py folds: lower case, then each character to its variant's form,
+// else to its NFKC form when that is one character.
+function makeFold(variants) {
+  const folds = new Map(Object.entries(variants || {}));
   return text => {
     let out = "";
-    for (const char of text.toLowerCase()) out += map.get(char) || char;
+    for (const char of text.toLowerCase()) {
+      let folded = folds.get(char);
+      if (folded === undefined) {
+        const normal = char.normalize("NFKC").toLowerCase();
+        folded = Array.from(normal).length === 1 ? (folds.get(normal) || normal) : char;
+        folds.set(char, folded);
+      }
+      out += folded;
+    }
     return out;
   };
 }
@@ -117,8 +136,8 @@ function decode(flat) {
 }
 
 // {doc: weight} of one part: every pair of a Han run, or any word a Latin word begins
-async function postings(part, meta) {
-  const shard = term => source.get("t" + shardOf(part.cjk ? term : term.slice(0, 2), meta.shards));
+async function postings(part) {
+  const shard = term => source.get("t" + shardOf(part.cjk ? term : term.slice(0, 2), settings.shards));
   if (part.cjk) {
     let found = null;
     for (const term of termsOf(part)) {
@@ -160,14 +179,16 @@ async function search(query) {
 }
 
 async function results(query, stale) {
-  if (!loaded) return [];
-  const index = await loaded;
-  const folded = index.fold(query).replace(/\s+/g, " ").trim();
+  if (!source) return [];
+  const fold = settings.fold;
+  const folded = fold(query).replace(/\s+/g, " ").trim();
   const queryParts = parts(folded);
   if (!queryParts.length) return [];
+  const index = load();
+  for (const part of queryParts) postings(part).catch(() => null);   // every shard fetched at once
   let found = null;
   for (const part of queryParts) {
-    const docs = await postings(part, index.meta);
+    const docs = await postings(part);
     if (stale()) return [];
     if (found === null) found = docs;
     else {
@@ -177,12 +198,14 @@ async function results(query, stale) {
     }
     if (found.size === 0) return [];
   }
+  const {docs, names} = await index;
+  if (stale()) return [];
   const compact = folded.replace(/ /g, "");
   const ranked = [...found].map(([doc, weight]) => {
-    const names = index.names[doc];
-    const tier = names.some(name => name === folded || name.replace(/ /g, "") === compact) ? 2
-      : queryParts.every(part => names.some(name => name.includes(part.text))) ? 1 : 0;
-    return {doc, weight, tier, kind: index.docs[doc][2]};
+    const named = names[doc];
+    const tier = named.some(name => name === folded || name.replace(/ /g, "") === compact) ? 2
+      : queryParts.every(part => named.some(name => name.includes(part.text))) ? 1 : 0;
+    return {doc, weight, tier, kind: docs[doc][2]};
   });
   ranked.sort((a, b) => b.tier - a.tier || b.weight - a.weight || a.kind - b.kind || a.doc - b.doc);
 
@@ -191,19 +214,20 @@ async function results(query, stale) {
   const mustCheck = queryParts.some(part => part.cjk && Array.from(part.text).length > 2);
   const shown = [];
   let next = 0;
+  const shownIndex = {docs, names, fold, kinds: settings.kinds || []};
   while (next < ranked.length && shown.length < CHECKED) {
     const batch = ranked.slice(next, next + CHECKED - shown.length);
     next += batch.length;
     const sections = await Promise.all(batch.map(hit => source.get("p" + hit.doc).catch(() => [])));
     if (stale()) return [];
     batch.forEach((hit, i) => {
-      const where = locate(sections[i], phrases, index.fold);
-      if (mustCheck && where === null && !index.names[hit.doc].some(name => phrases.every(p => name.includes(p))))
+      const where = locate(sections[i], phrases, fold);
+      if (mustCheck && where === null && !names[hit.doc].some(name => phrases.every(p => name.includes(p))))
         return;
-      shown.push(item(index, hit, where, phrases));
+      shown.push(item(shownIndex, hit, where, phrases));
     });
   }
-  const rest = ranked.slice(next).map(hit => item(index, hit, null, phrases));
+  const rest = ranked.slice(next).map(hit => item(shownIndex, hit, null, phrases));
   return [...shown, ...rest].map((doc, rank, all) => [{...doc, score: all.length - rank}]);
 }
 
@@ -242,7 +266,7 @@ function highlight(text, phrases, fold) {
 
 function item(index, hit, where, phrases) {
   const [location, title, kind, place] = index.docs[hit.doc];
-  const facts = [`<span class="cb-search-result__kind">${escapeHTML(index.meta.kinds[kind] || "")}</span>`];
+  const facts = [`<span class="cb-search-result__kind">${escapeHTML(index.kinds[kind] || "")}</span>`];
   if (place) facts.push(`<span class="cb-search-result__place">${escapeHTML(place)}</span>`);
   let text = `<span class="cb-search-result__facts">${facts.join(" · ")}</span>`;
   if (where) {
