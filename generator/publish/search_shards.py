@@ -6,8 +6,8 @@ lunr index from all of it before the first result (about 6 KB per case, so
 `<language root>search/index/`, read by theme/assets/javascripts/search-worker.js,
 which stands in for Material's search worker behind Material's own search box:
 
-- `docs.json`: one row per page: address, title, kind, place, names (what a
-  reader may type to mean this page: a brand's aliases, a place's short names);
+- `docs.json`: one row per page: address, title, kind and place (a number
+  in its list of places);
 - `t<n>.json`: the postings of the terms whose key hashes to shard n;
 - `p<doc>.json`: a page's sections (anchor, title, text), fetched for the
   first results only, to show where the query is found.
@@ -23,8 +23,11 @@ of two or more characters is a phrase (可可 finds pages with 可可 in them, n
 word's key is its first two letters, so every word a typed prefix may
 complete is in one shard. Postings are [doc, weight, doc, weight, ...] with
 each doc as the difference from the one before; the weight counts where the
-term is: the page title (10), its names (8), a section title (3), the body
-(1 per time, up to 5).
+term is: the page title (10), its names (what a reader may type to mean the
+page: a brand's aliases and products, a place's short names: 8), a section
+title (3), the body (1 per time, up to 5), times two, plus one when the title
+or a name has the term. The title and each name are also a term whole
+(`=臺南`), so the worker knows the pages a query names.
 
 Nothing here imports MkDocs.
 """
@@ -47,6 +50,7 @@ SHARD_BYTES = 24_000                # what one shard should hold, about; the num
 MAX_SHARDS = 4096
 TITLE, NAME, SECTION, BODY_MAX = 10, 8, 3, 5
 
+NAMED = "="    # a whole name as a term: "=臺南市" (no text gives a term starting with it)
 KINDS = ("case", "brand", "county", "policy", "topic", "page")
 
 # The same classes as the worker's (theme/assets/javascripts/search-worker.js).
@@ -89,7 +93,7 @@ def terms(text: str) -> Iterator[str]:
 
 
 def term_key(term: str) -> str:
-    return term if _cjk_char(term[0]) else term[:2]
+    return term if term[0] == NAMED or _cjk_char(term[0]) else term[:2]
 
 
 def shard_of(term: str, shards: int) -> int:
@@ -109,19 +113,29 @@ def clean(text: str) -> str:
 
 
 def _weights(doc: SearchDoc) -> dict[str, int]:
-    weights: dict[str, int] = {}
+    """Each term's weight in the page, times two, plus one when the title or a name has it; and
+    for the title and each name, the whole name as a term (NAMED + the name, folded, without spaces)."""
+    weights: Counter[str] = Counter()
+    named: set[str] = set()
     for term in set(terms(doc.title)):
-        weights[term] = weights.get(term, 0) + TITLE
+        weights[term] += TITLE
+        named.add(term)
     for term in set(t for name in doc.names for t in terms(name)):
-        weights[term] = weights.get(term, 0) + NAME
+        weights[term] += NAME
+        named.add(term)
     body: Counter[str] = Counter()
     for _, title, text in doc.sections:
         for term in set(terms(title)):
-            weights[term] = weights.get(term, 0) + SECTION
+            weights[term] += SECTION
         body.update(terms(text))
     for term, count in body.items():
-        weights[term] = weights.get(term, 0) + min(count, BODY_MAX)
-    return weights
+        weights[term] += min(count, BODY_MAX)
+    coded = {term: weight * 2 + (term in named) for term, weight in weights.items()}
+    for name in (doc.title, *doc.names):
+        whole = NAMED + "".join(fold(name).split())
+        if len(whole) > 1:
+            coded[whole] = 1
+    return coded
 
 
 def shard_files(docs: list[SearchDoc], kind_labels: dict[str, str]) -> tuple[dict[str, str], dict]:
@@ -148,8 +162,9 @@ def shard_files(docs: list[SearchDoc], kind_labels: dict[str, str]) -> tuple[dic
             last = number
         tables[shard_of(term, shards)][term] = flat
     files = {f"t{n}.json": _json(table) for n, table in enumerate(tables)}
-    files["docs.json"] = _json([[doc.location, doc.title, KINDS.index(doc.kind), doc.place, doc.names]
-                                for doc in docs])
+    places = {place: number for number, place in enumerate(sorted({doc.place for doc in docs}))}
+    files["docs.json"] = _json({"places": list(places), "docs": [[doc.location, doc.title, KINDS.index(doc.kind),
+                                                                 places[doc.place]] for doc in docs]})
     for number, doc in enumerate(docs):
         files[f"p{number}.json"] = _json([list(section) for section in doc.sections])
     settings = {"format": FORMAT, "shards": shards, "variants": dict(sorted(VARIANTS.items())),

@@ -184,7 +184,7 @@ def test_a_second_build_segments_nothing(tmp_path, monkeypatch):
     assert zh["docs"] == [] and zh["config"]["casebook"]["index"] == "search/index/"
     en = json.loads((first / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert en["config"]["casebook"]["index"] == "en/search/index/"
-    docs = json.loads((first / "search" / "index" / "docs.json").read_text(encoding="utf-8"))
+    docs = json.loads((first / "search" / "index" / "docs.json").read_text(encoding="utf-8"))["docs"]
     assert docs and not any(location.startswith("en/") for location, *_ in docs)
     case = next(doc for doc in docs if doc[0] == "cases/example-case/")
     assert case[2] == KINDS.index("case") and case[3], "a case has its kind and its place"

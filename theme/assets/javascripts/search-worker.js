@@ -18,7 +18,7 @@
   of it, then the text itself for the first results), so 可可 never finds
   可行性; a word of letters or digits also finds the words it begins.
   Ranking: pages named by the query (title or one of their names exactly),
-  then pages whose title or names contain it, then the rest; within each,
+  then pages whose title or names have its terms, then the rest; within each,
   by weight (title, names, section titles, body), then cases, brands,
   counties, policy pages.
 */
@@ -33,7 +33,7 @@ const IS_CJK = new RegExp(`^[${CJK}]`, "u");
 
 let settings = null;     // config.casebook of the language's search_index.json
 let source = null;       // {get(name) -> Promise}
-let loaded = null;       // Promise of {docs, fold, names}, made at the first query
+let loaded = null;       // Promise of {places, docs, titles}, made at the first query
 let latest = 0;          // the newest query; older ones stop when they see it changed
 
 addEventListener("message", event => {
@@ -53,7 +53,7 @@ function setup(data) {
 function load() {
   if (!loaded) {
     const fold = settings.fold;
-    loaded = source.get("docs").then(docs => ({docs, names: docs.map(doc => [doc[1], ...doc[4]].map(fold))}));
+    loaded = source.get("docs").then(({places, docs}) => ({places, docs, titles: docs.map(doc => fold(doc[1]))}));
     loaded.catch(() => { loaded = null; });   // fetched again at the next query
   }
   return loaded;
@@ -125,43 +125,62 @@ function termsOf(part) {
   return [...new Set(pairs)];
 }
 
+// {doc: {weight, named}}: named when the page's title or one of its names has the term
 function decode(flat) {
   const out = new Map();
   let doc = 0;
   for (let i = 0; i < flat.length; i += 2) {
     doc += flat[i];
-    out.set(doc, flat[i + 1]);
+    out.set(doc, {weight: flat[i + 1] >> 1, named: (flat[i + 1] & 1) === 1});
   }
   return out;
 }
 
-// {doc: weight} of one part: every pair of a Han run, or any word a Latin word begins
+function both(a, b) {
+  const out = new Map();
+  for (const [doc, hit] of a) {
+    const other = b.get(doc);
+    if (other) out.set(doc, {weight: hit.weight + other.weight, named: hit.named && other.named});
+  }
+  return out;
+}
+
+const NAMED = "=";   // a page's title or name, whole: generator/publish/search_shards.py
+
+function shardFor(term) {
+  const key = term[0] === NAMED || IS_CJK.test(term) ? term : term.slice(0, 2);
+  return source.get("t" + shardOf(key, settings.shards));
+}
+
+// the pages whose title or one of whose names is the query
+async function namedBy(compact) {
+  const term = NAMED + compact;
+  const table = await shardFor(term);
+  return new Set(table[term] ? decode(table[term]).keys() : []);
+}
+
+// {doc: {weight, named}} of one part: every pair of a Han run, or any word a Latin word begins
 async function postings(part) {
-  const shard = term => source.get("t" + shardOf(part.cjk ? term : term.slice(0, 2), settings.shards));
   if (part.cjk) {
     let found = null;
     for (const term of termsOf(part)) {
-      const table = await shard(term);
+      const table = await shardFor(term);
       const docs = table[term] ? decode(table[term]) : new Map();
-      if (found === null) found = docs;
-      else {
-        const both = new Map();
-        for (const [doc, weight] of found) if (docs.has(doc)) both.set(doc, weight + docs.get(doc));
-        found = both;
-      }
+      found = found === null ? docs : both(found, docs);
       if (found.size === 0) break;
     }
     return found || new Map();
   }
-  const table = await shard(part.text);
+  const table = await shardFor(part.text);
   const found = new Map();
   const prefix = Array.from(part.text).length >= 2;
   for (const [term, flat] of Object.entries(table)) {
     const exact = term === part.text;
     if (!exact && !(prefix && term.startsWith(part.text))) continue;
-    for (const [doc, weight] of decode(flat)) {
-      const score = exact ? weight : weight / 2;
-      if ((found.get(doc) || 0) < score) found.set(doc, score);
+    for (const [doc, hit] of decode(flat)) {
+      const weight = exact ? hit.weight : hit.weight / 2;
+      const before = found.get(doc);
+      if (!before || before.weight < weight) found.set(doc, {weight, named: hit.named});
     }
   }
   return found;
@@ -185,28 +204,22 @@ async function results(query, stale) {
   const queryParts = parts(folded);
   if (!queryParts.length) return [];
   const index = load();
+  const compact = folded.replace(/ /g, "");
+  const named = namedBy(compact);
   for (const part of queryParts) postings(part).catch(() => null);   // every shard fetched at once
   let found = null;
   for (const part of queryParts) {
     const docs = await postings(part);
     if (stale()) return [];
-    if (found === null) found = docs;
-    else {
-      const both = new Map();
-      for (const [doc, weight] of found) if (docs.has(doc)) both.set(doc, weight + docs.get(doc));
-      found = both;
-    }
+    found = found === null ? docs : both(found, docs);
     if (found.size === 0) return [];
   }
-  const {docs, names} = await index;
+  const {places, docs, titles} = await index;
+  const exact = await named;
   if (stale()) return [];
-  const compact = folded.replace(/ /g, "");
-  const ranked = [...found].map(([doc, weight]) => {
-    const named = names[doc];
-    const tier = named.some(name => name === folded || name.replace(/ /g, "") === compact) ? 2
-      : queryParts.every(part => named.some(name => name.includes(part.text))) ? 1 : 0;
-    return {doc, weight, tier, kind: docs[doc][2]};
-  });
+  const ranked = [...found].map(([doc, hit]) => ({
+    doc, weight: hit.weight, tier: exact.has(doc) ? 2 : hit.named ? 1 : 0, kind: docs[doc][2]
+  }));
   ranked.sort((a, b) => b.tier - a.tier || b.weight - a.weight || a.kind - b.kind || a.doc - b.doc);
 
   // the first results: fetch their sections, check every Han run occurs as written, find the text to show
@@ -214,7 +227,7 @@ async function results(query, stale) {
   const mustCheck = queryParts.some(part => part.cjk && Array.from(part.text).length > 2);
   const shown = [];
   let next = 0;
-  const shownIndex = {docs, names, fold, kinds: settings.kinds || []};
+  const shownIndex = {docs, places, fold, kinds: settings.kinds || []};
   while (next < ranked.length && shown.length < CHECKED) {
     const batch = ranked.slice(next, next + CHECKED - shown.length);
     next += batch.length;
@@ -222,7 +235,7 @@ async function results(query, stale) {
     if (stale()) return [];
     batch.forEach((hit, i) => {
       const where = locate(sections[i], phrases, fold);
-      if (mustCheck && where === null && !names[hit.doc].some(name => phrases.every(p => name.includes(p))))
+      if (mustCheck && where === null && hit.tier < 2 && !phrases.every(p => titles[hit.doc].includes(p)))
         return;
       shown.push(item(shownIndex, hit, where, phrases));
     });
@@ -265,7 +278,8 @@ function highlight(text, phrases, fold) {
 }
 
 function item(index, hit, where, phrases) {
-  const [location, title, kind, place] = index.docs[hit.doc];
+  const [location, title, kind, placeNumber] = index.docs[hit.doc];
+  const place = index.places[placeNumber];
   const facts = [`<span class="cb-search-result__kind">${escapeHTML(index.kinds[kind] || "")}</span>`];
   if (place) facts.push(`<span class="cb-search-result__place">${escapeHTML(place)}</span>`);
   let text = `<span class="cb-search-result__facts">${facts.join(" · ")}</span>`;
