@@ -100,7 +100,7 @@ def material_index(site: Path, prefix: str, segment) -> bytes:
     ours = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
     config = {k: v for k, v in ours["config"].items() if k != "casebook"}
     folder = site / prefix / "search/index"
-    docs = json.loads((folder / "docs.json").read_text(encoding="utf-8"))
+    docs = json.loads((folder / "docs.json").read_text(encoding="utf-8"))["docs"]
     entries = []
     for number, (location, title, *_) in enumerate(docs):
         sections = json.loads((folder / f"p{number}.json").read_text(encoding="utf-8"))
