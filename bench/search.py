@@ -137,9 +137,12 @@ FIRST_RESULT = """async ([query, selector]) => {
   input.focus();
   input.value = query;
   input.dispatchEvent(new KeyboardEvent("keyup", {key: "End", bubbles: true}));
+  const none = JSON.parse(document.getElementById("__config").textContent).translations["search.result.none"];
+  const meta = document.querySelector(".md-search-result__meta");
   const found = await new Promise(resolve => {
     const check = () => document.querySelector(selector) ? resolve(true)
-      : performance.now() - t0 > 120000 ? resolve(false) : requestAnimationFrame(check);
+      : meta.textContent === none || performance.now() - t0 > 120000 ? resolve(false)
+      : requestAnimationFrame(check);
     check();
   });
   return found ? performance.now() - t0 : NaN;
@@ -200,8 +203,10 @@ def run(n: int, workdir: Path, rate: float, repeat: int, pagefind: bool, reuse: 
     site = project / "site"
     if not (reuse and (site / "search/index/docs.json").is_file()):
         write_corpus(project, n, stories=story_maker())
-        subprocess.run([str(BIN / "casebook"), "build", "-d", str(site)], cwd=project, check=True,
-                       capture_output=True)
+        built = subprocess.run([str(BIN / "casebook"), "build", "-d", str(site)], cwd=project,
+                               capture_output=True, text=True)
+        if built.returncode != 0:
+            sys.exit(f"casebook build failed for {n} cases:\n{built.stderr[-3000:]}")
     from generator.publish.search import Segmenter
 
     segment = Segmenter([], None)
