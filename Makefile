@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: setup venv system serve build test lint validate schema clean update-golden bench bench-pages bench-images screenshots fonts map-data exhibit exhibit-screenshots
+.PHONY: setup venv system serve build test lint validate schema clean update-golden bench bench-pages bench-search bench-images screenshots fonts map-data exhibit exhibit-screenshots
 
 setup: system $(STAMP) $(VNU)
 
@@ -63,6 +63,11 @@ bench-pages: build
 # Prints build times beside plain MkDocs and a lower bound (see README, Performance).
 bench: setup
 	$(BIN)/python bench/run.py --sizes 100,1000 --repeat 3 --drop-caches
+
+# What a reader downloads and waits for before the first search result, at 100 and 1000
+# synthetic cases: casebook's sharded index beside Material's search and Pagefind (bench/search.py).
+bench-search: setup
+	$(BIN)/python bench/search.py --sizes 100,1000 --repeat 3
 
 # Picture derivatives of 200 synthetic photos beside plain Pillow (bench/images.py).
 bench-images: setup

@@ -20,8 +20,12 @@ PARAGRAPH_ZH = "這是合成的基準測試文字，不是真實案例。" * 8
 PARAGRAPH_EN = "This is synthetic benchmark text, not a real case. " * 6
 
 
-def write_corpus(target: Path, cases: int, seed: int = 1) -> Path:
-    """Write a project (casebook.yml, mkdocs.yml, content/) with `cases` cases; returns its root."""
+def write_corpus(target: Path, cases: int, seed: int = 1, stories=None) -> Path:
+    """Write a project (casebook.yml, mkdocs.yml, content/) with `cases` cases; returns its root.
+
+    `stories(i, rng)` gives case i's story as (zh-TW paragraphs, en paragraphs);
+    by default every case has the same few repeated sentences.
+    """
     rng = random.Random(seed)
     if target.exists():
         shutil.rmtree(target)
@@ -41,7 +45,8 @@ def write_corpus(target: Path, cases: int, seed: int = 1) -> Path:
     for b in range(brands):
         _write(content / "brands" / f"synthetic-brand-{b:05d}.yml", _brand(b))
     for i in range(cases):
-        _write(content / "cases" / f"synthetic-case-{i:05d}.yml", _case(i, rng, brands, cases))
+        _write(content / "cases" / f"synthetic-case-{i:05d}.yml",
+               _case(i, rng, brands, cases, stories(i, rng) if stories else None))
     return target
 
 
@@ -106,15 +111,15 @@ sources: [{{source: synthetic-source}}]
 """
 
 
-def _case(i: int, rng: random.Random, brands: int, cases: int) -> str:
+def _case(i: int, rng: random.Random, brands: int, cases: int, story=None) -> str:
     county = rng.randrange(COUNTIES)
     township = rng.randrange(TOWNSHIPS_PER_COUNTY)
     arrows = sorted(rng.sample(ARROWS, rng.randint(1, 3)))
     techs = sorted(rng.sample([t for t, _ in TECHNOLOGIES], rng.randint(0, 2)))
     industries = sorted(rng.sample(INDUSTRIES, rng.randint(1, 2)))
     related = sorted({f"synthetic-case-{rng.randrange(cases):05d}" for _ in range(2)} - {f"synthetic-case-{i:05d}"})
-    story_zh = "\\n\\n".join([PARAGRAPH_ZH] * 4)
-    story_en = "\\n\\n".join([PARAGRAPH_EN] * 4)
+    zh, en = story or ([PARAGRAPH_ZH] * 4, [PARAGRAPH_EN] * 4)
+    story_zh, story_en = "\\n\\n".join(zh), "\\n\\n".join(en)
     return f"""id: synthetic-case-{i:05d}
 status: published
 last_reviewed: 2026-01-01

@@ -6,17 +6,20 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
-from generator.build.search_index import SearchIndexer
+from generator.build.search_index import SearchIndexer, search_docs
 from generator.build.site import Site
 from generator.core.memo import NO_MEMO, Memo
 from generator.graphics.cards import CacheReport, cached_cards
 from generator.publish.fonts import FontReport, write_site_fonts
 from generator.publish.open_data import export_files
-from generator.publish.search import INDEX_PATH, SearchLanguage, SegmentReport, language_indexes
+from generator.publish.search import INDEX_PATH, SearchLanguage, SegmentReport, entries_by_language
+from generator.publish.search_shards import INDEX_DIR, KINDS, shard_files
 from generator.publish.sitemap import sitemap_files
 from generator.render.seo import site_cards
+from generator.render.urls import CASES_INDEX_PATH, COUNTIES, group_path
 
 
 def data_files(site: Site, memo: Memo = NO_MEMO) -> dict[str, bytes]:
@@ -38,12 +41,17 @@ def social_card_files(site: Site, cache_root: Path) -> tuple[dict[str, Path], Ca
 
 def write_search_indexes(site: Site, site_dir: Path, settings: dict[str, dict],
                          indexer: SearchIndexer) -> tuple[list[str], SegmentReport]:
-    """Write one search index per language from our pages; returns the files written.
+    """Write each language's search: its sharded index and a small search_index.json; returns the
+    search_index.json files written.
 
     The engine's own index (every page of ours is excluded from it) gives the
-    index's config (fields); `settings` maps each language to its search
-    settings (lang, separator, pipeline); `indexer` gives our pages' entries
-    (the caller saves its caches with `indexer.save()`).
+    config (fields) and the pages it indexed itself; `settings` maps each
+    language to its search settings (lang, separator, pipeline); `indexer`
+    gives our pages' entries (the caller saves its caches with `indexer.save()`).
+    search_index.json keeps Material's form, which its bundle fetches and hands
+    to the search worker, with no pages in it: our worker
+    (theme/assets/javascripts/search-worker.js) reads `config.casebook` and
+    fetches the shards the query needs (generator/publish/search_shards.py).
     """
     if not (site_dir / INDEX_PATH).is_file():   # search is switched off
         indexer.close()
@@ -56,12 +64,41 @@ def write_search_indexes(site: Site, site_dir: Path, settings: dict[str, dict],
     languages = [SearchLanguage(code, site.urls.prefix(code), settings[code])
                  for code in site.project.config.language_codes]
     written = []
-    for path, text in language_indexes(engine_index["config"], entries, languages).items():
-        target = site_dir / path
+    by_language = entries_by_language(entries, languages)
+    for lang in languages:
+        lang_entries = by_language[lang.code]
+        prefix = site.urls.prefix(lang.code)
+        files, index_settings = shard_files(search_docs(site, lang_entries, lang.code, prefix),
+                                            _kind_labels(site, lang.code))
+        folder = site_dir / prefix / INDEX_DIR
+        shutil.rmtree(folder, ignore_errors=True)    # shards and pages of the last build may be fewer now
+        folder.mkdir(parents=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        config = {**engine_index["config"], **lang.settings,
+                  "casebook": {**index_settings, "index": f"{prefix}{INDEX_DIR}/",
+                               "empty": _empty_state(site, lang.code)}}
+        target = site_dir / prefix / INDEX_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written.append(path)
+        target.write_text(json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
+        written.append(prefix + INDEX_PATH)
     return written, report
+
+
+def _kind_labels(site: Site, lang: str) -> dict[str, str]:
+    return {kind: site.strings.t(f"search.kind.{kind}", lang) for kind in KINDS} if site.strings else {}
+
+
+def _empty_state(site: Site, lang: str) -> dict:
+    """What search offers when nothing matches: ways to browse, links relative to the language's root."""
+    if site.strings is None:
+        return {}
+    t = site.strings.t
+    links = [(CASES_INDEX_PATH, "search.empty.cases"), (group_path(COUNTIES), "search.empty.counties"),
+             (group_path("arrows"), "search.empty.arrows")]
+    return {"lead": t("search.empty.lead", lang),
+            "links": [{"href": f"{path}/", "text": t(key, lang)} for path, key in links]}
 
 
 LATIN_FONTS = "assets/fonts/latin.css"   # under theme/: Noto Sans, from scripts/vendor_fonts.py

@@ -21,7 +21,10 @@ from markupsafe import escape
 
 from generator.build.site import Site
 from generator.core.json_cache import JsonCache, text_key
+from generator.load.strings import pick
 from generator.publish.search import Segmenter, page_sections, search_words, segment_entries
+from generator.publish.search_shards import SearchDoc, clean, group_entries
+from generator.render.views.base import place_index
 
 # Below this many characters of HTML to parse, a
 # worker process costs more than it saves. Counted in characters, not pages:
@@ -124,3 +127,58 @@ def worker_pool(sections, workers: int | None = None) -> ProcessPoolExecutor | N
     context = get_context("forkserver")
     context.set_forkserver_preload([__name__, sections.__module__])
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+# -- the pages as the sharded index knows them ------------------------------------------
+
+_KIND_OF_FOLDER = {"cases": "case", "brands": "brand", "counties": "county", "policy": "policy",
+                   "arrows": "topic", "technologies": "topic", "industries": "topic"}
+
+
+def search_docs(site: Site, entries: list[dict], lang: str, prefix: str) -> list[SearchDoc]:
+    """One language's pages for the sharded index: its entries (locations relative to its root, whose
+    URL prefix is `prefix`) grouped by page, with each page's kind, place and names from its record."""
+    pages = {page.url: page for page in site.pages if page.lang == lang}
+    places = place_index(site.collection)
+    docs = []
+    for location, sections in group_entries(entries).items():
+        page = pages.get(prefix + location)
+        title = clean(page.title) if page else (sections[0][1] if sections else location)
+        kind, place, names = _facts(site, page, lang, places) if page else ("page", "", [])
+        docs.append(SearchDoc(location, title, kind, place, names, sections))
+    return docs
+
+
+def _facts(site: Site, page, lang: str, places) -> tuple[str, str, list[str]]:
+    folder, _, record_id = page.key.partition("/")
+    kind = _KIND_OF_FOLDER.get(folder, "page")
+    collection = site.collection
+    default = site.project.config.default_language
+
+    def text(value) -> str:
+        return pick(value, lang, default)[0] if value else ""
+
+    def place_label(place_id: str) -> str:
+        county, township = places.get(place_id, (None, None))
+        return " ".join(text(p.name) for p in (county, township) if p is not None)
+
+    if kind == "case" and record_id in collection.cases:
+        case = collection.cases[record_id]
+        return kind, place_label(case.place), _unique([*case.title.values()])
+    if kind == "brand" and record_id in collection.brands:
+        brand = collection.brands[record_id]
+        products = [name for product in brand.products for name in product.values()]
+        return kind, place_label(brand.place), _unique([*brand.name.values(), *brand.aliases, *products])
+    if kind == "county" and record_id in places:
+        county, _ = places[record_id]
+        return kind, "", _unique([*county.name.values(), *county.aliases])
+    if kind == "topic" and collection.taxonomy is not None:
+        for term in (*collection.taxonomy.arrows, *collection.taxonomy.technologies,
+                     *collection.taxonomy.industries):
+            if term.id == record_id:
+                return kind, "", _unique([*term.label.values()])
+    return kind, "", []
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(clean(name) for name in names if name and name.strip()))

@@ -8,7 +8,8 @@ that suits this site:
 
 - Material's search fetches search/search_index.json, which a page opened
   from file:// may not do; on file:// it loads search/search_index.js
-  (`var __index = …`) instead. The site has one index per language (see
+  (`var __index = …`) instead, and our search worker fetches its shards,
+  which it may not do either: the script carries them all. The site has one index per language (see
   generator/publish/search.py), so every index gets its script, not only the root's
   as the offline plugin writes.
 - Search runs in a Web Worker, which file:// pages may not start either: the
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from generator.exhibit.plan import KioskOptions
 from generator.exhibit.posters import WrittenFile
+from generator.publish.search_shards import inline_index
 from generator.render.urls import SOCIAL_CARDS_DIR
 
 KIOSK_DIR = "kiosk"
@@ -97,13 +99,22 @@ def _write_settings(path: Path, options: KioskOptions, labels: dict, default_lan
 
 
 def write_search_scripts(site: Path) -> list[Path]:
-    """search_index.js beside every search_index.json: what Material loads from file://."""
+    """search_index.js beside every search_index.json: what Material loads from file://.
+
+    A page opened from file:// can fetch nothing, so the script carries the
+    language's whole sharded index (search/index/) in the config that
+    Material hands to the search worker (`config.casebook.inline`).
+    """
     written = []
     for index in sorted(site.rglob(f"search/{SEARCH_INDEX}")):
         script = index.with_name("search_index.js")
-        data = index.read_text(encoding="utf-8")
-        json.loads(data)    # a broken index should fail the kit here, not the search at the exhibition
-        script.write_text(f"var __index = {data};\n", encoding="utf-8")
+        data = json.loads(index.read_text(encoding="utf-8"))  # a broken index fails the kit here, not at the exhibition
+        shards = index.parent / "index"
+        if shards.is_dir():
+            files = {path.name: path.read_text(encoding="utf-8") for path in sorted(shards.glob("*.json"))}
+            data.setdefault("config", {}).setdefault("casebook", {})["inline"] = inline_index(files)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        script.write_text(f"var __index = {text};\n", encoding="utf-8")
         written.append(script)
     return written
 

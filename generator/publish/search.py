@@ -129,6 +129,17 @@ def split_index(index: dict, languages: list[SearchLanguage]) -> dict[str, str]:
             for lang in languages}
 
 
+def entries_by_language(entries: list[dict], languages: list[SearchLanguage]) -> dict[str, list[dict]]:
+    """Each entry under the language whose prefix its location starts with (the longest wins; the
+    default language has the empty prefix), its location made relative to that language's root."""
+    by_prefix = sorted(languages, key=lambda lang: len(lang.prefix), reverse=True)
+    split: dict[str, list[dict]] = {lang.code: [] for lang in languages}
+    for entry in entries:
+        lang = next(lang for lang in by_prefix if entry["location"].startswith(lang.prefix))
+        split[lang.code].append({**entry, "location": entry["location"][len(lang.prefix):]})
+    return split
+
+
 def language_settings(lang: str, separator: str, pipeline: str) -> dict:
     """Material's search settings for one language, from its interface strings.
 

@@ -63,8 +63,8 @@ def test_content_error_stops_the_build_with_positions(fixture_site_project, tmp_
 
 def test_error_pages_stay_out_of_search_and_sitemap(site):
     assert (site / "en/404.html").is_file()
-    for index in ("search/search_index.json", "en/search/search_index.json"):
-        locations = [doc["location"] for doc in json.loads(_html(site, index))["docs"]]
+    for index in ("search/index/docs.json", "en/search/index/docs.json"):
+        locations = [location for location, *_ in json.loads(_html(site, index))["docs"]]
         assert locations and not [loc for loc in locations if "404" in loc]
     for sitemap in ("sitemap.xml", "en/sitemap.xml"):
         assert "404.html" not in _html(site, sitemap)

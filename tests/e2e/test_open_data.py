@@ -9,7 +9,8 @@ from sitetools import build_site
 
 # Files our build adds beside the pages; each must come out byte-identical.
 PUBLISHED = ("data/**/*", "feed.xml", "en/feed.xml", "sitemap.xml", "en/sitemap.xml",
-             "assets/social/**/*.png", "search/search_index.json", "en/search/search_index.json")
+             "assets/social/**/*.png", "search/search_index.json", "en/search/search_index.json",
+             "search/index/*.json", "en/search/index/*.json")
 
 
 def _files(site: Path) -> dict[str, bytes]:

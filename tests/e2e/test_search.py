@@ -1,6 +1,7 @@
 """Search in the browser: Chinese and English queries find the right case, in the reader's language.
 
-Types into Material's own search box on the built site, with the network blocked.
+Types into Material's own search box on the built site, with the network blocked;
+our worker (theme/assets/javascripts/search-worker.js) answers from the sharded index.
 """
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ EN_QUERIES = [("Kouhu", KOUHU), ("tilapia", KOUHU), ("口湖", KOUHU), ("cocoa",
 def _results(page, query: str, expected_url: str) -> list[tuple[str, str]]:
     """Type the query; wait until the expected page is among the results; (href, title) of every result."""
     box = page.locator("input.md-search__input")
+    box.fill("")      # no results left from the query before
+    box.press("End")
+    page.wait_for_function("!document.querySelector('.md-search-result__list a')")
     box.fill(query)
     box.press("End")    # Material reacts to key events, not to fill() alone
     found = ("[...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]"
@@ -96,3 +100,76 @@ def test_search_opened_from_its_button_on_a_phone_loads_the_index_and_finds(brow
         assert offline.blocked == [] and offline.console_errors == []
     finally:
         offline.close()
+
+
+def _texts(page) -> list[str]:
+    return page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "ls => ls.map(a => a.innerText)")
+
+
+def test_a_name_puts_its_page_first_and_two_characters_are_a_phrase(offline_page, site_server):
+    page = offline_page.page
+    page.goto(site_server)
+    page.locator("input.md-search__input").click()
+    cocoa = _results(page, "可可", f"{site_server}cases/{COCOA}/")
+    assert cocoa[0][0] in (f"{site_server}cases/{COCOA}/", f"{site_server}brands/pingtung-cocoa/"), cocoa
+    texts = _texts(page)
+    assert texts and all("可可" in text for text in texts), "可行性 and 可依 share a character, not the phrase"
+    kouhu = _results(page, "口湖", f"{site_server}cases/{KOUHU}/")
+    assert kouhu[0][0] == f"{site_server}cases/{KOUHU}/", kouhu
+    tilapia = _results(page, "台灣鯛", f"{site_server}brands/kouhu-taiwan-tilapia/")
+    assert tilapia[0][0] == f"{site_server}brands/kouhu-taiwan-tilapia/", tilapia
+    assert offline_page.console_errors == []
+
+
+def test_tai_and_tai_give_the_same_results(offline_page, site_server):
+    page = offline_page.page
+    page.goto(site_server)
+    page.locator("input.md-search__input").click()
+    county = f"{site_server}counties/tainan/"
+    variant = _results(page, "台南", county)
+    standard = _results(page, "臺南", county)
+    assert variant == standard
+    assert variant[0][0] == county, "the query names the county: its page comes first"
+    assert f"{site_server}cases/{GUANTIAN}/" in [href for href, _ in variant]
+
+
+def test_results_name_the_kind_and_place_of_each_page(offline_page, site_server):
+    page = offline_page.page
+    page.goto(f"{site_server}en/")
+    page.locator("input.md-search__input").click()
+    _results(page, "Kouhu", f"{site_server}en/cases/{KOUHU}/")
+    kinds = page.eval_on_selector_all(".md-search-result__list .cb-search-result__facts", "ls => ls.map(e => e.innerText)")
+    assert "Case · Yunlin County Kouhu Township" in kinds and "Brand · Yunlin County Kouhu Township" in kinds, kinds
+
+
+@pytest.mark.parametrize("root, words, links", [
+    ("", "本站找不到相符的內容", ["cases/", "counties/", "arrows/"]),
+    ("en/", "Nothing on this site matches", ["en/cases/", "en/counties/", "en/arrows/"])])
+def test_nothing_found_offers_ways_to_browse_in_the_readers_language(offline_page, site_server, root, words, links):
+    page = offline_page.page
+    page.goto(site_server + root)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("qqzzxxyy 魑魅")
+    box.press("End")
+    empty = page.locator(".md-search-result .cb-search-empty")
+    empty.wait_for()
+    assert words in empty.inner_text()
+    assert empty.locator("a").evaluate_all("ls => ls.map(a => a.href)") == [site_server + link for link in links]
+    box.press("ArrowDown")     # Material's arrow keys reach the suggestions
+    assert page.evaluate("document.activeElement.closest('.cb-search-empty') !== null")
+    assert offline_page.console_errors == []
+
+
+def test_no_index_shard_is_fetched_before_the_reader_types(offline_page, site_server):
+    page = offline_page.page
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{site_server}cases/{KOUHU}/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "/search/index/" in url]
+    page.locator("input.md-search__input").click()
+    _results(page, "口湖", f"{site_server}cases/{KOUHU}/")
+    shards = [url for url in fetched if "/search/index/" in url]
+    assert f"{site_server}search/index/docs.json" in shards and any("/search/index/t" in url for url in shards)
+    assert not [url for url in shards if "/en/" in url], "the reader's language only"

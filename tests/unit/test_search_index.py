@@ -8,6 +8,7 @@ from generator.build.pipeline import load_collection
 from generator.engine.mkdocs.material import search_sections
 from generator.load.project import load_project
 from generator.publish.search import SearchLanguage, language_settings, register_words, search_words, split_index
+from generator.publish.search_shards import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -176,10 +177,17 @@ def test_a_second_build_segments_nothing(tmp_path, monkeypatch):
     assert (tmp_path / "cache" / "search" / "segments.json").stat().st_mtime_ns == stamp, "unchanged: not rewritten"
     for path in written:
         assert (first / path).read_bytes() == (second / path).read_bytes()
+    shards = sorted(p.relative_to(first).as_posix() for p in first.rglob("search/index/*.json"))
+    assert shards and all((first / path).read_bytes() == (second / path).read_bytes() for path in shards)
     zh = json.loads((first / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert zh["config"]["fields"]["title"] == {"boost": 1000.0}
-    assert zh["docs"] and all(set(doc) == {"location", "title", "text"} for doc in zh["docs"])
-    assert not any(doc["location"].startswith("en/") for doc in zh["docs"])
+    assert zh["docs"] == [] and zh["config"]["casebook"]["index"] == "search/index/"
+    en = json.loads((first / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert en["config"]["casebook"]["index"] == "en/search/index/"
+    docs = json.loads((first / "search" / "index" / "docs.json").read_text(encoding="utf-8"))["docs"]
+    assert docs and not any(location.startswith("en/") for location, *_ in docs)
+    case = next(doc for doc in docs if doc[0] == "cases/example-case/")
+    assert case[2] == KINDS.index("case") and case[3], "a case has its kind and its place"
 
 
 def test_new_words_and_a_corrupt_cache_segment_again(tmp_path, monkeypatch):
