@@ -175,10 +175,11 @@ name: {zh-TW: 春季展, en: Spring fair}
 venue: {zh-TW: 範例會場, en: Example venue}
 start: 2027-03-01
 end: 2027-03-14
-languages: [zh-TW, en]
-paper: A3
-cases: [example-case]
 sources: []
+kit:
+  languages: [zh-TW, en]
+  paper: A3
+  cases: [example-case]
 """
 
 
