@@ -279,7 +279,6 @@ def write_site_fonts(site_dir: Path, latin_css: str, cache_dir: Path, sources: d
     """Cut the Han font for the site in `site_dir` and write assets/fonts/ there: the files and fonts.css."""
     from fontTools import version as fonttools_version
 
-
     for path in sources.values():
         if not os.path.isfile(path):
             raise FontProblem(f"the Han font {path} is missing: install Debian's fonts-noto-cjk "
@@ -307,6 +306,11 @@ def write_site_fonts(site_dir: Path, latin_css: str, cache_dir: Path, sources: d
     for part in parts:
         _link(files_dir / part.file_name, target / part.file_name)
         report.files[part.file_name] = (files_dir / part.file_name).stat().st_size
+    # A site folder kept between builds (`mkdocs serve`) still holds the cuts of
+    # other characters from earlier builds: the site is the one a clean build makes.
+    for old in target.glob("noto-sans-tc-*.woff2"):
+        if old.name not in report.files:
+            old.unlink()
     header = ("/* Latin: Noto Sans and Noto Sans Mono (theme/assets/fonts/latin.css). Han: Noto Sans TC\n"
               "   (Noto Sans CJK TC, SIL Open Font License 1.1) cut to the characters this site shows\n"
               "   by generator/publish/fonts.py. */\n")
