@@ -31,13 +31,26 @@ def _project(ctx: click.Context, fmt: str = "text") -> Project:
     return project
 
 
-def _print_and_exit(diagnostics: list[Diagnostic], fmt: str, strict: bool = False) -> None:
+def _print_and_exit(diagnostics: list[Diagnostic], fmt: str, strict: bool = False, lang: str = "en",
+                    status: int | None = None) -> None:
+    from generator.model.messages import catalogue
+
     if diagnostics or fmt == "json":  # tools parse json output, so a clean run prints []
-        click.echo(format_diagnostics(diagnostics, fmt))
+        click.echo(format_diagnostics(diagnostics, fmt, lang, catalogue()))
     failed = count_errors(diagnostics) > 0 or (strict and diagnostics)
     if fmt == "text":
-        click.echo(summary_line(diagnostics, strict), err=True)
-    sys.exit(1 if failed else 0)
+        click.echo(summary_line(diagnostics, strict, lang, catalogue()), err=True)
+    sys.exit(status if status is not None else 1 if failed else 0)
+
+
+def default_language(environ: dict | None = None) -> str:
+    """zh-TW when the locale is Chinese (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else English."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = environ.get(name, "")
+        if value:
+            return "zh-TW" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 @cli.command()
@@ -45,20 +58,71 @@ def _print_and_exit(diagnostics: list[Diagnostic], fmt: str, strict: bool = Fals
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="text for people, github for workflow annotations, json for tools.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--fix", is_flag=True, help="First fix what can be fixed safely: spaces at line ends, the final "
+              "newline, Windows line endings, a full-width colon after a key, tabs in the indentation.")
+@click.option("--lang", type=click.Choice(["zh-TW", "en"]), default=None,
+              help="Language of the messages (default: from the locale; github annotations carry English too).")
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool, fix: bool, lang: str | None) -> None:
     """Check records; report every problem as path:line:col.
 
     With PATHs, report only problems in those files or folders (checked
     against the whole project, so references still resolve).
     """
     from generator.build.pipeline import load_collection
+    from generator.model.messages import diag
 
+    lang = lang or default_language()
+    missing = [diag(path.as_posix(), 0, 0, "path-not-found", hint_key="path-not-found")
+               for path in paths if not path.exists()]
+    if missing:  # a usage error: exit 2, as click does for bad options
+        _print_and_exit(missing, fmt, strict, lang, status=2)
     project = _project(ctx, fmt)
+    if fix:
+        _fix_files(project, paths, lang)
     _, diagnostics = load_collection(project)
     if paths:
-        diagnostics = _only_under(diagnostics, paths, project)
-    _print_and_exit(diagnostics, fmt, strict)
+        diagnostics = _only_under(diagnostics, paths, project) + _outside_content(paths, project)
+    _print_and_exit(diagnostics, fmt, strict, lang)
+
+
+def _fix_files(project: Project, paths: tuple[Path, ...], lang: str) -> None:
+    from generator.core.atomic import write_atomically
+    from generator.load.style import fix_text
+    from generator.model.messages import catalogue
+
+    targets = []
+    for path in (paths or (project.content_dir,)):
+        targets += sorted(path.rglob("*.yml")) if path.is_dir() else [path]
+    for path in targets:
+        if "media" in path.parts:
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # validate reports it
+        bom = text.startswith("\ufeff")
+        fixed, done = fix_text(text.removeprefix("\ufeff"))
+        if done:
+            write_atomically(path, (("\ufeff" if bom else "") + fixed).encode("utf-8"))
+            what = ", ".join(done)
+            click.echo(catalogue().text("summary", "fixed", lang, {"path": path.as_posix(), "what": what})
+                       or f"fixed {path.as_posix()}: {what}", err=True)
+
+
+def _outside_content(paths: tuple[Path, ...], project: Project) -> list[Diagnostic]:
+    """A .yml file given by path outside content/ is never read as a record: say where it belongs."""
+    from generator.model.messages import diag
+
+    content = project.content_dir.resolve()
+    problems = []
+    for path in paths:
+        if path.is_file() and path.suffix in (".yml", ".yaml") and not path.resolve().is_relative_to(content) \
+                and path.resolve() != (project.root / CONFIG_FILE).resolve():
+            expected = f"{Path(project.config.content_dir).as_posix()}/cases/"
+            problems.append(diag(path.as_posix(), 0, 0, "not-a-record", expected=expected,
+                                 hint_key="move-record", hint_args={"expected": expected}))
+    return problems
 
 
 def _only_under(diagnostics: list[Diagnostic], paths: tuple[Path, ...], project: Project) -> list[Diagnostic]:
