@@ -203,12 +203,32 @@ def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summar
         sys.exit(1)
     result = scaffold.create_case(context, answers, dt.date.today(), force=force)
     if result.diagnostics:
-        click.echo(format_diagnostics(result.diagnostics))
+        # a file that was not written is never cited: each problem names the answer to change
+        shown = result.diagnostics if result.written else [_as_answer(d) for d in result.diagnostics]
+        click.echo(format_diagnostics(shown))
     if not result.written:
         click.echo(f"{summary_line(result.diagnostics)} Nothing was written.", err=True)
         sys.exit(1)
     click.echo(f"wrote {result.display}")
     click.echo("next: replace the TODO story with the case as its sources tell it, then run `casebook validate`")
+
+
+_ANSWER_FLAGS = {"id": "--id", "place": "--place", "arrows": "--arrow", "technologies": "--technology",
+                 "industries": "--industry", "sources": "--source", "title.zh-TW": "--title-zh",
+                 "title.en": "--title-en", "summary.zh-TW": "--summary-zh", "summary.en": "--summary-en",
+                 "status": "--status"}
+
+
+def _as_answer(diagnostic: Diagnostic) -> Diagnostic:
+    """A problem of a record that was not written, located at the answer (an option) that caused it."""
+    from dataclasses import replace
+
+    if diagnostic.code in ("file-exists", "duplicate-id"):
+        return diagnostic   # these name a file that does exist
+    field = diagnostic.field
+    flag = next((flag for name, flag in _ANSWER_FLAGS.items()
+                 if field == name or field.startswith((name + "[", name + "."))), "")
+    return replace(diagnostic, path=f"answer {flag}" if flag else "answers", line=0, col=0)
 
 
 def _new_case_from_issue(context, issue_file, force: bool, answered: list) -> None:
@@ -338,12 +358,14 @@ def stale(ctx: click.Context, days: int, fmt: str) -> None:
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: site_dir of mkdocs.yml).")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings.")
-def build(mkdocs_file: Path, site_dir: Path | None, strict: bool) -> None:
+@click.option("--for-disk", is_flag=True, help="Links to page.html files, so the site works opened from disk "
+              "(use_directory_urls: false, as the kiosk): for a pull request's preview.")
+def build(mkdocs_file: Path, site_dir: Path | None, strict: bool, for_disk: bool) -> None:
     """Build the site; the previous site is replaced only when the build succeeded."""
     from generator.engine.mkdocs.build import BuildFailed, build_site
 
     try:
-        target = build_site(mkdocs_file, site_dir, strict=strict)
+        target = build_site(mkdocs_file, site_dir, strict=strict, for_disk=for_disk)
     except BuildFailed as exc:
         click.echo(f"casebook: build failed, the previous site is unchanged: {exc}", err=True)
         sys.exit(1)

@@ -91,7 +91,7 @@ def _control_in_text(raw: RawRecord, text: str, path: FieldPath, *, key: bool) -
     if match:
         line, col = raw.position(path, key=key)
         yield diag(raw.source.display, line, col, "control-character", field=format_field_path(path),
-                   code=f"{ord(match.group()):04X}", index=match.start() + 1, hint_key="fix-control-character")
+                   char=f"{ord(match.group()):04X}", index=match.start() + 1, hint_key="fix-control-character")
 
 
 def _schema_line_warning(raw: RawRecord) -> list[Diagnostic]:

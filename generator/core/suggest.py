@@ -52,10 +52,13 @@ def nearest(value: str, entries: Iterable[Named], n: int = 3) -> list[Named]:
     for entry, names in folded:
         for name in sorted(names):
             owners.setdefault(name, entry)
-    found: list[Named] = []
+    scored = []
     for name in difflib.get_close_matches(key, list(owners), n=n * 3, cutoff=0.6):
-        if owners[name] not in found:
-            found.append(owners[name])
+        scored.append((difflib.SequenceMatcher(None, key, name).ratio(), owners[name]))
+    found: list[Named] = []
+    for score, entry in scored:   # best first; others only when nearly as close
+        if entry not in found and score >= scored[0][0] - 0.05:
+            found.append(entry)
     return found[:n]
 
 

@@ -91,7 +91,7 @@ def load_bytes(source: SourceRef, raw: bytes) -> tuple[RawRecord | None, list[Di
 def _syntax_diag(source: SourceRef, text: str, exc: yaml.YAMLError) -> Diagnostic:
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML forbids, e.g. a control character
         line, col = _position_of_char(text, exc.position)
-        return diag(source.display, line, col, "bad-character", code=f"{exc.character:04X}",
+        return diag(source.display, line, col, "bad-character", char=f"{exc.character:04X}",
                     hint_key="fix-control-character")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
