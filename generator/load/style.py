@@ -63,7 +63,8 @@ def _line_problems(display: str, text: str) -> list[Diagnostic]:
                 problems.append(diag(display, number - 1, 1, "too-many-blank-lines", count=blank, allowed=allowed,
                                      hint_key="fix-whitespace"))
             blank = 0
-            problems += _comment_problems(display, number, line)
+            if "#" in line:
+                problems += _comment_problems(display, number, line)
         else:
             blank += 1
     if blank and body:
@@ -107,11 +108,13 @@ def _comment_start(line: str) -> int:
 
 def input_method_problems(display: str, text: str) -> list[Diagnostic]:
     """A full-width colon after a key, a tab or full-width space in the indentation: each on its own line and column."""
-    problems = []
+    problems: list[Diagnostic] = []
+    if "：" not in text and "\t" not in text and "\u3000" not in text:
+        return problems
     for number, line in enumerate(text.split("\n"), 1):
         if line.lstrip().startswith("#"):
             continue
-        match = _KEY_WITH_FULL_WIDTH_COLON.match(line)
+        match = _KEY_WITH_FULL_WIDTH_COLON.match(line) if "：" in line else None
         if match and ":" not in line[:match.end()]:
             problems.append(diag(display, number, match.end(), "full-width-colon", key=match.group(2).strip(),
                                  hint_key="fix-full-width-colon"))
@@ -152,74 +155,101 @@ def _tab_breaks_yaml(rest: str) -> bool:
 
 # -- yamllint's token rules: colons, commas, hyphens, braces, brackets, indentation, truthy --------
 
+_SCALAR, _KEY, _VALUE, _ENTRY = yaml.ScalarToken, yaml.KeyToken, yaml.ValueToken, yaml.BlockEntryToken
+_FLOW_OPEN = (yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_FLOW_CLOSE = (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+_BLOCK_START = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken)
+
+
 def _token_problems(display: str, text: str) -> list[Diagnostic]:
     tokens = list(yaml.scan(text, Loader=_Loader))
     problems = []
     stack: list[tuple[str, int]] = []   # open block collections: (kind, column)
     sequences_indented: bool | None = None
+    last = len(tokens) - 1
     for index, token in enumerate(tokens):
+        kind = type(token)
+        if kind is _KEY:
+            continue
+        if kind is _SCALAR:
+            if token.plain and token.value in TRUTHY and type(tokens[index - 1]) is not _KEY:
+                mark = token.start_mark
+                problems.append(diag(display, mark.line + 1, mark.column + 1, "truthy-value", severity="warning",
+                                     value=token.value))
+            continue
         prev = tokens[index - 1] if index else None
-        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-        line, col = token.start_mark.line + 1, token.start_mark.column + 1
-        if isinstance(token, yaml.ValueToken) and prev is not None and nxt is not None:
-            if _gap_before(token, prev) > 0 and not isinstance(prev, (yaml.KeyToken, yaml.BlockEntryToken)):
-                problems.append(_spacing(display, token, "colon-spacing", "too many spaces before colon",
-                                         "冒號前面不能有空格", before=True, prev=prev))
-            if _gap_after(token, nxt) > 1:
-                problems.append(_spacing(display, token, "colon-spacing", "too many spaces after colon",
-                                         "冒號後面只能有一個空格"))
-        elif isinstance(token, yaml.FlowEntryToken) and prev is not None and nxt is not None:
-            if _gap_before(token, prev) > 0:
-                problems.append(_spacing(display, token, "comma-spacing", "too many spaces before comma",
-                                         "逗號前面不能有空格", before=True, prev=prev))
-            gap = _gap_after(token, nxt)
-            if gap == 0 and not isinstance(nxt, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
-                problems.append(_spacing(display, token, "comma-spacing", "too few spaces after comma",
-                                         "逗號後面要有一個空格"))
-            elif gap > 1:
-                problems.append(_spacing(display, token, "comma-spacing", "too many spaces after comma",
-                                         "逗號後面只能有一個空格"))
-        elif isinstance(token, yaml.BlockEntryToken) and nxt is not None and _gap_after(token, nxt) > 1:
-            problems.append(diag(display, line, col + 2, "hyphen-spacing"))
-        elif isinstance(token, (yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)) and nxt is not None:
-            limit = 1 if isinstance(token, yaml.FlowMappingStartToken) else 0
-            if _gap_after(token, nxt) > limit and not isinstance(nxt, (yaml.FlowMappingEndToken,
-                                                                         yaml.FlowSequenceEndToken)):
+        nxt = tokens[index + 1] if index < last else None
+        if kind is _VALUE:
+            if prev is not None and nxt is not None:
+                if _gap_before(token, prev) > 0 and not isinstance(prev, (_KEY, _ENTRY)):
+                    problems.append(_spacing(display, token, "colon-spacing", "too many spaces before colon",
+                                             "冒號前面不能有空格", before=True, prev=prev))
+                if _gap_after(token, nxt) > 1:
+                    problems.append(_spacing(display, token, "colon-spacing", "too many spaces after colon",
+                                             "冒號後面只能有一個空格"))
+            continue
+        if kind is yaml.FlowEntryToken:
+            problems += _comma_problems(display, token, prev, nxt)
+            continue
+        if kind in _FLOW_OPEN and nxt is not None:
+            limit = 1 if kind is yaml.FlowMappingStartToken else 0
+            if _gap_after(token, nxt) > limit and not isinstance(nxt, _FLOW_CLOSE):
                 problems.append(_brace(display, token, limit, "after"))
-        elif isinstance(token, (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)) and prev is not None:
-            limit = 1 if isinstance(token, yaml.FlowMappingEndToken) else 0
-            if _gap_before(token, prev) > limit and not isinstance(prev, (yaml.FlowMappingStartToken,
-                                                                          yaml.FlowSequenceStartToken)):
+            continue
+        if kind in _FLOW_CLOSE and prev is not None:
+            limit = 1 if kind is yaml.FlowMappingEndToken else 0
+            if _gap_before(token, prev) > limit and not isinstance(prev, _FLOW_OPEN):
                 problems.append(_brace(display, token, limit, "before", prev))
-        elif isinstance(token, yaml.ScalarToken) and token.plain and token.value in TRUTHY \
-                and not isinstance(prev, yaml.KeyToken):
-            problems.append(diag(display, line, col, "truthy-value", severity="warning", value=token.value))
+            continue
         # indentation: 2 spaces a level; lists under a key either all indented or none
-        if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken)):
-            kind = "map" if isinstance(token, yaml.BlockMappingStartToken) else "seq"
-            column = token.start_mark.column
-            if stack:
-                parent_kind, parent_col = stack[-1]
-                expected = parent_col + 2
-                if kind == "seq" and parent_kind == "map":
-                    if sequences_indented is False:
-                        expected = parent_col
-                    sequences_indented = True if sequences_indented is None else sequences_indented
-                if column != expected and not (parent_kind == "seq" and kind == "map"):
-                    problems.append(diag(display, line, col, "bad-indentation", found=column, expected=expected,
-                                         hint_key="fix-indentation"))
-            elif column != 0:
-                problems.append(diag(display, line, col, "bad-indentation", found=column, expected=0,
-                                     hint_key="fix-indentation"))
-            stack.append((kind, column))
-        elif isinstance(token, yaml.BlockEndToken) and stack:
+        if kind in _BLOCK_START:
+            problems += _block_indentation(display, token, stack, sequences_indented)
+            if kind is yaml.BlockSequenceStartToken and stack and stack[-1][0] == "map" and sequences_indented is None:
+                sequences_indented = True
+            stack.append(("map" if kind is yaml.BlockMappingStartToken else "seq", token.start_mark.column))
+        elif kind is yaml.BlockEndToken and stack:
             stack.pop()
-        elif isinstance(token, yaml.BlockEntryToken) and stack and stack[-1][0] == "map":
-            # a list at the same column as its key (no BlockSequenceStart): "not indented"
-            if sequences_indented is True:
-                problems.append(diag(display, line, col, "bad-indentation", found=token.start_mark.column,
-                                     expected=token.start_mark.column + 2, hint_key="fix-indentation"))
-            sequences_indented = False if sequences_indented is None else sequences_indented
+        elif kind is _ENTRY:
+            line, col = token.start_mark.line + 1, token.start_mark.column + 1
+            if nxt is not None and _gap_after(token, nxt) > 1:
+                problems.append(diag(display, line, col + 2, "hyphen-spacing"))
+            if stack and stack[-1][0] == "map":
+                # a list at the same column as its key (no BlockSequenceStart): "not indented"
+                if sequences_indented is True:
+                    problems.append(diag(display, line, col, "bad-indentation", found=col - 1, expected=col + 1,
+                                         hint_key="fix-indentation"))
+                sequences_indented = False if sequences_indented is None else sequences_indented
+    return problems
+
+
+def _block_indentation(display: str, token, stack: list, sequences_indented: bool | None) -> list[Diagnostic]:
+    is_seq = type(token) is yaml.BlockSequenceStartToken
+    column = token.start_mark.column
+    expected = 0
+    if stack:
+        parent_kind, parent_col = stack[-1]
+        if parent_kind == "seq" and not is_seq:
+            return []   # a mapping as a list item sits after "- " (the hyphens rule)
+        expected = parent_col if is_seq and parent_kind == "map" and sequences_indented is False else parent_col + 2
+    if column == expected:
+        return []
+    return [diag(display, token.start_mark.line + 1, column + 1, "bad-indentation", found=column, expected=expected,
+                 hint_key="fix-indentation")]
+
+
+def _comma_problems(display: str, token, prev, nxt) -> list[Diagnostic]:
+    if prev is None or nxt is None:
+        return []
+    problems = []
+    if _gap_before(token, prev) > 0:
+        problems.append(_spacing(display, token, "comma-spacing", "too many spaces before comma",
+                                 "逗號前面不能有空格", before=True, prev=prev))
+    gap = _gap_after(token, nxt)
+    if gap == 0 and not isinstance(nxt, _FLOW_CLOSE):
+        problems.append(_spacing(display, token, "comma-spacing", "too few spaces after comma", "逗號後面要有一個空格"))
+    elif gap > 1:
+        problems.append(_spacing(display, token, "comma-spacing", "too many spaces after comma",
+                                 "逗號後面只能有一個空格"))
     return problems
 
 
