@@ -237,3 +237,36 @@ def test_style_rules_report_what_yamllint_reports_at_the_same_place(tmp_path, na
     theirs = sorted((int(line.split(":")[1]), int(line.split(":")[2])) for line in lint.stdout.splitlines())
     assert ours == theirs
     assert (lint.returncode == 0) == (name == "clean")
+
+
+# -- casebook new case ----------------------------------------------------------------------------
+
+NEW = ["new", "case", "--yes", "--title-zh", "範例豬腳", "--summary-zh", "合成測試。", "--summary-en", "Synthetic.",
+       "--arrow", "example-arrow-one", "--source", "example-source"]
+
+
+def test_new_case_refuses_a_title_that_gives_an_id_like_test(project):
+    result = run(*NEW, "--title-en", "TEST 萬巒", "--place", "example-township")
+    assert result.exit_code == 1
+    assert lines(result) == [
+        "answer --id: error[placeholder-id]: id: the English title gives the id 'test', which does not say what "
+        "the case is",
+        "    hint: pass --id with the place and the topic, e.g. --id kouhu-smart-tilapia, or give the English title "
+        "of the case"]
+    assert not project.path("content/cases/test.yml").exists()
+
+
+def test_new_case_never_cites_the_file_it_did_not_write(project):
+    result = run(*NEW, "--title-en", "Example pork knuckle", "--place", "範例")
+    assert result.exit_code == 1
+    assert lines(result) == [
+        "answer --place: error[unknown-place]: place: no place '範例' in content/places.yml",
+        "    hint: did you mean 'example-county' (範例縣 / Example County) / 'example-township' "
+        "(範例鄉 / Example Township)?"]
+    assert "content/cases/example-pork-knuckle.yml" not in result.stdout + result.stderr
+
+
+def test_new_case_takes_names_for_places_and_terms(project):
+    result = run(*NEW, "--title-en", "Example pork knuckle", "--place", "範例鄉")
+    assert result.exit_code == 0, result.stdout
+    assert "place: example-township\n" in project.path("content/cases/example-pork-knuckle.yml").read_text("utf-8")
