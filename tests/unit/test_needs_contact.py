@@ -39,7 +39,7 @@ def test_a_need_with_a_contact_shows_it_and_no_issue_link(project):
                     "      consent: synthetic fixture consent\n")
     ctx = view_context(project.root)
     html = render(ctx, by_url(case_pages(ctx, "zh-TW"))["cases/example-case/"])
-    assert '聯絡方式（經社區同意公開）: <a href="mailto:office@example.org" rel="nofollow">office@example.org</a>' in html
+    assert '聯絡方式（經社區同意公開）：<a href="mailto:office@example.org" rel="nofollow">office@example.org</a>' in html
     assert "offer-help.yml" not in html
 
 
