@@ -204,7 +204,8 @@ def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summar
     result = scaffold.create_case(context, answers, dt.date.today(), force=force)
     if result.diagnostics:
         # a file that was not written is never cited: each problem names the answer to change
-        shown = result.diagnostics if result.written else [_as_answer(d) for d in result.diagnostics]
+        shown = result.diagnostics if result.written else \
+            [_as_answer(d) if d.path == result.display else d for d in result.diagnostics]
         click.echo(format_diagnostics(shown))
     if not result.written:
         click.echo(f"{summary_line(result.diagnostics)} Nothing was written.", err=True)
@@ -223,8 +224,8 @@ def _as_answer(diagnostic: Diagnostic) -> Diagnostic:
     """A problem of a record that was not written, located at the answer (an option) that caused it."""
     from dataclasses import replace
 
-    if diagnostic.code in ("file-exists", "duplicate-id"):
-        return diagnostic   # these name a file that does exist
+    if diagnostic.line == 0 and diagnostic.code != "placeholder-id":
+        return diagnostic   # a refusal before any file: it names the folder, or a file that does exist
     field = diagnostic.field
     flag = next((flag for name, flag in _ANSWER_FLAGS.items()
                  if field == name or field.startswith((name + "[", name + "."))), "")

@@ -78,9 +78,8 @@ def _check_place(raw: RawRecord, value: str, entries: dict) -> list[Diagnostic]:
         return []
     names: PlaceNames = entries["place_names"]
     ids = names.matches(value)
-    hint = {"hint_key": "did-you-mean",
-            "hint_args": {"choices": " / ".join(f"'{i}' ({names.labels[i]})" for i in ids)}} if ids else \
-        {"hint_key": "place-by-id"}
+    hint = {"hint_key": "did-you-mean", "hint_args": {"choices": names.hint(value)[len("did you mean "):-1]}} \
+        if ids else {"hint_key": "place-by-id"}
     line, col = raw.position(("place",))
     return [diag(raw.source.display, line, col, "unknown-place", field="place", value=value, **hint)]
 

@@ -27,7 +27,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BLANK_LINES = 2             # empty-lines: max 2, none at the start or the end
 TRUTHY = {"YES", "Yes", "yes", "NO", "No", "no", "TRUE", "True", "FALSE", "False",
           "ON", "On", "on", "OFF", "Off", "off"}   # truthy: only `true` and `false` are allowed
-_KEY_WITH_FULL_WIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"：][^:#：]*?)\s*：")
+# a field name (records' keys are ASCII: title, zh-TW, as_of) followed by a full-width colon
+_KEY_WITH_FULL_WIDTH_COLON = re.compile(r"^([ \t\u3000]*(?:-[ \t]+)?)([A-Za-z][A-Za-z0-9_-]*)[ \t]*：")
+_BLOCK_SCALAR = re.compile(r"[:-][ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
 def style_problems(display: str, text: str) -> list[Diagnostic]:
@@ -95,9 +97,14 @@ def _comment_problems(display: str, number: int, line: str) -> list[Diagnostic]:
 def _comment_start(line: str) -> int:
     """Where a comment starts in a line, or -1: a '#' at the start or after a space, outside quotes."""
     quote = ""
+    escaped = False
     for index, char in enumerate(line):
         if quote:
-            if char == quote:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
                 quote = ""
         elif char in "'\"" and (index == 0 or line[index - 1] in " :[{,-"):
             quote = char
@@ -111,8 +118,17 @@ def input_method_problems(display: str, text: str) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     if "：" not in text and "\t" not in text and "\u3000" not in text:
         return problems
+    block_indent = -1   # inside a block scalar (`story: |`): prose, not keys
     for number, line in enumerate(text.split("\n"), 1):
-        if line.lstrip().startswith("#"):
+        stripped = line.lstrip(" \t\u3000")
+        indent_here = len(line) - len(stripped)
+        if block_indent >= 0:
+            if not stripped.strip() or indent_here > block_indent:
+                continue
+            block_indent = -1
+        if _BLOCK_SCALAR.search(line.rstrip("\r")):
+            block_indent = indent_here
+        if stripped.startswith("#"):
             continue
         match = _KEY_WITH_FULL_WIDTH_COLON.match(line) if "：" in line else None
         if match and ":" not in line[:match.end()]:

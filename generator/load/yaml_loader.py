@@ -65,12 +65,12 @@ def load_bytes(source: SourceRef, raw: bytes) -> tuple[RawRecord | None, list[Di
         return None, [Diagnostic(source.display, 1, 1, "empty-file", "file has no data",
                                  hint="start from `casebook new case` or delete the file")]
     builder = _Builder(source)
-    style = style_problems(source.display, text)
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.YAMLError as exc:
         syntax = _syntax_diag(source, text, exc)
         named = input_method_problems(source.display, text)
+        style = style_problems(source.display, text)
         if not any(problem.line <= syntax.line for problem in named):
             return None, builder.diagnostics + style + [syntax]
         # YAML's own message about a full-width colon or a tab points lines below it: name
@@ -81,6 +81,10 @@ def load_bytes(source: SourceRef, raw: bytes) -> tuple[RawRecord | None, list[Di
             data = builder.build(yaml.parse(repair_input_method(text), Loader=_Loader))
         except yaml.YAMLError:
             return None, style
+    else:
+        if builder.diagnostics:   # refused (anchors, depth...): style is not looked at, nor the rest scanned again
+            return None, builder.diagnostics
+        style = style_problems(source.display, text)
     if builder.diagnostics:
         return None, builder.diagnostics + style
     record = RawRecord(source, data, builder.value_positions, builder.key_positions,

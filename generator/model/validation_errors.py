@@ -75,7 +75,8 @@ def _diagnostic_from_error(err: dict, raw: RawRecord, model: type[BaseModel]) ->
         named = loc and isinstance(loc[-1], str)
         return diag(raw.source.display, line, col, code, field=field,
                     **({"hint_key": "add-field", "hint_args": {"name": loc[-1]}} if named else {}))
-    elif code == "bad-date" and isinstance(err.get("input"), str) and _LOOSE_DATE.match(err["input"].strip()):
+    elif code == "bad-date" and isinstance(err.get("input"), str) and _LOOSE_DATE.match(err["input"].strip()) \
+            and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", err["input"].strip()):
         line, col = raw.position(loc)
         value = err["input"].strip()
         suggestion = _iso_date(value)
@@ -87,7 +88,9 @@ def _diagnostic_from_error(err: dict, raw: RawRecord, model: type[BaseModel]) ->
         hint = {}
         if loc == ("id",):
             slug = _slug(raw.source.stem) or _slug(str(err.get("input")))
-            if slug:
+            if slug and slug == raw.source.stem:
+                hint = {"hint_key": "set-id", "hint_args": {"id": slug}}
+            elif slug:
                 hint = {"hint_key": "rename-file-and-id", "hint_args": {"slug": slug}}
         return diag(raw.source.display, line, col, code, field=field, _key="not-an-id", value=err.get("input"),
                     **hint)

@@ -269,4 +269,5 @@ def test_new_case_never_cites_the_file_it_did_not_write(project):
 def test_new_case_takes_names_for_places_and_terms(project):
     result = run(*NEW, "--title-en", "Example pork knuckle", "--place", "範例鄉")
     assert result.exit_code == 0, result.stdout
-    assert "place: example-township\n" in project.path("content/cases/example-pork-knuckle.yml").read_text("utf-8")
+    text = project.path("content/cases/example-pork-knuckle.yml").read_text("utf-8")
+    assert "\nplace: example-township" in text
