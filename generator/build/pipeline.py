@@ -142,10 +142,12 @@ def _with_checks_of_invalid(diagnostics: list[Diagnostic], invalid: dict[str, Ra
     """Every problem in one round: a record that failed its schema still gets its references and
     translations checked; a reference that is not an id is reported once, as unknown, with the id it names."""
     entries = reference_entries(collection)
-    known = {(d.path, d.field) for d in diagnostics if d.code == "unknown-place"}   # place_names_as_places
+    found = []
     for raw in invalid.values():
-        found = check_references(raw, entries) + missing_translations(raw, project.config.language_codes)
-        diagnostics += [d for d in found if (d.path, d.field) not in known]
+        found += check_references(raw, entries) + missing_translations(raw, project.config.language_codes)
+    # the same unknown place as place_names_as_places found, from the message catalogue (in every language)
+    mine = {(d.path, d.field, d.code) for d in found}
+    diagnostics = [d for d in diagnostics if (d.path, d.field, d.code) not in mine] + found
     unknown = {(d.path, d.field) for d in diagnostics if d.code in ("unknown-place", "unknown-term", "unknown-source")}
     return [d for d in diagnostics if not (d.code == "invalid-value" and (d.path, d.field) in unknown)]
 
