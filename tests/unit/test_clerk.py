@@ -86,7 +86,7 @@ def test_every_problem_in_one_round(project):
         f"{CASE}:9:8: error[full-width-colon]: full-width colon 「：」 after 'summary'",
         "    hint: type ':' (the half-width colon, with the input method in English mode), then a space",
         f"{CASE}:17:8: error[unknown-place]: place: no place '範例鄉' in content/places.yml",
-        "    hint: did you mean 'example-township' (範例鄉 / Example Township)?",
+        "    hint: did you mean 'example-township' (範例縣範例鄉)?",
         f"{CASE}:35:13: error[unknown-source]: sources[1].source: no source 'example-reprot' in content/sources.yml",
         "    hint: did you mean 'example-report' (合成測試報告 / Synthetic fixture report)?",
     ]
@@ -94,9 +94,9 @@ def test_every_problem_in_one_round(project):
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
-    ("Example Township", "'example-township' (範例鄉 / Example Township)"),
-    ("exampleton", "'example-township' (範例鄉 / Example Township)"),
-    ("example-townhsip", "'example-township' (範例鄉 / Example Township)"),
+    ("Example Township", "'example-township' (範例縣範例鄉)"),
+    ("exampleton", "'example-township' (範例縣範例鄉)"),
+    ("example-townhsip", "'example-township' (範例縣範例鄉)"),
 ])
 def test_place_by_name_alias_or_misspelling_suggests_the_id(project, typed, expected):
     project.replace(CASE, "place: example-township", f"place: {typed}")
@@ -261,8 +261,7 @@ def test_new_case_never_cites_the_file_it_did_not_write(project):
     assert result.exit_code == 1
     assert lines(result) == [
         "answer --place: error[unknown-place]: place: no place '範例' in content/places.yml",
-        "    hint: did you mean 'example-county' (範例縣 / Example County) / 'example-township' "
-        "(範例鄉 / Example Township)?"]
+        "    hint: did you mean 'example-county' (範例縣) or 'example-township' (範例縣範例鄉)?"]
     assert "content/cases/example-pork-knuckle.yml" not in result.stdout + result.stderr
 
 

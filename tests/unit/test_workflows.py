@@ -143,10 +143,10 @@ def test_bad_pull_request_gets_annotations_on_the_right_lines(repository, tmp_pa
     result = run_step(repository, "pull-request.yml", "validate", tmp_path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        # in English, then in 正體中文, each with its hint
+        # in English, then in 正體中文, each with its hint (none for a place nothing is close to)
         f"::error file=content/cases/bad-case.yml,line={BAD_PLACE_LINE},col=8,title=unknown-place::"
-        "place: no place 'atlantis' in content/places.yml%0Ahint: use one of: 'example-county' (範例縣 / Example County), 'example-township' (範例鄉 / Example Township), 'other-county' (他縣 / Other County)%0A"
-        "place: content/places.yml 裡沒有地點「atlantis」%0Ahint: 請從這些選一個：'example-county' (範例縣 / Example County), 'example-township' (範例鄉 / Example Township), 'other-county' (他縣 / Other County)",
+        "place: no place 'atlantis' in content/places.yml%0A"
+        "place: content/places.yml 裡沒有地點「atlantis」",
         f"::error file=content/cases/bad-case.yml,line={BAD_SOURCE_LINE},col=13,title=unknown-source::"
         "sources[0].source: no source 'no-such-source' in content/sources.yml%0Ahint: use one of: 'example-source' (合成測試資料 / Synthetic fixture source), 'example-report' (合成測試報告 / Synthetic fixture report)%0A"
         "sources[0].source: content/sources.yml 裡沒有出處「no-such-source」%0Ahint: 請從這些選一個：'example-source' (合成測試資料 / Synthetic fixture source), 'example-report' (合成測試報告 / Synthetic fixture report)",
