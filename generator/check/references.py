@@ -100,7 +100,7 @@ def suggestion(value: str, valid: list[Named]) -> dict:
         return {"hint_key": "did-you-mean", "hint_args": {"choices": choices_text(close, " / ")}}
     if len(valid) <= LIST_ALL_UP_TO:
         return {"hint_key": "use-one-of", "hint_args": {"choices": choices_text(valid)}}
-    return {"hint_key": "place-by-id"}
+    return {}   # too many to list
 
 
 def _citations(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
