@@ -261,7 +261,7 @@ def _comma_problems(display: str, token, prev, nxt) -> list[Diagnostic]:
         problems.append(_spacing(display, token, "comma-spacing", "too many spaces before comma",
                                  "逗號前面不能有空格", before=True, prev=prev))
     gap = _gap_after(token, nxt)
-    if gap == 0 and not isinstance(nxt, _FLOW_CLOSE):
+    if gap == 0 and token.end_mark.line == nxt.start_mark.line and not isinstance(nxt, _FLOW_CLOSE):
         problems.append(_spacing(display, token, "comma-spacing", "too few spaces after comma", "逗號後面要有一個空格"))
     elif gap > 1:
         problems.append(_spacing(display, token, "comma-spacing", "too many spaces after comma",

@@ -221,6 +221,7 @@ STYLE_FIXTURES = {
     "indentation": "a:\n   b: 1\n",
     "indentation-sequences": "a:\n  - x\nb:\n- y\n",
     "truthy": "a: yes\n",
+    "clean-flow-over-lines": "a: {b: 1,\n    c: 2}\n",
     "clean": "a:\n  b: {c: 1}\n  d:\n    - e: [1, 2]  # note\n      f: true\n",
 }
 
@@ -236,7 +237,7 @@ def test_style_rules_report_what_yamllint_reports_at_the_same_place(tmp_path, na
                            "-f", "parsable", str(path)], capture_output=True, text=True, check=False)
     theirs = sorted((int(line.split(":")[1]), int(line.split(":")[2])) for line in lint.stdout.splitlines())
     assert ours == theirs
-    assert (lint.returncode == 0) == (name == "clean")
+    assert (lint.returncode == 0) == name.startswith("clean")
 
 
 # -- casebook new case ----------------------------------------------------------------------------

@@ -10,11 +10,7 @@ from generator.load.project import load_project
 from generator.render.views.cases import case_pages
 
 CASE = "content/cases/example-case.yml"
-NEED = """looking_for:
-  - kind: partners
-    text: {zh-TW: 範例需求, en: Example need}
-    sources:
-      - source: example-source
+NEED = """     sources: [{source: example-source}]}
 """
 REPO = "content_dir: content\nrepo_url: https://github.com/example/casebook"
 
@@ -35,8 +31,8 @@ def test_a_need_without_contact_links_to_a_prefilled_issue(project):
 
 def test_a_need_with_a_contact_shows_it_and_no_issue_link(project):
     project.replace("casebook.yml", "content_dir: content", REPO)
-    project.replace(CASE, NEED, NEED + "    contact:\n      url: mailto:office@example.org\n"
-                    "      consent: synthetic fixture consent\n")
+    project.replace(CASE, NEED, "     sources: [{source: example-source}],\n"
+                    "     contact: {url: 'mailto:office@example.org', consent: synthetic fixture consent}}\n")
     ctx = view_context(project.root)
     html = render(ctx, by_url(case_pages(ctx, "zh-TW"))["cases/example-case/"])
     assert '聯絡方式（經社區同意公開）：<a href="mailto:office@example.org" rel="nofollow">office@example.org</a>' in html
@@ -44,9 +40,9 @@ def test_a_need_with_a_contact_shows_it_and_no_issue_link(project):
 
 
 def test_a_contact_needs_consent_and_a_url_or_address(project):
-    project.replace(CASE, NEED, NEED + "    contact:\n      url: https://example.org/\n")
+    project.replace(CASE, NEED, "     sources: [{source: example-source}], contact: {url: 'https://example.org/'}}\n")
     assert "missing-field: looking_for[0].contact.consent: field required" in headlines(project)
-    project.replace(CASE, "      url: https://example.org/\n", "      consent: agreed\n")
+    project.replace(CASE, "contact: {url: 'https://example.org/'}", "contact: {consent: agreed}")
     assert "missing-contact: looking_for[0].contact: a contact needs a `url` or an `address`" in headlines(project)
 
 
