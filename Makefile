@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: setup venv system serve build test lint validate schema clean update-golden bench bench-pages bench-search bench-images screenshots fonts map-data exhibit exhibit-screenshots
+.PHONY: setup venv system serve build test test-content lint validate schema clean update-golden bench bench-pages bench-search bench-images screenshots fonts map-data exhibit exhibit-screenshots
 
 setup: system $(STAMP) $(VNU)
 
@@ -36,6 +36,15 @@ build: setup
 
 test: setup
 	$(BIN)/pytest
+
+# What a pull request that changes only content/ needs (a few minutes, no browser):
+# the records, the schema, the YAML style and the tests that read the real content.
+CONTENT_TESTS := tests/unit/test_schema.py tests/unit/test_export.py tests/unit/test_views_policy.py tests/unit/test_clerk.py
+test-content: $(STAMP)
+	$(BIN)/casebook validate
+	$(BIN)/casebook schema --check
+	$(BIN)/yamllint -c .yamllint.yml --strict content
+	$(BIN)/pytest -q -p no:cacheprovider $(CONTENT_TESTS)
 
 # Code checks (also in .ci/run): lint, the layer contracts (pyproject.toml), declared vs used dependencies.
 lint: $(STAMP)

@@ -31,13 +31,26 @@ def _project(ctx: click.Context, fmt: str = "text") -> Project:
     return project
 
 
-def _print_and_exit(diagnostics: list[Diagnostic], fmt: str, strict: bool = False) -> None:
+def _print_and_exit(diagnostics: list[Diagnostic], fmt: str, strict: bool = False, lang: str = "en",
+                    status: int | None = None) -> None:
+    from generator.model.messages import catalogue
+
     if diagnostics or fmt == "json":  # tools parse json output, so a clean run prints []
-        click.echo(format_diagnostics(diagnostics, fmt))
+        click.echo(format_diagnostics(diagnostics, fmt, lang, catalogue()))
     failed = count_errors(diagnostics) > 0 or (strict and diagnostics)
     if fmt == "text":
-        click.echo(summary_line(diagnostics, strict), err=True)
-    sys.exit(1 if failed else 0)
+        click.echo(summary_line(diagnostics, strict, lang, catalogue()), err=True)
+    sys.exit(status if status is not None else 1 if failed else 0)
+
+
+def default_language(environ: dict | None = None) -> str:
+    """zh-TW when the locale is Chinese (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else English."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = environ.get(name, "")
+        if value:
+            return "zh-TW" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 @cli.command()
@@ -45,20 +58,71 @@ def _print_and_exit(diagnostics: list[Diagnostic], fmt: str, strict: bool = Fals
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
               show_default=True, help="text for people, github for workflow annotations, json for tools.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--fix", is_flag=True, help="First fix what can be fixed safely: spaces at line ends, the final "
+              "newline, Windows line endings, a full-width colon after a key, tabs in the indentation.")
+@click.option("--lang", type=click.Choice(["zh-TW", "en"]), default=None,
+              help="Language of the messages (default: from the locale; github annotations carry English too).")
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool, fix: bool, lang: str | None) -> None:
     """Check records; report every problem as path:line:col.
 
     With PATHs, report only problems in those files or folders (checked
     against the whole project, so references still resolve).
     """
     from generator.build.pipeline import load_collection
+    from generator.model.messages import diag
 
+    lang = lang or default_language()
+    missing = [diag(path.as_posix(), 0, 0, "path-not-found", hint_key="path-not-found")
+               for path in paths if not path.exists()]
+    if missing:  # a usage error: exit 2, as click does for bad options
+        _print_and_exit(missing, fmt, strict, lang, status=2)
     project = _project(ctx, fmt)
+    if fix:
+        _fix_files(project, paths, lang)
     _, diagnostics = load_collection(project)
     if paths:
-        diagnostics = _only_under(diagnostics, paths, project)
-    _print_and_exit(diagnostics, fmt, strict)
+        diagnostics = _only_under(diagnostics, paths, project) + _outside_content(paths, project)
+    _print_and_exit(diagnostics, fmt, strict, lang)
+
+
+def _fix_files(project: Project, paths: tuple[Path, ...], lang: str) -> None:
+    from generator.core.atomic import write_atomically
+    from generator.load.style import fix_text
+    from generator.model.messages import catalogue
+
+    targets = []
+    for path in (paths or (project.content_dir,)):
+        targets += sorted(path.rglob("*.yml")) if path.is_dir() else [path]
+    for path in targets:
+        if "media" in path.parts:
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # validate reports it
+        bom = text.startswith("\ufeff")
+        fixed, done = fix_text(text.removeprefix("\ufeff"))
+        if done:
+            write_atomically(path, (("\ufeff" if bom else "") + fixed).encode("utf-8"))
+            what = ", ".join(done)
+            click.echo(catalogue().text("summary", "fixed", lang, {"path": path.as_posix(), "what": what})
+                       or f"fixed {path.as_posix()}: {what}", err=True)
+
+
+def _outside_content(paths: tuple[Path, ...], project: Project) -> list[Diagnostic]:
+    """A .yml file given by path outside content/ is never read as a record: say where it belongs."""
+    from generator.model.messages import diag
+
+    content = project.content_dir.resolve()
+    problems = []
+    for path in paths:
+        if path.is_file() and path.suffix in (".yml", ".yaml") and not path.resolve().is_relative_to(content) \
+                and path.resolve() != (project.root / CONFIG_FILE).resolve():
+            expected = f"{Path(project.config.content_dir).as_posix()}/cases/"
+            problems.append(diag(path.as_posix(), 0, 0, "not-a-record", expected=expected,
+                                 hint_key="move-record", hint_args={"expected": expected}))
+    return problems
 
 
 def _only_under(diagnostics: list[Diagnostic], paths: tuple[Path, ...], project: Project) -> list[Diagnostic]:
@@ -139,12 +203,33 @@ def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summar
         sys.exit(1)
     result = scaffold.create_case(context, answers, dt.date.today(), force=force)
     if result.diagnostics:
-        click.echo(format_diagnostics(result.diagnostics))
+        # a file that was not written is never cited: each problem names the answer to change
+        shown = result.diagnostics if result.written else \
+            [_as_answer(d) if d.path == result.display else d for d in result.diagnostics]
+        click.echo(format_diagnostics(shown))
     if not result.written:
         click.echo(f"{summary_line(result.diagnostics)} Nothing was written.", err=True)
         sys.exit(1)
     click.echo(f"wrote {result.display}")
     click.echo("next: replace the TODO story with the case as its sources tell it, then run `casebook validate`")
+
+
+_ANSWER_FLAGS = {"id": "--id", "place": "--place", "arrows": "--arrow", "technologies": "--technology",
+                 "industries": "--industry", "sources": "--source", "title.zh-TW": "--title-zh",
+                 "title.en": "--title-en", "summary.zh-TW": "--summary-zh", "summary.en": "--summary-en",
+                 "status": "--status"}
+
+
+def _as_answer(diagnostic: Diagnostic) -> Diagnostic:
+    """A problem of a record that was not written, located at the answer (an option) that caused it."""
+    from dataclasses import replace
+
+    if diagnostic.line == 0 and diagnostic.code != "placeholder-id":
+        return diagnostic   # a refusal before any file: it names the folder, or a file that does exist
+    field = diagnostic.field
+    flag = next((flag for name, flag in _ANSWER_FLAGS.items()
+                 if field == name or field.startswith((name + "[", name + "."))), "")
+    return replace(diagnostic, path=f"answer {flag}" if flag else "answers", line=0, col=0)
 
 
 def _new_case_from_issue(context, issue_file, force: bool, answered: list) -> None:
@@ -274,12 +359,14 @@ def stale(ctx: click.Context, days: int, fmt: str) -> None:
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: site_dir of mkdocs.yml).")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings.")
-def build(mkdocs_file: Path, site_dir: Path | None, strict: bool) -> None:
+@click.option("--for-disk", is_flag=True, help="Links to page.html files, so the site works opened from disk "
+              "(use_directory_urls: false, as the kiosk): for a pull request's preview.")
+def build(mkdocs_file: Path, site_dir: Path | None, strict: bool, for_disk: bool) -> None:
     """Build the site; the previous site is replaced only when the build succeeded."""
     from generator.engine.mkdocs.build import BuildFailed, build_site
 
     try:
-        target = build_site(mkdocs_file, site_dir, strict=strict)
+        target = build_site(mkdocs_file, site_dir, strict=strict, for_disk=for_disk)
     except BuildFailed as exc:
         click.echo(f"casebook: build failed, the previous site is unchanged: {exc}", err=True)
         sys.exit(1)

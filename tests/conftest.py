@@ -71,4 +71,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FixtureProject:
     root = tmp_path / "project"
     shutil.copytree(FIXTURE_PROJECT, root)
     monkeypatch.chdir(root)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):   # messages in English unless a test asks
+        monkeypatch.delenv(name, raising=False)
     return FixtureProject(root)

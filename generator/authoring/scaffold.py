@@ -24,6 +24,7 @@ from generator.authoring.scaffold_yaml import case_yaml
 from generator.build.pipeline import load_collection
 from generator.check.collection import check_collection
 from generator.check.records import validate_record
+from generator.check.references import check_references, reference_entries
 from generator.core.atomic import write_atomically
 from generator.core.errors import Diagnostic, count_errors
 from generator.load.yaml_loader import load_bytes
@@ -224,8 +225,10 @@ class ScaffoldResult:
 def create_case(context: ScaffoldContext, answers: CaseAnswers, today: dt.date,
                 *, force: bool = False) -> ScaffoldResult:
     """Resolve the answers, build the record, check it like `casebook validate`; write it only if clean."""
-    answers = resolve_answers(answers, context)
-    refused = _refuse_id(answers.id or "", context, force)
+    resolved = resolve_answers(answers, context)
+    refused = placeholder_id_problem(answers, resolved.id or "", context) or \
+        _refuse_id(resolved.id or "", context, force)
+    answers = resolved
     if refused:
         return ScaffoldResult(context.cases_dir, refused[0].path, refused, written=False)
     target = context.cases_dir / f"{answers.id}.yml"
@@ -255,7 +258,11 @@ def check_case_text(text: str, target: Path, context: ScaffoldContext) -> list[D
         return problems
     record, problems = validate_record(raw)
     if record is None:
-        return [_with_choices_hint(d, context) for d in problems]
+        # the references too, so a name that matches nothing gets the nearest ids
+        references = check_references(raw, reference_entries(context.collection))
+        unknown = {d.field for d in references}
+        problems = [d for d in problems if not (d.code == "invalid-value" and d.field in unknown)]
+        return [_with_choices_hint(d, context) for d in problems] + references
     config = context.project.config
     before = set(check_collection(context.collection, config))
     after = check_collection(_with_case(context.collection, raw, record), config)
@@ -285,6 +292,21 @@ def _placeholder_warning(raw, record) -> list[Diagnostic]:
                        "the story is still the TODO placeholder and the case is published",
                        field="story", hint="replace the story before this is merged, or use --status draft",
                        severity="warning")]
+
+
+# Ids that say nothing about a case: a title such as "TEST 萬巒" would give `test`.
+PLACEHOLDER_IDS = {"test", "tests", "testing", "case", "new", "new-case", "example", "sample", "draft", "todo",
+                   "tmp", "temp", "untitled", "xxx", "abc", "foo", "demo"}
+
+
+def placeholder_id_problem(answers: CaseAnswers, derived: str, context: ScaffoldContext) -> list[Diagnostic]:
+    """An id made from the English title that would name nothing: refused, with --id to choose one."""
+    if answers.id is not None or (derived not in PLACEHOLDER_IDS and len(derived) >= 3):
+        return []
+    return [Diagnostic(display_path(context.cases_dir, context.project.root), 0, 0, "placeholder-id",
+                       f"the English title gives the id '{derived}', which does not say what the case is",
+                       field="id", hint="pass --id with the place and the topic, e.g. --id kouhu-smart-tilapia, "
+                       "or give the English title of the case")]
 
 
 def _refuse_id(case_id: str, context: ScaffoldContext, force: bool) -> list[Diagnostic]:

@@ -1,6 +1,7 @@
 """Runs the stages in their fixed order. The CLI and the MkDocs plugin call this."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from generator.check.collection import check_collection
 from generator.check.media import check_media
 from generator.check.place_names import PlaceNames
 from generator.check.records import validate_record
+from generator.check.references import check_references, missing_translations, reference_entries
 from generator.check.terms import check_terms
 from generator.core.errors import Diagnostic
 from generator.core.memo import NO_MEMO, Memo
@@ -17,7 +19,9 @@ from generator.load.discover import discover
 from generator.load.explainers import project_explainers
 from generator.load.yaml_loader import load_file
 from generator.model.collection import Collection
+from generator.model.messages import diag
 from generator.model.raw import FILE_KINDS, FOLDER_KINDS, KIND_FOLDERS, RawRecord, SourceRef
+from generator.model.records import SLUG_PATTERN
 from generator.model.settings import Project
 
 # The order the stages run in; tests/unit/test_pipeline.py enforces it.
@@ -58,6 +62,7 @@ def load_collection(project: Project, memo: Memo = NO_MEMO) -> tuple[Collection,
     collection = replace(collection, **singles)
     diagnostics = place_names_as_places(diagnostics, invalid, collection)
     diagnostics += check_collection(collection, project.config, memo)
+    diagnostics = _with_checks_of_invalid(diagnostics, invalid, collection, project)
     media, problems = check_media(collection, project)
     explainers, more = project_explainers(project, collection)
     collection = replace(collection, media=media, explainers=explainers)
@@ -101,9 +106,13 @@ def _add_record(collection: Collection, singles: dict, raw: RawRecord, record, f
     problems = []
     if record.id != raw.source.stem:
         line, col = raw.position(("id",))
-        problems.append(Diagnostic(raw.source.display, line, col, "id-mismatch",
-                                   f"id '{record.id}' differs from the file name '{raw.source.path.name}'",
-                                   field="id", hint=f"rename the file to {record.id}.yml, or set `id: {raw.source.stem}`"))
+        stem = raw.source.stem
+        if is_slug(stem):
+            hint = {"hint_key": "rename-or-set-id", "hint_args": {"id": record.id, "stem": stem}}
+        else:  # never suggest an id that is not valid (`Test Wanluan Pork`)
+            hint = {"hint_key": "rename-file", "hint_args": {"slug": record.id, "id": record.id}}
+        problems.append(diag(raw.source.display, line, col, "id-mismatch", field="id", id=record.id,
+                             file=raw.source.path.name, **hint))
     key = (kind, record.id)
     if key in first_file:
         owner, other = first_file[key], raw
@@ -122,6 +131,25 @@ def _duplicate_id(raw: RawRecord, owner: RawRecord, kind: str, record_id: str) -
     line, col = raw.position(("id",))
     return Diagnostic(raw.source.display, line, col, "duplicate-id", f"another {kind} already has id '{record_id}'",
                       field="id", hint=f"it is used in {owner.source.display}; ids must be unique")
+
+
+def is_slug(text: str) -> bool:
+    return bool(re.fullmatch(SLUG_PATTERN, text))
+
+
+def _with_checks_of_invalid(diagnostics: list[Diagnostic], invalid: dict[str, RawRecord], collection: Collection,
+                            project: Project) -> list[Diagnostic]:
+    """Every problem in one round: a record that failed its schema still gets its references and
+    translations checked; a reference that is not an id is reported once, as unknown, with the id it names."""
+    entries = reference_entries(collection)
+    found = []
+    for raw in invalid.values():
+        found += check_references(raw, entries) + missing_translations(raw, project.config.language_codes)
+    # the same unknown place as place_names_as_places found, from the message catalogue (in every language)
+    mine = {(d.path, d.field, d.code) for d in found}
+    diagnostics = [d for d in diagnostics if (d.path, d.field, d.code) not in mine] + found
+    unknown = {(d.path, d.field) for d in diagnostics if d.code in ("unknown-place", "unknown-term", "unknown-source")}
+    return [d for d in diagnostics if not (d.code == "invalid-value" and (d.path, d.field) in unknown)]
 
 
 def _remember_invalid(collection: Collection, ref: SourceRef, raw: RawRecord | None) -> None:

@@ -1,12 +1,9 @@
 """Rules across records: unique ids, references between records, languages and citations."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 from pydantic import BaseModel
 
-from generator.check.place_names import PlaceNames
+from generator.check.references import check_references, reference_entries
 from generator.core.errors import Diagnostic, did_you_mean
 from generator.core.memo import NO_MEMO, Memo
 from generator.model.collection import Collection
@@ -14,7 +11,6 @@ from generator.model.fields import format_field_path, iter_localized
 from generator.model.raw import FieldPath, RawRecord
 from generator.model.records import (
     Case,
-    Citation,
     Exhibition,
 )
 from generator.model.settings import SiteConfig
@@ -34,22 +30,18 @@ class _CollectionChecker:
         self.config = config
         self.memo = memo
         self.diagnostics: list[Diagnostic] = []
-        self.place_ids = self._place_ids()
-        self.place_names = PlaceNames.of(collection.places)
-        self.source_ids = {s.id for s in collection.sources.sources} if collection.sources else set()
+        self.entries = reference_entries(collection)
 
     def run(self) -> None:
         for (kind, record_id), raw in sorted(self.c.raw.items()):
             record = self._record(kind, record_id)
             if record is None:
                 continue
-            inputs = (record, raw, tuple(self.config.language_codes), self.c.sources)
+            inputs = (record, raw, tuple(self.config.language_codes), self.c.sources, self.c.places, self.c.taxonomy)
             self.diagnostics += self.memo.check(("record checks", kind, record_id), inputs,
                                                 lambda: self._check_record(record, raw))
         for case in self.c.cases.values():
             self._check_case(case)
-        for brand in self.c.brands.values():
-            self._check_place(brand.place, self._raw("brand", brand.id), ("place",))
         for exhibition in self.c.exhibitions.values():
             self._check_exhibition(exhibition)
         self._check_unique_term_ids()
@@ -58,7 +50,7 @@ class _CollectionChecker:
         """Checks of one record alone, against the site's languages and sources; returns what they found."""
         found = len(self.diagnostics)
         self._check_languages(record, raw)
-        self._check_citations(record, raw)
+        self.diagnostics += check_references(raw, self.entries)
         problems = self.diagnostics[found:]
         del self.diagnostics[found:]
         return problems
@@ -115,30 +107,9 @@ class _CollectionChecker:
                         f"add `{lang}: {{reviewed: false}}` under translations (true once a person checked it)",
                         key=True)
 
-    # citations
-    def _check_citations(self, record: BaseModel, raw: RawRecord) -> None:
-        for path, citation in _iter_citations(record):
-            if self.c.sources is not None and citation.source not in self.source_ids:
-                self._error(raw, path + ("source",), "unknown-source",
-                            f"no source '{citation.source}' in content/sources.yml",
-                            did_you_mean(citation.source, sorted(self.source_ids)))
-
     # references
     def _check_case(self, case: Case) -> None:
         raw = self._raw("case", case.id)
-        self._check_place(case.place, raw, ("place",))
-        taxonomy = self.c.taxonomy
-        for field_name, terms in (("arrows", taxonomy.arrows if taxonomy else []),
-                                  ("technologies", taxonomy.technologies if taxonomy else []),
-                                  ("industries", taxonomy.industries if taxonomy else [])):
-            known = [t.id for t in terms]
-            if taxonomy is None:
-                break
-            for index, key in enumerate(getattr(case, field_name)):
-                if key not in known:
-                    self._error(raw, (field_name, index), "unknown-term",
-                                f"'{key}' is not one of the {field_name} in content/taxonomy.yml",
-                                did_you_mean(key, known) or f"use one of: {', '.join(known)}")
         if case.brand is not None:
             self._check_reference(raw, ("brand",), case.brand, self.c.brands, "brand", case.status)
         for index, other in enumerate(case.related):
@@ -188,26 +159,6 @@ class _CollectionChecker:
             self._error(raw, path, "draft-reference", f"{kind} '{target}' is a draft, so it has no page to link to",
                         f"publish {kind} '{target}' first, or remove the reference")
 
-    def _check_place(self, place: str, raw: RawRecord, path: FieldPath) -> None:
-        if self.c.places is None or place in self.place_ids:
-            return
-        self._error(raw, path, "unknown-place", f"no place '{place}' in content/places.yml",
-                    self._suggest_place(place))
-
-    def _suggest_place(self, value: str) -> str:
-        return self.place_names.hint(value)
-
-    def _place_ids(self) -> dict[str, set[str]]:
-        """Place id -> its names and aliases, lower-cased, for suggestions."""
-        ids: dict[str, set[str]] = {}
-        if self.c.places is None:
-            return ids
-        for county in self.c.places.counties:
-            ids[county.id] = _names(county)
-            for township in county.townships:
-                ids[township.id] = _names(township)
-        return ids
-
     def _check_unique_term_ids(self) -> None:
         """Ids inside the single-file records (places, taxonomy, sources) must be unique."""
         lists: list[tuple[str, FieldPath, list]] = []
@@ -232,18 +183,3 @@ class _CollectionChecker:
                                 f"it is first used on line {first}; ids must be unique")
                 else:
                     namespace[item.id] = item_path
-
-
-def _names(place: Any) -> set[str]:
-    return {place.id, *(n.lower() for n in place.name.values()), *(a.lower() for a in place.aliases)}
-
-
-def _iter_citations(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Citation]]:
-    if isinstance(obj, Citation):
-        yield path, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from _iter_citations(getattr(obj, name), path + (name,))
-    elif isinstance(obj, list):
-        for index, item in enumerate(obj):
-            yield from _iter_citations(item, path + (index,))

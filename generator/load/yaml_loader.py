@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 
 from generator.core.errors import Diagnostic
+from generator.load.style import input_method_problems, repair_input_method, style_problems
+from generator.model.messages import diag
 from generator.model.raw import FieldPath, RawRecord, SourceRef
 
 try:  # libyaml is much faster; PyYAML's pure parser gives the same events.
@@ -66,25 +68,41 @@ def load_bytes(source: SourceRef, raw: bytes) -> tuple[RawRecord | None, list[Di
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.YAMLError as exc:
-        return None, builder.diagnostics + [_syntax_diag(source, text, exc)]
+        syntax = _syntax_diag(source, text, exc)
+        named = input_method_problems(source.display, text)
+        style = style_problems(source.display, text)
+        if not any(problem.line <= syntax.line for problem in named):
+            return None, builder.diagnostics + style + [syntax]
+        # YAML's own message about a full-width colon or a tab points lines below it: name
+        # them instead, and read the file as if they were fixed, so every other problem is
+        # reported in the same round (columns on a repaired line may be off by one).
+        builder = _Builder(source)
+        try:
+            data = builder.build(yaml.parse(repair_input_method(text), Loader=_Loader))
+        except yaml.YAMLError:
+            return None, style
+    else:
+        if builder.diagnostics:   # refused (anchors, depth...): style is not looked at, nor the rest scanned again
+            return None, builder.diagnostics
+        style = style_problems(source.display, text)
     if builder.diagnostics:
-        return None, builder.diagnostics
+        return None, builder.diagnostics + style
     record = RawRecord(source, data, builder.value_positions, builder.key_positions,
                        hashlib.sha256(raw).hexdigest(), text.split("\n", 1)[0].rstrip("\r"))
-    return record, []
+    return record, style
 
 
 def _syntax_diag(source: SourceRef, text: str, exc: yaml.YAMLError) -> Diagnostic:
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML forbids, e.g. a control character
         line, col = _position_of_char(text, exc.position)
-        return Diagnostic(source.display, line, col, "bad-character",
-                          f"character U+{exc.character:04X} is not allowed in YAML",
-                          hint="delete it; control characters often come in with text pasted from another program")
+        return diag(source.display, line, col, "bad-character", char=f"{exc.character:04X}",
+                    hint_key="fix-control-character")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "invalid YAML"
-    return Diagnostic(source.display, line, col, "yaml-syntax", f"YAML syntax error: {problem}",
-                      hint="check the indentation and quoting around this line")
+    colon_in_text = "mapping values are not allowed" in problem
+    return diag(source.display, line, col, "yaml-syntax", problem=problem,
+                hint_key="fix-yaml-colon-in-text" if colon_in_text else "fix-yaml-syntax")
 
 
 def _file_diag(source: SourceRef, code: str, message: str, hint: str = "") -> Diagnostic:

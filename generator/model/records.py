@@ -208,6 +208,25 @@ NeedKind = Literal["investment", "talent", "partners"]
 NeedStatement = Literal["aim", "call"]
 
 
+class Contact(Model):
+    """Where to offer what a need asks for, published only because the community agreed to it.
+
+    Never taken from anywhere else: a contact is written only when the people it
+    reaches asked for it to be published, and `consent` says who agreed and how.
+    """
+
+    url: Url | None = Field(None, description="A web page or mailto: link the community agreed to publish.")
+    address: LocalizedText | None = Field(None, description="A postal address the community agreed to publish.")
+    consent: ShortText = Field(description="Who agreed to publish this contact, when and in what form, "
+                                           "e.g. `township office, e-mail of 2024-03-01`.")
+
+    @model_validator(mode="after")
+    def _url_or_address(self) -> Contact:
+        if self.url is None and self.address is None:
+            raise PydanticCustomError("missing-contact", "a contact needs a `url` or an `address`", {})
+        return self
+
+
 class Need(Model):
     """Something the case is looking for, so enterprises and people can offer it.
 
@@ -224,6 +243,8 @@ class Need(Model):
                                                         "gives no date of its own.")
     text: LocalizedText
     sources: Sources
+    contact: Contact | None = Field(None, description="How to offer it, if the community agreed to publish a "
+                                                      "contact; without one the page links to a prefilled issue.")
 
 
 class SourcePhoto(Model):

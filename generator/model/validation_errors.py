@@ -1,14 +1,16 @@
 """A pydantic ValidationError on a raw record, as diagnostics at the line and column of each value."""
 from __future__ import annotations
 
+import difflib
 import re
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.core.errors import Diagnostic, did_you_mean
+from generator.core.errors import Diagnostic
 from generator.model.fields import format_field_path
+from generator.model.messages import diag
 from generator.model.raw import FieldPath, RawRecord
 from generator.model.records import (
     LANG_PATTERN,
@@ -60,21 +62,68 @@ def _diagnostic_from_error(err: dict, raw: RawRecord, model: type[BaseModel]) ->
         loc += (_CHECKED_FIELD[kind],)
     code = "wrong-type" if kind in _TYPE_NAMES else _CODES.get(kind, kind.replace("_", "-"))
     hint = ""
+    field = format_field_path(loc)
     if kind == "extra_forbidden":
         name = str(loc[-1])
         owner = _model_at(model, loc[:-1])
-        message = f"'{name}' is not a field of {_describe(owner)}"
-        hint = did_you_mean(name, list(owner.model_fields) if owner else [])
+        close = difflib.get_close_matches(name, list(owner.model_fields) if owner else [], n=1, cutoff=0.6)
         line, col = raw.position(loc, key=True)
+        return diag(raw.source.display, line, col, code, field=field, name=name, owner=_describe(owner),
+                    **({"hint_key": "did-you-mean", "hint_args": {"choices": f"'{close[0]}'"}} if close else {}))
     elif kind == "missing":
-        message = "field required"
-        hint = f"add `{loc[-1]}:`" if loc and isinstance(loc[-1], str) else ""
         line, col = raw.position(loc[:-1], key=True)
+        named = loc and isinstance(loc[-1], str)
+        return diag(raw.source.display, line, col, code, field=field,
+                    **({"hint_key": "add-field", "hint_args": {"name": loc[-1]}} if named else {}))
+    elif code == "bad-date" and isinstance(err.get("input"), str) and _LOOSE_DATE.match(err["input"].strip()) \
+            and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", err["input"].strip()):
+        line, col = raw.position(loc)
+        value = err["input"].strip()
+        suggestion = _iso_date(value)
+        hint = {"hint_key": "date-as-iso", "hint_args": {"suggestion": suggestion}} if suggestion else \
+            {"hint_key": "date-format"}
+        return diag(raw.source.display, line, col, code, field=field, value=f"'{value}'", **hint)
+    elif err.get("ctx", {}).get("pattern") == SLUG_PATTERN and kind == "string_pattern_mismatch":
+        line, col = raw.position(loc)
+        hint = {}
+        if loc == ("id",):
+            slug = _slug(raw.source.stem) or _slug(str(err.get("input")))
+            if slug and slug == raw.source.stem:
+                hint = {"hint_key": "set-id", "hint_args": {"id": slug}}
+            elif slug:
+                hint = {"hint_key": "rename-file-and-id", "hint_args": {"slug": slug}}
+        return diag(raw.source.display, line, col, code, field=field, _key="not-an-id", value=err.get("input"),
+                    **hint)
     else:
         message = _friendly_message(err)
         hint = _quote_hint(err)
         line, col = raw.position(loc, key="[key]" in err["loc"])
-    return Diagnostic(raw.source.display, line, col, code, message, field=format_field_path(loc), hint=hint)
+    return Diagnostic(raw.source.display, line, col, code, message, field=field, hint=hint)
+
+
+def _slug(text: str) -> str:
+    """Lower-case letters a-z, digits and single hyphens from a file name: '' when none are left."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:80].strip("-")
+
+
+# 2024/3/1, 2024.3.1, 2024-3-1, 2024年3月1日, and years of the Republic of China (113/3/1)
+_LOOSE_DATE = re.compile(r"^(\d{2,4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?$")
+
+
+def _iso_date(value: str) -> str:
+    """The date written as YYYY-MM-DD, when it is a real one; "" otherwise (a hint never suggests an invalid value)."""
+    import datetime as dt
+
+    match = _LOOSE_DATE.match(value)
+    if not match:
+        return ""
+    year, month, day = (int(part) for part in match.groups())
+    if year < 1000:
+        year += 1911   # 民國 year
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
 
 
 def _friendly_message(err: dict) -> str:

@@ -130,7 +130,7 @@ def test_bad_id_and_bad_language_code_have_their_own_messages():
         "  en: Example case", "  zh_TW: Example case")
     assert check_one(CASE, text) == [
         f"{CASE}:2:5: error[invalid-value]: id: 'Example_Case' is not a valid id: "
-        "use lower-case letters a-z, digits and hyphens",
+        "use lower-case letters a-z, digits and hyphens\n    hint: set `id: example-case`, the file's name",
         f"{CASE}:9:3: error[invalid-value]: title.zh_TW: 'zh_TW' is not a language code such as 'en' or 'zh-TW'"]
 
 
@@ -306,21 +306,21 @@ def test_unknown_taxonomy_key(project):
     project.replace(CASE, "example-arrow-three]", "example-arow-three]")
     assert [d.format_text() for d in project.diagnostics()] == [
         f"{CASE}:19:29: error[unknown-term]: arrows[1]: 'example-arow-three' is not one of the arrows in "
-        "content/taxonomy.yml\n    hint: did you mean 'example-arrow-three'?"]
+        "content/taxonomy.yml\n    hint: did you mean 'example-arrow-three' (範例三 / Example arrow three)?"]
 
 
 def test_unknown_taxonomy_key_without_a_close_match_lists_the_terms(project):
     project.replace(CASE, "industries: [example-industry]", "industries: [fishing]")
     assert [d.format_text() for d in project.diagnostics()] == [
         f"{CASE}:21:14: error[unknown-term]: industries[0]: 'fishing' is not one of the industries in "
-        "content/taxonomy.yml\n    hint: use one of: example-industry"]
+        "content/taxonomy.yml\n    hint: use one of: 'example-industry' (範例產業 / Example industry)"]
 
 
 def test_unknown_source_in_a_citation(project):
     project.replace(CASE, "sources:\n  - source: example-source\n", "sources:\n  - source: exmaple-source\n")
     assert [d.format_text() for d in project.diagnostics()] == [
         f"{CASE}:35:13: error[unknown-source]: sources[0].source: no source 'exmaple-source' in "
-        "content/sources.yml\n    hint: did you mean 'example-source'?"]
+        "content/sources.yml\n    hint: did you mean 'example-source' (合成測試資料 / Synthetic fixture source)?"]
 
 
 def test_unknown_source_in_a_reference_file(project):

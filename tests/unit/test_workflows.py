@@ -91,13 +91,13 @@ def test_untrusted_issue_text_reaches_scripts_only_through_the_environment():
 
 def test_pull_request_workflow_runs_the_readme_commands():
     runs = [s.get("run", "") for s in workflow("pull-request.yml")["jobs"]["check"]["steps"]]
-    for command in ("make setup", ".venv/bin/casebook validate --format github",
+    for command in ("make setup", ".venv/bin/casebook validate --format github --lang zh-TW",
                     ".venv/bin/casebook build --strict -d site", "make test"):
         assert command in runs, command
     assert step("pull-request.yml", "summary")["env"] == {"BASE_REF": "${{ github.base_ref }}"}
     upload = next(s for s in workflow("pull-request.yml")["jobs"]["check"]["steps"]
                   if "upload-artifact" in s.get("uses", ""))
-    assert upload["with"]["path"] == "site/"
+    assert upload["with"]["path"] == "site-preview/"
 
 
 def test_deploy_uses_the_official_pages_actions_and_caches():
@@ -143,10 +143,13 @@ def test_bad_pull_request_gets_annotations_on_the_right_lines(repository, tmp_pa
     result = run_step(repository, "pull-request.yml", "validate", tmp_path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
+        # in English, then in 正體中文, each with its hint (none for a place nothing is close to)
         f"::error file=content/cases/bad-case.yml,line={BAD_PLACE_LINE},col=8,title=unknown-place::"
-        "place: no place 'atlantis' in content/places.yml",
+        "place: no place 'atlantis' in content/places.yml%0A"
+        "place: content/places.yml 裡沒有地點「atlantis」",
         f"::error file=content/cases/bad-case.yml,line={BAD_SOURCE_LINE},col=13,title=unknown-source::"
-        "sources[0].source: no source 'no-such-source' in content/sources.yml",
+        "sources[0].source: no source 'no-such-source' in content/sources.yml%0Ahint: use one of: 'example-source' (合成測試資料 / Synthetic fixture source), 'example-report' (合成測試報告 / Synthetic fixture report)%0A"
+        "sources[0].source: content/sources.yml 裡沒有出處「no-such-source」%0Ahint: 請從這些選一個：'example-source' (合成測試資料 / Synthetic fixture source), 'example-report' (合成測試報告 / Synthetic fixture report)",
     ]
     lines = (repository.root / "content/cases/bad-case.yml").read_text(encoding="utf-8").splitlines()
     assert lines[BAD_PLACE_LINE - 1][7:] == "atlantis" and lines[BAD_SOURCE_LINE - 1][12:] == "no-such-source"
@@ -239,3 +242,21 @@ def test_pull_request_template_is_a_bilingual_checklist():
     assert len(boxes) >= 4
     for box in boxes:
         assert "/ " in box and any("\u4e00" <= ch <= "\u9fff" for ch in box), box
+
+
+def test_issue_to_pull_request_keeps_its_token_to_the_steps_that_write():
+    job = workflow("new-case-from-issue.yml")["jobs"]["pull-request"]
+    assert "GH_TOKEN" not in job.get("env", {})
+    checkout = job["steps"][0]
+    assert checkout["with"] == {"persist-credentials": False}
+    with_token = [s.get("name") for s in job["steps"] if "GH_TOKEN" in s.get("env", {})]
+    assert with_token == ["Open or update the pull request", "Comment with the pull request",
+                          "Comment with the answers to add or fix"]
+
+
+def test_content_only_pull_requests_run_the_content_tests_and_the_preview_works_from_disk():
+    steps = workflow("pull-request.yml")["jobs"]["check"]["steps"]
+    runs = {s.get("name"): s.get("run", "") for s in steps}
+    assert runs["Content tests (make test-content; the pull request changes only content/)"] == "make test-content"
+    assert "--for-disk" in runs["Build the preview (links that work opened from disk)"]
+    assert "--lang zh-TW" in runs["Validate records"]   # annotations in English and 正體中文

@@ -25,11 +25,14 @@ class BuildFailed(Exception):
     """The build stopped; the message says why (content errors were logged already)."""
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True) -> Path:
-    """Build the site described by mkdocs.yml; the old site stays until the new one is complete."""
+def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True,
+               for_disk: bool = False) -> Path:
+    """Build the site described by mkdocs.yml; the old site stays until the new one is complete.
+    `for_disk`: links to page.html files, so the site works opened from disk."""
     _log_to_stderr()
     try:
-        config = load_config(str(config_file), strict=strict)
+        extra = {"use_directory_urls": False} if for_disk else {}
+        config = load_config(str(config_file), strict=strict, **extra)
     except ConfigurationError as exc:
         raise BuildFailed(f"{config_file}: {exc}") from None
     target = Path(site_dir) if site_dir else Path(config.site_dir)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
@@ -26,6 +27,9 @@ class NeedView:
     text: str
     statement: str                # what kind of statement (an aim, an open call) and when
     citations: list[CitationView]
+    contact_url: str = ""         # the record's agreed contact, if any
+    contact_address: str = ""
+    help_url: str = ""            # else a prefilled "I can help with…" issue (when the site has a repository)
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,28 @@ def case_page(ctx: ViewContext, case: Case, lang: str) -> Page:
                     record_path=record_path, edit_url=view.edit_url)
 
 
+def need_view(ctx: ViewContext, case: Case, need, lang: str) -> NeedView:
+    """A need, with the contact the community agreed to publish, or else the prefilled issue offering help."""
+    text = ctx.text(need.text, lang)
+    contact = need.contact
+    if contact is not None:
+        address = ctx.text(contact.address, lang) if contact.address else ""
+        return NeedView(need.kind, text, need_statement(ctx, need, lang), ctx.citations(need.sources, lang),
+                        contact.url or "", address)
+    return NeedView(need.kind, text, need_statement(ctx, need, lang), ctx.citations(need.sources, lang),
+                    help_url=help_issue_url(ctx, case, need))
+
+
+def help_issue_url(ctx: ViewContext, case: Case, need) -> str:
+    """GitHub's issue form "I can help with…" (.github/ISSUE_TEMPLATE/offer-help.yml), prefilled."""
+    if not ctx.config.repo_url:
+        return ""
+    title = ctx.text(case.title, ctx.default)
+    query = urlencode({"template": "offer-help.yml", "title": f"我可以協助 / I can help: {title}",
+                       "case": case.id, "need": need.kind}, quote_via=quote)
+    return f"{ctx.config.repo_url.rstrip('/')}/issues/new?{query}"
+
+
 def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> CaseView:
     county, township = ctx.place_links(case.place, lang)
     return CaseView(
@@ -101,8 +127,7 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
         industries=ctx.term_links("industries", case.industries, lang),
         outcomes=[OutcomeView(ctx.text(o.text, lang), o.as_of, ctx.citations(o.sources, lang))
                   for o in case.outcomes],
-        needs=[NeedView(n.kind, ctx.text(n.text, lang), need_statement(ctx, n, lang), ctx.citations(n.sources, lang))
-               for n in case.looking_for],
+        needs=[need_view(ctx, case, n, lang) for n in case.looking_for],
         brand=ctx.brand_link(case.brand, lang),
         related=[ctx.card(ctx.c.cases[r], lang) for r in case.related if ctx.is_published_case(r)],
         photos=[PhotoView(ctx.text(p.caption, lang), ctx.text(p.credit, lang), ctx.citation(p.source, lang))
