@@ -41,7 +41,7 @@ test: setup
 # the records, the schema, the YAML style and the tests that read the real content.
 CONTENT_TESTS := tests/unit/test_schema.py tests/unit/test_export.py tests/unit/test_views_policy.py tests/unit/test_clerk.py
 test-content: $(STAMP)
-	$(BIN)/casebook validate
+	$(BIN)/casebook validate --strict
 	$(BIN)/casebook schema --check
 	$(BIN)/yamllint -c .yamllint.yml --strict content
 	$(BIN)/pytest -q -p no:cacheprovider $(CONTENT_TESTS)

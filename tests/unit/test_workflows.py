@@ -91,7 +91,7 @@ def test_untrusted_issue_text_reaches_scripts_only_through_the_environment():
 
 def test_pull_request_workflow_runs_the_readme_commands():
     runs = [s.get("run", "") for s in workflow("pull-request.yml")["jobs"]["check"]["steps"]]
-    for command in ("make setup", ".venv/bin/casebook validate --format github --lang zh-TW",
+    for command in ("make setup", ".venv/bin/casebook validate --strict --format github --lang zh-TW",
                     ".venv/bin/casebook build --strict -d site", "make test"):
         assert command in runs, command
     assert step("pull-request.yml", "summary")["env"] == {"BASE_REF": "${{ github.base_ref }}"}
