@@ -42,6 +42,7 @@ from operator import add
 
 from backrefs import bre
 
+from generator.core.json_text import inert_json
 from generator.publish.variants import VARIANTS, fold
 
 FORMAT = 1
@@ -178,7 +179,7 @@ def inline_index(files: dict[str, str]) -> dict:
 
 
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return inert_json(value, compact=True)
 
 
 def group_entries(entries: Iterable[dict]) -> dict[str, list[tuple[str, str, str]]]:
