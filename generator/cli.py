@@ -274,10 +274,14 @@ def stale(ctx: click.Context, days: int, fmt: str) -> None:
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: site_dir of mkdocs.yml).")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings.")
-def build(mkdocs_file: Path, site_dir: Path | None, strict: bool) -> None:
+@click.option("--deploy", is_flag=True, help=(
+    "The published site: stop unless site_url (or CASEBOOK_SITE_URL) and publisher.contact are set."))
+def build(mkdocs_file: Path, site_dir: Path | None, strict: bool, deploy: bool) -> None:
     """Build the site; the previous site is replaced only when the build succeeded."""
     from generator.engine.mkdocs.build import BuildFailed, build_site
 
+    if deploy:
+        _check_deploy(mkdocs_file)
     try:
         target = build_site(mkdocs_file, site_dir, strict=strict)
     except BuildFailed as exc:
@@ -285,6 +289,19 @@ def build(mkdocs_file: Path, site_dir: Path | None, strict: bool) -> None:
         sys.exit(1)
     click.echo(f"built {target}")
     return FAST_EXIT
+
+
+def _check_deploy(mkdocs_file: Path) -> None:
+    """Exit 1 with one line when casebook.yml lacks what a published site needs."""
+    from generator.load.project import deploy_problems
+
+    project, problems = load_project(mkdocs_file.resolve().parent / CONFIG_FILE)
+    if project is not None:
+        problems = deploy_problems(project.config)
+    for problem in problems:
+        click.echo(problem.format_text(), err=True)
+    if problems:
+        sys.exit(1)
 
 
 def _csv(value: str | None) -> tuple[str, ...] | None:
