@@ -163,7 +163,7 @@ def test_the_home_page_leads_with_tasks(offline_page, site_server, lang):
     assert all(li.locator("a[href^='#ref-']").count() >= 1 for li in page.locator(".cb-keynumbers > li").all())
     assert page.locator(".cb-cards--pictured img").count() >= min(len(CASES), 6)
     assert page.locator(".cb-recent time").count() >= 1
-    assert page.locator(f"a.cb-task[href$='map/']").count() == 1
+    assert page.locator("a.cb-task[href$='map/']").count() == 1
 
 
 def test_the_finder_opens_the_case_list_with_the_choice_made(offline_page, site_server):
