@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
 
+from generator.publish.open_data import json_text, neutralise_formula
 from generator.render.views.base import ViewContext
 from generator.render.views.policy_data import site_charts
 
@@ -38,22 +37,17 @@ def chart_data_files(ctx: ViewContext, licence: dict) -> dict[str, bytes]:
 
 
 def chart_csv(headers: list[str], rows: list[list[str]], source: list[str], licence: list[str]) -> bytes:
-    """UTF-8 with BOM (Excel reads it as UTF-8); the source and the licence in the last two columns."""
+    """UTF-8 with BOM (Excel reads it as UTF-8); the source and the licence in the last two columns.
+
+    Every cell a spreadsheet would run as a formula gets a leading apostrophe, as in cases.csv.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([*headers, source[0], licence[0]])
-    for row in rows:
-        writer.writerow([*map(_safe, row), source[1], licence[1]])
+    for row in ([*headers, source[0], licence[0]], *([*row, source[1], licence[1]] for row in rows)):
+        writer.writerow([neutralise_formula(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def chart_json(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _safe(cell: str) -> str:
-    """A cell a spreadsheet would read as a formula gets a leading apostrophe (as cases.csv does);
-    a negative number stays a number."""
-    if cell[:1] in ("=", "+", "-", "@") and not re.fullmatch(r"-?[\d.,]+", cell):
-        return "'" + cell
-    return cell
+    """As the other open data: <, > and & as \\u escapes, so the file stays inert pasted into a page."""
+    return (json_text(data) + "\n").encode("utf-8")

@@ -25,6 +25,7 @@ WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 LANGS = {"zh-TW": "", "en": "en/"}
 SECTIONS = {"zh-TW": ["案例", "地圖", "品牌", "政策", "展覽", "關於"],
             "en": ["Cases", "Map", "Brands", "Policy", "Exhibitions", "About"]}
+SECTION_PATHS = ["cases", "map", "brands", "policy", "exhibitions", "about"]
 SKIP = {"zh-TW": "跳到主要內容", "en": "Skip to main content"}
 # One page of each kind a reader meets.
 KINDS = ["", "cases/", f"cases/{CASE_ID}/", f"brands/{BRANDS[0]}/", "map/", "policy/why/", "about/",
@@ -54,6 +55,11 @@ def test_the_header_has_at_most_six_sections_and_no_docs_sidebar(browser, site_s
             nav = page.locator("nav.cb-nav a")
             assert nav.count() <= 6
             assert [label.strip() for label in nav.all_inner_texts()] == SECTIONS[lang]
+            # Every page's links lead to the same sections, whatever its folder and depth.
+            hrefs = nav.evaluate_all("links => links.map(a => a.href)")
+            assert hrefs == [f"{site_server}{LANGS[lang]}{section}/" for section in SECTION_PATHS], path
+            footer_links = page.locator(".cb-footer__group a").evaluate_all("links => links.map(a => a.href)")
+            assert f"{site_server}{LANGS[lang]}about/#corrections" in footer_links, path
             for link in nav.all():   # each section is shown and is a comfortable tap target
                 box = link.bounding_box()
                 assert box and box["height"] >= 44 and box["width"] >= 24, (path, box)

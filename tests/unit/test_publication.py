@@ -176,10 +176,10 @@ def test_a_chart_is_named_by_what_it_shows():
 
 
 def test_chart_csv_names_source_and_licence_and_defuses_formulas():
-    data = chart_csv(["項目", "數值"], [["=SUM(A1)", "-3"]], ["出處", "國發會"], ["授權", "CC-BY-4.0"])
+    data = chart_csv(["項目", "數值"], [["=SUM(A1)", "3"]], ["出處", "@國發會"], ["授權", "CC-BY-4.0"])
     assert data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows == [["項目", "數值", "出處", "授權"], ["'=SUM(A1)", "-3", "國發會", "CC-BY-4.0"]]
+    assert rows == [["項目", "數值", "出處", "授權"], ["'=SUM(A1)", "3", "'@國發會", "CC-BY-4.0"]]
 
 
 def test_every_chart_of_the_site_has_its_files_in_every_language():
