@@ -22,6 +22,7 @@ from pathlib import Path
 import PIL
 
 from generator.core.atomic import write_atomically
+from generator.graphics import motifs
 from generator.graphics.drawing import HEADER_SIZE, SIZE, CardText, find_font
 from generator.graphics.visuals import draw_visual
 
@@ -83,6 +84,7 @@ def card_digest(text: CardText) -> str:
         "drawing": DRAWING_VERSION,
         "pillow": PIL.__version__,
         "size": HEADER_SIZE if text.header else SIZE,
+        "map data": motifs.data_digest(),   # the county outlines the pictures draw
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 

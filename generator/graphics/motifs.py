@@ -95,6 +95,15 @@ def _arrow_anchor(motifs: Motifs, width: int, height: int, scale: int) -> tuple[
 # -- the county ---------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
+def data_digest() -> str:
+    """A hash of the outlines the pictures draw: new boundary data draws every picture again."""
+    digest = hashlib.sha256()
+    for path in (ATLAS_FILE, OUTLINE_FILE):
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
 def _atlas() -> dict[str, list[list[tuple[float, float]]]]:
     """County id -> its rings, in the atlas's projected units (y down); {} without the file."""
     try:
