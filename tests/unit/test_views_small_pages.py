@@ -84,7 +84,7 @@ def test_status_page_links_each_record_to_its_editor_when_the_repository_is_know
     ctx = view_context(project.root)
     html = render(ctx, status_pages(ctx, "zh-TW")[0])
     assert 'href="https://github.com/example/casebook/edit/main/content/brands/example-brand.yml"' in html
-    assert ">編輯或翻譯<" in html and "<code>" not in html
+    assert ">編輯或翻譯<" in html and "<code>content/cases/" not in html
 
 
 # -- fallback notice ---------------------------------------------------------------------------------
