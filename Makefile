@@ -31,8 +31,10 @@ $(STAMP): pyproject.toml
 serve: setup
 	$(BIN)/mkdocs serve --dirty
 
+# BUILD_FLAGS=--deploy: the published site's build, which needs site_url and the
+# publisher's contact (casebook.yml, or CASEBOOK_SITE_URL; see README).
 build: setup
-	$(BIN)/casebook build
+	$(BIN)/casebook build $(BUILD_FLAGS)
 
 test: setup
 	$(BIN)/pytest

@@ -361,10 +361,14 @@ def stale(ctx: click.Context, days: int, fmt: str) -> None:
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings.")
 @click.option("--for-disk", is_flag=True, help="Links to page.html files, so the site works opened from disk "
               "(use_directory_urls: false, as the kiosk): for a pull request's preview.")
-def build(mkdocs_file: Path, site_dir: Path | None, strict: bool, for_disk: bool) -> None:
+@click.option("--deploy", is_flag=True, help=(
+    "The published site: stop unless site_url (or CASEBOOK_SITE_URL) and publisher.contact are set."))
+def build(mkdocs_file: Path, site_dir: Path | None, strict: bool, for_disk: bool, deploy: bool) -> None:
     """Build the site; the previous site is replaced only when the build succeeded."""
     from generator.engine.mkdocs.build import BuildFailed, build_site
 
+    if deploy:
+        _check_deploy(mkdocs_file)
     try:
         target = build_site(mkdocs_file, site_dir, strict=strict, for_disk=for_disk)
     except BuildFailed as exc:
@@ -372,6 +376,19 @@ def build(mkdocs_file: Path, site_dir: Path | None, strict: bool, for_disk: bool
         sys.exit(1)
     click.echo(f"built {target}")
     return FAST_EXIT
+
+
+def _check_deploy(mkdocs_file: Path) -> None:
+    """Exit 1 with one line when casebook.yml lacks what a published site needs."""
+    from generator.load.project import deploy_problems
+
+    project, problems = load_project(mkdocs_file.resolve().parent / CONFIG_FILE)
+    if project is not None:
+        problems = deploy_problems(project.config)
+    for problem in problems:
+        click.echo(problem.format_text(), err=True)
+    if problems:
+        sys.exit(1)
 
 
 def _csv(value: str | None) -> tuple[str, ...] | None:

@@ -13,6 +13,8 @@ from generator.build.search_index import SearchIndexer, search_docs
 from generator.build.site import Site
 from generator.core.memo import NO_MEMO, Memo
 from generator.graphics.cards import CacheReport, cached_cards
+from generator.model.data_dictionary import LICENCE
+from generator.publish.charts import chart_data_files
 from generator.publish.fonts import FontReport, write_site_fonts
 from generator.publish.open_data import export_files
 from generator.publish.search import INDEX_PATH, SearchLanguage, SegmentReport, entries_by_language
@@ -20,6 +22,7 @@ from generator.publish.search_shards import INDEX_DIR, KINDS, shard_files
 from generator.publish.sitemap import sitemap_files
 from generator.render.seo import site_cards
 from generator.render.urls import CASES_INDEX_PATH, COUNTIES, group_path
+from generator.render.views.base import ViewContext
 
 
 def data_files(site: Site, memo: Memo = NO_MEMO) -> dict[str, bytes]:
@@ -30,6 +33,8 @@ def data_files(site: Site, memo: Memo = NO_MEMO) -> dict[str, bytes]:
     config = site.project.config
     files = export_files(site.collection, config, site.strings, site.urls, memo)
     files.update(sitemap_files(site.pages, site.collection, config, site.urls, memo))
+    ctx = ViewContext(site.collection, config, site.strings, site.urls)
+    files.update(chart_data_files(ctx, LICENCE))
     return dict(sorted(files.items()))
 
 

@@ -20,6 +20,7 @@ from generator.load.project import load_project
 from generator.load.strings import Strings, load_strings
 from generator.model.collection import Collection
 from generator.model.settings import Project
+from generator.render.chrome import Chrome, is_section_home, make_chrome, section_of
 from generator.render.pages import build_pages
 from generator.render.phrasing import add_to_environment, site_phrases
 from generator.render.print_qr import CACHE_SCOPE as QR_CACHE_SCOPE
@@ -58,6 +59,9 @@ class PageContext:
     # runs in another language marked with lang (both it and the header's copy).
     title_html: str = ""
     header_title: str = ""
+    chrome: Chrome | None = None      # masthead sections and footer of the page's language (render/chrome.py)
+    section: str = ""                 # the header section the page belongs to ('' for none)
+    section_home: bool = False        # the page is its section's own page (aria-current="page")
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,8 @@ class Site:
         alternates = [AlternateLink(a.lang, a.name, a.url, self.urls.absolute(a.url)) for a in page.alternates]
         return PageContext(page.lang, theme_languages[page.lang], alternates, page.record_path,
                            print_qr(page.key, page.url, self.urls, self.qr_codes), self.meta(page),
-                           *self._titles(page))
+                           *self._titles(page), chrome=self.chrome(page.lang), section=section_of(page.key),
+                           section_home=is_section_home(page.key))
 
     def _titles(self, page: Page) -> tuple[Markup, Markup]:
         """The title with <wbr> between its phrases, and as it is; Han runs marked on other languages' pages."""
@@ -96,6 +101,13 @@ class Site:
         if marks_han(page.lang):
             phrased, plain = mark_han(phrased), mark_han(plain)
         return Markup(phrased), Markup(plain)
+
+    def chrome(self, lang: str) -> Chrome:
+        """The masthead's sections and the footer of a language: made once per build."""
+        made = self.__dict__.setdefault("_chrome", {})
+        if lang not in made:
+            made[lang] = make_chrome(self.project.config, self.strings, self.urls, lang)
+        return made[lang]
 
     def meta(self, page: Page) -> PageMeta:
         return page_meta(page, self.project.config, self.strings, self.urls, self.card_keys)

@@ -53,6 +53,9 @@ def site_picture_plans(site: Site, memo: Memo = NO_MEMO) -> tuple[list[PicturePl
         def make(kind=kind, record=record):
             return _record_plans(site, ctx, kind, record, social_dir)
         inputs = (record, *ctx.media_of(kind, record))
+        if kind == "brand":   # a brand's picture shows its cases' industries and arrows (render/seo.py)
+            inputs += tuple(ctx.grouped("cases by brand", list(c.cases.values()), lambda case: [case.brand])
+                            .get(record.id, ()))
         record_plans, record_visuals = ctx.kept(("picture plans", kind, record.id), inputs, make)
         plans += record_plans
         visuals += record_visuals
@@ -60,16 +63,15 @@ def site_picture_plans(site: Site, memo: Memo = NO_MEMO) -> tuple[list[PicturePl
 
 
 def _record_plans(site: Site, ctx: ViewContext, kind: str, record, social_dir: Path) -> tuple[list, list]:
-    """A record's photos; or, when it has none, its visual in each language."""
+    """A record's photos; or, when it has none, its designed header."""
     c = site.collection
     photos = [_photo(site, kind, record, i) for i in range(len(record.images)) if (kind, record.id, i) in c.media]
     if photos:
         return photos, []
-    visuals = []
-    for lang in site.project.config.language_codes:
-        plan = visual_plan(ctx, kind, record.id, lang, social_dir)
-        visuals.append((plan, card_text(ctx, kind, record.id, lang)))
-    return [plan for plan, _ in visuals], visuals
+    # One header for every language: it carries no text.
+    lang = site.project.config.default_language
+    plan = visual_plan(ctx, kind, record.id, lang, social_dir)
+    return [plan], [(plan, card_text(ctx, kind, record.id, lang))]
 
 
 def _photo(site: Site, kind: str, record, index: int) -> PicturePlan:

@@ -27,7 +27,7 @@ from generator.core import PACKAGE_DIR
 from generator.core.atomic import write_atomically
 from generator.core.errors import ContentError
 from generator.core.memo import NO_MEMO, Memo
-from generator.load.project import load_project
+from generator.load.project import ENVIRONMENT, load_project
 
 FORMAT = "2"
 SNAPSHOT = "site.pickle"
@@ -62,6 +62,8 @@ def inputs_digest(config_path: Path, content_dir: Path, theme_dir: Path, directo
     for library in _LIBRARIES:
         digest.update(f"{library} {version(library)}\n".encode())
     digest.update(Path(config_path).read_bytes())
+    for name in ENVIRONMENT:   # settings a deploy gives through the environment
+        digest.update(f"{name}={os.environ.get(name, '')}\n".encode())
     code = PACKAGE_DIR
     for folder in (content_dir, theme_dir, code):
         for root, dirs, files in os.walk(folder):

@@ -22,11 +22,12 @@ from pathlib import Path
 import PIL
 
 from generator.core.atomic import write_atomically
-from generator.graphics.drawing import SIZE, CardText, find_font
+from generator.graphics import motifs
+from generator.graphics.drawing import HEADER_SIZE, SIZE, CardText, find_font
 from generator.graphics.visuals import draw_visual
 
 # Bump when the drawing changes, so cached cards are drawn again.
-DRAWING_VERSION = "6"   # 6: titles break between phrases (core/phrases.py), Latin words at spaces
+DRAWING_VERSION = "7"   # 7: record pictures from motifs (graphics/motifs.py); 6: titles break between phrases
 
 
 
@@ -82,7 +83,8 @@ def card_digest(text: CardText) -> str:
         "fonts": [(f.path, f.index, os.path.getsize(f.path)) for f in fonts],
         "drawing": DRAWING_VERSION,
         "pillow": PIL.__version__,
-        "size": SIZE,
+        "size": HEADER_SIZE if text.header else SIZE,
+        "map data": motifs.data_digest(),   # the county outlines the pictures draw
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 

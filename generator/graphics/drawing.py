@@ -14,8 +14,10 @@ from pathlib import Path
 from PIL import Image, ImageFont
 
 from generator.core import phrases, text_wrap
+from generator.graphics.motifs import Motifs
 
 SIZE = (1200, 630)
+HEADER_SIZE = (1200, 480)   # a record page's header: its motifs alone, no text (the page says it)
 
 
 ACCENT = "#1a5c4c"   # the site's primary colour (theme/assets/stylesheets/casebook.css)
@@ -54,6 +56,8 @@ class CardText:
     site_name: str
     accent: str = ACCENT   # #rrggbb: a brand's own colour when its sources give one
     place_other: str = ""  # the place in the site's other languages, drawn smaller under `place`
+    motifs: Motifs | None = None   # the record's county, industries and arrows (graphics/motifs.py)
+    header: bool = False   # the page header: the motifs alone, without text (HEADER_SIZE)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,17 @@ class ImageSettings(Model):
     cache_dir: str = Field(".cache/casebook/images", description="Derivative cache, relative to this file (git-ignored).")
 
 
+class Publisher(Model):
+    """Who publishes the site: named in the footer and on About, with how to reach them."""
+
+    name: LocalizedText = Field(description="The publisher's name, in each language.")
+    contact: ShortText | None = Field(None, description=(
+        "How to reach the publisher: an e-mail address or a web address (https://...). "
+        "A deploy build (`casebook build --deploy`) needs it."))
+    corrections: LocalizedText | None = Field(None, description=(
+        "The corrections policy: how the publisher corrects a page, shown on About."))
+
+
 class SiteConfig(Model):
     """Everything about the site that is not content."""
 
@@ -47,6 +58,7 @@ class SiteConfig(Model):
     repo_url: Url | None = Field(None, description="Repository on GitHub, for 'edit this page' links.")
     edit_branch: str = "main"
     site_url: Url | None = Field(None, description="Public address of the site, for canonical links and QR codes.")
+    publisher: Publisher | None = Field(None, description="Who publishes the site (footer, About).")
     images: ImageSettings = Field(default_factory=ImageSettings, description="Photo derivatives and limits.")
 
     @property

@@ -80,8 +80,8 @@ def export_files(collection: Collection, config: SiteConfig, strings: Strings, u
 def case_data(ctx: ViewContext, case: Case) -> CaseData:
     record = case_record(ctx, case)
     feature = _feature(record)
-    text = _json_text(record)
-    return CaseData(record, text, _listed(text), feature, _listed(_json_text(feature)),
+    text = json_text(record)
+    return CaseData(record, text, _listed(text), feature, _listed(json_text(feature)),
                     csv_row(record, ctx.config.language_codes))
 
 
@@ -120,7 +120,7 @@ def _point(position: Position, precision: str) -> dict:
             "description": f"{precision} centre"}
 
 
-def _json_text(data) -> str:
+def json_text(data) -> str:
     return inert_json(data, indent=2)
 
 
@@ -129,7 +129,7 @@ def _json_listing(head: dict, key: str, items: list[str]) -> bytes:
 
     No item is written to JSON again when only one changed.
     """
-    text = _json_text({**head, key: []})
+    text = json_text({**head, key: []})
     empty = f'"{key}": []\n}}'
     assert text.endswith(empty), "the list is the last value"
     if items:
@@ -138,7 +138,7 @@ def _json_listing(head: dict, key: str, items: list[str]) -> bytes:
 
 
 def _listed(item: str) -> str:
-    """An item's JSON text (_json_text) indented as it stands in a list that is a top-level value."""
+    """An item's JSON text (json_text) indented as it stands in a list that is a top-level value."""
     return "    " + item.replace("\n", "\n    ")
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from generator.core.fill import fill
 from generator.graphics.cards import Card
 from generator.graphics.drawing import ACCENT, CardText
+from generator.graphics.motifs import Motifs
 from generator.load.strings import Strings, pick
 from generator.model.collection import Collection
 from generator.model.records import Brand, Case
@@ -123,13 +124,37 @@ class CardWriter:
     def case(self, case: Case) -> CardText:
         return CardText(self.lang, self.strings.t("social.kind_case", self.lang), self.title(case.title),
                         self.place(case.place), self.site_name, self.accent(case.brand),
-                        self.place_elsewhere(case.place))
+                        self.place_elsewhere(case.place), self.case_motifs(case))
 
     def brand(self, brand: Brand) -> CardText:
         name = brand_display_name(brand, self.title(brand.name), lambda key: self.strings.t(key, self.lang))
         return CardText(self.lang, self.strings.t("social.kind_brand", self.lang), name,
                         self.place(brand.place), self.site_name, self.accent(brand.id),
-                        self.place_elsewhere(brand.place))
+                        self.place_elsewhere(brand.place), self.brand_motifs(brand))
+
+    def header(self, kind: str, record_id: str) -> CardText:
+        """The text-free page header of a case or brand: its motifs only, the same in every language."""
+        card = self.record(kind, record_id)
+        return CardText(self.default, "", "", "", "", card.accent, "", card.motifs, header=True)
+
+    def case_motifs(self, case: Case) -> Motifs:
+        county, _ = self._places.get(case.place, (None, None))
+        return Motifs(f"case/{case.id}", "case", county.id if county else "", tuple(case.industries),
+                      tuple(case.arrows), self.sourced_colour(case.brand))
+
+    def brand_motifs(self, brand: Brand) -> Motifs:
+        """A brand's industries and arrows are those of its cases (a brand record names neither)."""
+        county, _ = self._places.get(brand.place, (None, None))
+        cases = [c for _, c in sorted(self.c.cases.items()) if c.brand == brand.id and c.status == "published"]
+        industries = tuple(dict.fromkeys(i for c in cases for i in c.industries))
+        arrows = tuple(dict.fromkeys(a for c in cases for a in c.arrows))
+        return Motifs(f"brand/{brand.id}", "brand", county.id if county else "", industries, arrows,
+                      self.sourced_colour(brand.id))
+
+    def sourced_colour(self, brand_id: str | None) -> str:
+        """The brand's first colour when its sources give one, else '' (the site's palette)."""
+        brand = self.c.brands.get(brand_id) if brand_id else None
+        return brand.colours[0].hex.lower() if brand is not None and brand.colours else ""
 
     def place(self, place_id: str, lang: str | None = None) -> str:
         """'雲林縣口湖鄉' / 'Kouhu Township, Yunlin County': the order is an interface string."""

@@ -6,6 +6,7 @@ are relative, so the site works under any base path and from a local folder.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -118,6 +119,31 @@ OPEN_DATA_DIR = "data"
 def open_data_uri(name: str) -> str:
     """An open-data file: 'cases.json' -> data/cases.json."""
     return f"{OPEN_DATA_DIR}/{name}"
+
+
+# The figures behind each policy chart (publish/charts.py writes them): a chart is known by
+# what it shows, its directive in the explainer (`series`, `bars:plans-submitted,...`), so the
+# same chart on the home page, the policy overview and an explainer links one pair of files.
+CHARTS_DIR = f"{OPEN_DATA_DIR}/charts"
+
+
+@dataclass(frozen=True)
+class ChartFiles:
+    """Where a chart's figures are, site-relative: data/charts/<chart>.<lang>.csv and .json."""
+
+    slug: str
+    csv: str
+    json: str
+
+
+def chart_slug(name: str, args: tuple[str, ...] | list[str]) -> str:
+    """'bars', ['plans-submitted,proposals-approved'] -> 'bars-plans-submitted-proposals-approved'."""
+    parts = [name, *(a for arg in args for a in re.split(r"[,:\s]+", arg) if a)]
+    return "-".join(re.sub(r"[^a-z0-9-]+", "-", part.lower()).strip("-") for part in parts)
+
+
+def chart_files(slug: str, lang: str) -> ChartFiles:
+    return ChartFiles(slug, f"{CHARTS_DIR}/{slug}.{lang}.csv", f"{CHARTS_DIR}/{slug}.{lang}.json")
 
 
 def open_data_page_path() -> str:

@@ -42,13 +42,14 @@ def test_pages_carry_their_language_and_alternates(site):
 
 
 def test_case_pages_stay_out_of_the_navigation(site):
-    nav = _html(site, "en/index.html").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    nav = _html(site, "en/index.html").split('<nav class="cb-nav"')[1].split("</nav>")[0]
     assert "cases/example-case" not in nav
-    # The navigation's title is the site's name; its first item, the home page, says Home.
-    items = re.findall(r'class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]*?)\s*<', nav)
-    assert items[0] == "Home" and len(items) > 5
-    zh = _html(site, "cases/index.html").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
-    assert re.findall(r'class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]*?)\s*<', zh)[0] == "首頁"
+    # The header's navigation is the publication's six sections; the site's name leads home.
+    items = re.findall(r'class="cb-nav__link"[^>]*>([^<]*)<', nav)
+    assert items == ["Cases", "Map", "Brands", "Policy", "Exhibitions", "About"]
+    zh = _html(site, "cases/example-case/index.html").split('<nav class="cb-nav"')[1].split("</nav>")[0]
+    assert re.findall(r'class="cb-nav__link"[^>]*>([^<]*)<', zh)[0] == "案例"
+    assert 'class="md-nav md-nav--primary"' not in _html(site, "cases/index.html")   # no docs sidebar
 
 
 def test_content_error_stops_the_build_with_positions(fixture_site_project, tmp_path):

@@ -69,7 +69,8 @@ def test_focus_ring_check_can_fail(offline_page, site_server):
     assert page.evaluate(FOCUS_STATE)["visible"] is False
 
 
-def test_navigation_drawer_on_a_phone_opens_by_keyboard_and_hides_when_closed(browser, site_server):
+def test_the_sections_on_a_phone_are_reached_by_keyboard_and_nothing_hidden_takes_focus(browser, site_server):
+    """The header's sections are always on the page (no drawer): Tab reaches each, visibly."""
     from sitetools import OfflinePage
 
     offline = OfflinePage(browser, viewport={"width": 390, "height": 844})
@@ -77,24 +78,18 @@ def test_navigation_drawer_on_a_phone_opens_by_keyboard_and_hides_when_closed(br
         page = offline.page
         page.goto(site_server + PAGES[1])
         page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-        stops = []
-        for _ in range(TAB_STOPS):
-            page.keyboard.press("Tab")
-            stops.append(page.evaluate(FOCUS_STATE))
-        assert not any("md-nav__link" in s["cls"] for s in stops), "closed drawer links took focus"
-        menu = page.locator("[data-cb-drawer-button]")
-        assert menu.get_attribute("aria-expanded") == "false"
-
-        menu.focus()
-        page.keyboard.press("Enter")
-        assert menu.get_attribute("aria-expanded") == "true"
-        assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
-        for _ in range(TAB_STOPS * 2):
+        sections = page.locator("nav.cb-nav a").all_inner_texts()
+        reached = []
+        for _ in range(TAB_STOPS + len(sections)):
             page.keyboard.press("Tab")
             state = page.evaluate(FOCUS_STATE)
-            if "md-nav__link" in state["cls"]:
-                break
-        assert "md-nav__link" in state["cls"] and state["visible"], state
+            assert state["onScreen"], f"hidden focus: {state}"
+            assert "md-nav__link" not in state["cls"], "a docs sidebar link took focus"
+            if "cb-nav__link" in state["cls"]:
+                assert state["visible"], state
+                reached.append(state["text"])
+        assert reached == [text.strip() for text in sections]
+        assert page.locator("[data-cb-drawer-button]").is_hidden()
         assert offline.blocked == [] and offline.console_errors == []
     finally:
         offline.close()

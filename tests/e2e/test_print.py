@@ -1,4 +1,4 @@
-"""Case and brand pages printed to PDF by Chromium: A4, the article only, link URLs and a QR code.
+"""Case and brand pages printed to PDF by Chromium: A4, the article only, link endnotes and a QR code.
 
 The PDF is read back with poppler (pdfinfo, pdftotext, pdftoppm) and the QR
 code decoded with zbarimg, as a reader's phone would.
@@ -33,8 +33,8 @@ def _print_to_pdf(offline_page, url: str, pdf: Path) -> dict:
       title: document.querySelector("article h1").innerText.trim(),
       sources: [...document.querySelectorAll("article :is(ol, ul)[class*='sources'] li")]
                  .map(li => li.innerText.trim().split(/[,，]/)[0]).filter(Boolean),
-      nav: [...document.querySelectorAll(".md-sidebar--primary .md-nav__link")].map(a => a.innerText.trim()),
-      internalLinks: document.querySelectorAll("article a[data-print-url]").length,
+      nav: [...document.querySelectorAll("nav.cb-nav a, .cb-footer__group a")].map(a => a.innerText.trim()),
+      endnotes: [...document.querySelectorAll(".cb-endnotes li")].map(li => li.innerText.trim()),
     })""")
     page.pdf(path=str(pdf), format="A4", print_background=True)
     return shown
@@ -67,11 +67,12 @@ def test_printed_page_is_a4_with_title_sources_and_no_navigation(offline_page, s
     chrome = [label for label in shown["nav"] if label and _squash(label) not in article_text]
     assert chrome, "the page has no navigation to leave out"
     assert [label for label in chrome if _squash(label) in text] == [], "navigation printed"
-    for furniture in ("Made with", "跳轉到", "Skip to content"):
+    for furniture in ("Made with", "跳到主要內容", "Skip to main content"):
         assert _squash(furniture) not in text
-    # Relative links print as absolute URLs (resolved against where the page was opened).
-    assert shown["internalLinks"] > 0
-    assert f"({site_server}" in text
+    # Links print as numbered endnotes with their full address, never inline after the link.
+    assert "(http" not in text
+    for note in shown["endnotes"]:
+        assert note.startswith("http") and _squash(note) in text
     assert offline_page.blocked == [] and offline_page.console_errors == []
 
 
@@ -98,16 +99,16 @@ def test_qr_code_is_not_shown_on_screen(offline_page, site_server):
 
 
 def test_links_print_against_the_canonical_address_when_the_site_url_is_known(offline_page, site_server):
-    """With casebook.yml site_url set, pages carry a canonical link; relative links print under it."""
+    """With casebook.yml site_url set, pages carry a canonical link; relative links' endnotes use it."""
     page = offline_page.page
-    page.goto(site_server + PRINTED[0])
+    page.goto(site_server + "policy/why/")
     script = (ROOT / "theme" / "assets" / "javascripts" / "print-links.js").read_text(encoding="utf-8")
-    canonical = "https://casebook.example.org/" + PRINTED[0]
+    canonical = "https://casebook.example.org/policy/why/"
     page.evaluate("""([href, script]) => {
+      document.querySelectorAll(".cb-endnotes, .cb-endnote-mark").forEach(e => e.remove());
       const link = document.createElement("link");
       link.rel = "canonical"; link.href = href; document.head.append(link);
       (0, eval)(script);
     }""", [canonical, script])
-    printed = page.eval_on_selector_all("article a[data-print-url]", "as => as.map(a => a.dataset.printUrl)")
-    assert printed and all(url.startswith("https://casebook.example.org/") for url in printed)
-    assert not any("127.0.0.1" in url for url in printed)
+    printed = page.eval_on_selector_all(".cb-endnotes li", "lis => lis.map(li => li.textContent)")
+    assert printed and all(url.startswith("https://casebook.example.org/data/charts/") for url in printed)

@@ -19,15 +19,15 @@ CASE_ID = "kouhu-smart-tilapia" if (ROOT / "content/cases/kouhu-smart-tilapia.ym
 BRANDS = sorted(p.stem for p in (ROOT / "content" / "brands").glob("*.yml"))
 BRAND_ID = "kouhu-taiwan-tilapia" if "kouhu-taiwan-tilapia" in BRANDS else (BRANDS or [""])[0]
 
-# name -> path on the site (zh-TW, the default language; one English page too)
+# name -> path on the site, in zh-TW (the default language) and in English
 PAGES = {
     "home": "",
     "case": f"cases/{CASE_ID}/",
-    "case-en": f"en/cases/{CASE_ID}/",
     "brand": f"brands/{BRAND_ID}/",
     "map": "map/",
     "policy": "policy/why/",
 }
+PAGES.update({f"{name}-en": f"en/{path}" for name, path in list(PAGES.items())})
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 
 pytestmark = pytest.mark.browser

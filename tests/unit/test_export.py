@@ -195,7 +195,7 @@ def test_schema_files_are_the_published_json_schema(real_exports):
 @pytest.mark.parametrize("items", [[], [{"id": "a"}], [{"id": "a", "names": {"en": "A & <b>"}, "list": [1, 2]}, {}]])
 def test_a_listing_joined_from_its_items_texts_is_the_file_written_whole(items):
     """cases.json and cases.geojson are joined from each case's text (kept under serve)."""
-    from generator.publish.open_data import _json_listing, _json_text, _listed
+    from generator.publish.open_data import _json_listing, _listed, json_text
     head = {"licence": {"id": "CC-BY-4.0"}, "languages": ["zh-Hant", "en"]}
-    whole = (_json_text({**head, "cases": items}) + "\n").encode("utf-8")
-    assert _json_listing(head, "cases", [_listed(_json_text(item)) for item in items]) == whole
+    whole = (json_text({**head, "cases": items}) + "\n").encode("utf-8")
+    assert _json_listing(head, "cases", [_listed(json_text(item)) for item in items]) == whole

@@ -74,15 +74,17 @@ def test_status_page_shows_text_and_review_per_language_for_every_record(project
     assert (page.view.reviewed, page.view.translations) == (2, 3)
     html = render(ctx, page)
     assert "2 of 3 translations reviewed by a person." in html
-    assert "<code>content/cases/second-example-case.yml</code>" in html
+    assert "content/cases/" not in html            # no repository paths: readers get an edit link instead
+    assert html.count('class="cb-status-card"') == 4
 
 
-def test_status_page_links_each_yaml_file_when_the_repository_is_known(project):
+def test_status_page_links_each_record_to_its_editor_when_the_repository_is_known(project):
     project.replace("casebook.yml", "content_dir: content",
                     "content_dir: content\nrepo_url: https://github.com/example/casebook")
     ctx = view_context(project.root)
     html = render(ctx, status_pages(ctx, "zh-TW")[0])
-    assert 'href="https://github.com/example/casebook/blob/main/content/brands/example-brand.yml"' in html
+    assert 'href="https://github.com/example/casebook/edit/main/content/brands/example-brand.yml"' in html
+    assert ">編輯或翻譯<" in html and "<code>content/cases/" not in html
 
 
 # -- fallback notice ---------------------------------------------------------------------------------

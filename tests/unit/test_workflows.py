@@ -111,6 +111,17 @@ def test_deploy_uses_the_official_pages_actions_and_caches():
     assert workflow("deploy.yml")["on"]["push"]["branches"] == ["main"]
 
 
+def test_deploy_builds_for_the_address_pages_gives_and_asks_for_a_deploy_build():
+    steps = [s for s in workflow("deploy.yml")["jobs"]["build"]["steps"]]
+    pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
+    build = next(s for s in steps if "make build" in s.get("run", ""))
+    assert pages["id"] == "pages"
+    assert build["env"]["CASEBOOK_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert build["env"]["CASEBOOK_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert build["run"] == "make build BUILD_FLAGS=--deploy"
+    assert steps.index(pages) < steps.index(build)
+
+
 def test_weekly_check_is_weekly():
     data = workflow("weekly-check.yml")
     assert [entry["cron"].split()[2:] for entry in data["on"]["schedule"]] == [["*", "*", "1"]]

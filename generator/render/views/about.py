@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model.data_dictionary import LICENCE
-from generator.render.urls import ABOUT_PATH, TRANSLATION_STATUS_PATH
+from generator.render.chrome import UPDATE_FORM, contact_link, repo_form_url
+from generator.render.urls import ABOUT_PATH, TRANSLATION_STATUS_PATH, data_dictionary_path, open_data_page_path
 from generator.render.views.base import Link, Page, ViewContext
 
 NAV_ORDER = 95
@@ -67,6 +68,14 @@ class SoftwareEntry:
 
 
 @dataclass(frozen=True)
+class PublisherView:
+    name: str
+    contact: Link | None          # mailto: or a web address
+    corrections: str              # the corrections policy, from casebook.yml
+    update_form: str | None       # the repository's "suggest an update" form
+
+
+@dataclass(frozen=True)
 class AboutView:
     """What theme/casebook/about.html receives."""
 
@@ -77,6 +86,8 @@ class AboutView:
     references: list[ReferenceEntry]
     software: list[SoftwareEntry]
     status: Link
+    publisher: PublisherView
+    data_links: list[Link]        # open data, data dictionary, translation status, source code
 
 
 def about_pages(ctx: ViewContext, lang: str) -> list[Page]:
@@ -90,6 +101,8 @@ def about_pages(ctx: ViewContext, lang: str) -> list[Page]:
         references=[ReferenceEntry(r.name, r.licence, r.url) for r in (ctx.c.places.reference if ctx.c.places else [])],
         software=[SoftwareEntry(s.name, s.licence, s.url, ctx.t(s.role, lang)) for s in SOFTWARE],
         status=Link(ctx.t("status.title", lang), ctx.urls.url(TRANSLATION_STATUS_PATH, lang)),
+        publisher=publisher_view(ctx, lang),
+        data_links=data_links(ctx, lang),
     )
     return [ctx.page(ABOUT_PATH, lang, ctx.t("about.title", lang), ctx.t("about.description", lang), "about.html",
                      view, nav_order=NAV_ORDER)]
@@ -101,3 +114,22 @@ def credit_line(ctx: ViewContext, lang: str) -> str:
     key = "about.credit_line_url" if where else "about.credit_line"
     return ctx.t(key, lang).format(site=ctx.text(ctx.config.site_name, lang), url=where or "",
                                    licence=CONTENT_LICENCE.label)
+
+
+def publisher_view(ctx: ViewContext, lang: str) -> PublisherView:
+    publisher = ctx.config.publisher
+    if publisher is None:
+        return PublisherView("", None, "", repo_form_url(ctx.config, UPDATE_FORM))
+    contact = contact_link(publisher.contact, ctx.t("footer.contact", lang))
+    return PublisherView(ctx.text(publisher.name, lang), Link(contact.label, contact.url) if contact else None,
+                         ctx.text(publisher.corrections, lang) if publisher.corrections else "",
+                         repo_form_url(ctx.config, UPDATE_FORM))
+
+
+def data_links(ctx: ViewContext, lang: str) -> list[Link]:
+    links = [Link(ctx.t("opendata.title", lang), ctx.urls.url(open_data_page_path(), lang)),
+             Link(ctx.t("opendata.dictionary_title", lang), ctx.urls.url(data_dictionary_path(), lang)),
+             Link(ctx.t("status.title", lang), ctx.urls.url(TRANSLATION_STATUS_PATH, lang))]
+    if ctx.config.repo_url:
+        links.append(Link(ctx.t("footer.source", lang), ctx.config.repo_url))
+    return links

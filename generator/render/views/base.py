@@ -17,8 +17,10 @@ from generator.load.strings import Strings, pick
 from generator.model.collection import Collection
 from generator.model.records import Brand, Case, Citation, County, Source, Township
 from generator.model.settings import SiteConfig
+from generator.render.chrome import CORRECTIONS_ANCHOR, UPDATE_FORM, repo_form_url
 from generator.render.names import brand_display_name
 from generator.render.urls import (
+    ABOUT_PATH,
     COUNTIES,
     FACET_KEYS,
     UrlScheme,
@@ -57,6 +59,14 @@ class CaseCard:
     # The card's facet values as data- attributes (name -> space-separated ids),
     # so the case list's script can filter cards without asking the server.
     data: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SuggestLinks:
+    """How a reader corrects a case or brand page (theme/casebook/partials/record-parts.html)."""
+
+    update_url: str | None        # the repository's "suggest an update" issue form, record and page filled in
+    corrections_url: str          # site-relative: About's corrections policy, when there is no repository
 
 
 @dataclass(frozen=True)
@@ -243,6 +253,14 @@ class ViewContext:
             if lang not in text:
                 return pick(text, lang, self.default)[1]
         return None
+
+    def suggest(self, kind: str, record_id: str, title: str, path: str, lang: str) -> SuggestLinks:
+        """The issue form with the record and the page filled in; About's corrections policy otherwise."""
+        url = self.urls.url(path, lang)
+        page = self.urls.absolute(url) or "/" + url
+        form = repo_form_url(self.config, UPDATE_FORM, record=f"{kind}/{record_id}", page=page,
+                             title=f"{self.t('record.suggest_title', lang)}{title}")
+        return SuggestLinks(form, f"{self.urls.url(ABOUT_PATH, lang)}#{CORRECTIONS_ANCHOR}")
 
     def edit_url(self, record_path: str) -> str | None:
         if not self.config.repo_url:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from generator.model.records import Brand
 from generator.render.markdown import render_markdown
 from generator.render.urls import BRANDS_INDEX_PATH, brand_path
-from generator.render.views.base import CaseCard, CitationView, Link, Page, TranslationNotice, ViewContext
+from generator.render.views.base import CaseCard, CitationView, Link, Page, SuggestLinks, TranslationNotice, ViewContext
 from generator.render.views.pictures import RecordPictures, record_pictures
 
 NAV_ORDER = 20
@@ -41,6 +41,7 @@ class BrandView:
     sources: list[CitationView]
     last_reviewed: str
     edit_url: str | None
+    suggest: SuggestLinks             # "Suggest an update": the issue form, or About's corrections policy
     translation: TranslationNotice
     pictures: RecordPictures       # the header (a photo, or the designed visual) and further figures
 
@@ -93,6 +94,7 @@ def brand_view(ctx: ViewContext, brand: Brand, lang: str, record_path: str) -> B
         sources=ctx.citations(brand.sources, lang),
         last_reviewed=brand.last_reviewed.isoformat(),
         edit_url=ctx.edit_url(record_path),
+        suggest=ctx.suggest("brand", brand.id, ctx.text(brand.name, lang), brand_path(brand.id), lang),
         translation=ctx.translation_notice(brand, lang),
         pictures=record_pictures(ctx, "brand", brand, lang),
     )

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from generator.model.records import Case
 from generator.render.markdown import render_markdown
 from generator.render.urls import case_path
-from generator.render.views.base import CaseCard, CitationView, Link, Page, TranslationNotice, ViewContext
+from generator.render.views.base import CaseCard, CitationView, Link, Page, SuggestLinks, TranslationNotice, ViewContext
 from generator.render.views.figures import need_statement
 from generator.render.views.pictures import RecordPictures, record_pictures
 
@@ -68,6 +68,7 @@ class CaseView:
     sources: list[CitationView]
     last_reviewed: str
     edit_url: str | None
+    suggest: SuggestLinks             # "Suggest an update": the issue form, or About's corrections policy
     translation: TranslationNotice
 
 
@@ -136,6 +137,7 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
         sources=ctx.citations(case.sources, lang),
         last_reviewed=case.last_reviewed.isoformat(),
         edit_url=ctx.edit_url(record_path),
+        suggest=ctx.suggest("case", case.id, ctx.text(case.title, lang), case_path(case.id), lang),
         translation=ctx.translation_notice(case, lang),
     )
 

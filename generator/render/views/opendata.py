@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
@@ -13,6 +13,7 @@ from generator.model.schema import schema_filename
 from generator.render.urls import data_dictionary_path, feed_url, open_data_page_path, open_data_uri
 from generator.render.views.base import Page, ViewContext
 from generator.render.views.map import MapSource, map_source
+from generator.render.views.policy_data import ChartEntry, chart_entries
 
 NAV_ORDER = 90   # near the end of the navigation
 
@@ -38,6 +39,7 @@ class OpenDataView:
     licence_url: str
     credit_line: str
     map_source: MapSource     # who made the boundaries and positions, and under which licences
+    charts: list[ChartEntry] = field(default_factory=list)   # every policy chart's figures (policy_data.py)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def open_data_view(ctx: ViewContext, lang: str) -> OpenDataView:
         licence_url=LICENCE["url"],
         credit_line=credit_line(ctx, lang),
         map_source=map_source(),
+        charts=chart_entries(ctx, lang),
     )
 
 

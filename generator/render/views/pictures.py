@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.check.media import SourceImage
 from generator.graphics.cards import card_digest
-from generator.graphics.drawing import SIZE, CardText
+from generator.graphics.drawing import HEADER_SIZE, CardText
 from generator.graphics.photos import PicturePlan, plan_picture
 from generator.model.records import Brand, Case
 from generator.render.seo import CardWriter
@@ -94,18 +94,18 @@ def photo_plan(source: SourceImage, settings, kind: str, record_id: str, file: s
 
 def visual_plan(ctx: ViewContext, kind: str, record_id: str, lang: str, source_dir: Path | None = None,
                 origin=None) -> PicturePlan:
-    """The derivatives of a record's visual; its source is the social card PNG of the same text."""
+    """The derivatives of a record's visual: its text-free header, drawn and cached like a social card."""
     digest = card_digest(card_text(ctx, kind, record_id, lang))
     source = source_dir / f"{digest}.png" if source_dir else None
     settings = ctx.once("visual settings", lambda: visual_settings(ctx.config.images))
-    return plan_picture(digest=digest, source=source, width=SIZE[0], height=SIZE[1], has_alpha=False,
-                        settings=settings, folder=f"{kind}s/{record_id}", name=f"visual-{lang}", origin=origin)
+    return plan_picture(digest=digest, source=source, width=HEADER_SIZE[0], height=HEADER_SIZE[1], has_alpha=False,
+                        settings=settings, folder=f"{kind}s/{record_id}", name="visual", origin=origin)
 
 
 def card_text(ctx: ViewContext, kind: str, record_id: str, lang: str) -> CardText:
-    """The text of a record's card, which its designed visual shows."""
+    """What a record's header visual is drawn from: its motifs (the same in every language)."""
     writer = ctx.once(("card writer", lang), lambda: CardWriter(ctx.c, ctx.config, ctx.strings, lang))
-    return writer.record(kind, record_id)
+    return writer.header(kind, record_id)
 
 
 VISUAL_WIDTHS = [600, 1200]   # the header column is at most ~700 CSS px wide

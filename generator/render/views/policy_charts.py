@@ -8,7 +8,7 @@ does not hold (no differences, no percentages).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -16,6 +16,7 @@ from generator.core.fill import fill
 from generator.graphics import charts
 from generator.load.explainers import Directive, policy_figures
 from generator.model.records import Citation, Figure, PolicyData
+from generator.render.urls import ChartFiles, chart_files, chart_slug
 from generator.render.views.base import ViewContext
 from generator.render.views.figures import (
     figure_text,
@@ -46,6 +47,7 @@ class ChartView:
     svg: Markup
     table: TableView
     refs: list[Ref]
+    files: ChartFiles | None = None   # its figures as CSV and JSON (publish/charts.py writes them)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ class ChartInput:
 def build_chart(ctx: ViewContext, policy: PolicyData, directive: Directive, lang: str, refs: References,
                 chart_id: str) -> ChartView:
     """The chart a `{{chart:...}}` directive asks for (the explainers stage checked its names)."""
-    return CHART_BUILDERS[directive.name](ChartInput(ctx, policy, lang, refs, chart_id, directive))
+    chart = CHART_BUILDERS[directive.name](ChartInput(ctx, policy, lang, refs, chart_id, directive))
+    return replace(chart, files=chart_files(chart_slug(directive.name, directive.args), lang))
 
 
 # -- one builder per chart name ----------------------------------------------------------------

@@ -32,6 +32,7 @@ class RecordRow:
     status: str               # published | draft
     file: str                 # path of its YAML file in the repository
     file_url: str | None      # the file on the repository's site, when the repository is known
+    edit_url: str | None      # the file in GitHub's web editor, to correct or translate it
     cells: list[LanguageCell]
     note: str
 
@@ -67,6 +68,10 @@ class StatusView:
     translations: int                     # translations there are to review
     termbase: Termbase | None = None      # None when the project has no content/glossary.yml
 
+    @property
+    def language_names(self) -> dict[str, str]:
+        return dict(self.languages)
+
 
 def status_pages(ctx: ViewContext, lang: str) -> list[Page]:
     tables = [KindTable(plural, [ctx.kept(("status row", kind, record.id, lang), (record,),
@@ -97,6 +102,7 @@ def record_row(ctx: ViewContext, kind: str, record, lang: str) -> RecordRow:
         status=record.status,
         file=path,
         file_url=file_url(ctx, path),
+        edit_url=ctx.edit_url(path),
         cells=[language_cell(ctx, record, texts, code) for code in ctx.config.language_codes],
         note="; ".join(notes),
     )
