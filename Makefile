@@ -48,9 +48,10 @@ test-content: $(STAMP)
 	$(BIN)/yamllint -c .yamllint.yml --strict content
 	$(BIN)/pytest -q -p no:cacheprovider $(CONTENT_TESTS)
 
-# Code checks (also in .ci/run): lint, the layer contracts (pyproject.toml), declared vs used dependencies.
+# Code checks (also in .ci/run): lint and format, the layer contracts (pyproject.toml), declared vs used dependencies.
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench scripts
+	$(BIN)/ruff format --check generator tests bench scripts
 	$(BIN)/lint-imports
 	$(BIN)/deptry .
 

@@ -6,6 +6,7 @@
 - lower bound: the same pages rendered with Python-Markdown and one small Jinja
   layout and written to disk, nothing else.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -35,10 +36,13 @@ plugins:
           name: English
 """
 
-LAYOUT = jinja2.Template("""<!doctype html>
+LAYOUT = jinja2.Template(
+    """<!doctype html>
 <html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ title }}</title></head>
 <body><main><h1>{{ title }}</h1>{{ body }}</main></body></html>
-""", autoescape=True)
+""",
+    autoescape=True,
+)
 
 
 def case_markdown(project_root: Path) -> dict[tuple[str, str], tuple[str, str]]:
@@ -49,11 +53,21 @@ def case_markdown(project_root: Path) -> dict[tuple[str, str], tuple[str, str]]:
     pages = {}
     for case in collection.cases.values():
         for lang in project.config.language_codes:
+
             def text(value):
                 return pick(value, lang, project.config.default_language)[0]
+
             facets = ", ".join(text(taxonomy[a].label) for a in case.arrows + case.industries if a in taxonomy)
-            body = "\n\n".join([text(case.summary), "## Story", text(case.story), f"**Facets:** {facets}",
-                                "## Sources", "\n".join(f"- {s.source}" for s in case.sources)])
+            body = "\n\n".join(
+                [
+                    text(case.summary),
+                    "## Story",
+                    text(case.story),
+                    f"**Facets:** {facets}",
+                    "## Sources",
+                    "\n".join(f"- {s.source}" for s in case.sources),
+                ]
+            )
             pages[(case.id, lang)] = (text(case.title), body)
     return pages
 
@@ -99,4 +113,5 @@ def build_lower_bound(plain_root: Path, target: Path) -> int:
 
 if __name__ == "__main__":
     import sys
+
     print(build_lower_bound(Path(sys.argv[1]), Path(sys.argv[2])))

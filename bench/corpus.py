@@ -3,6 +3,7 @@
 Everything here is made up and marked so (ids start with `synthetic-`, texts say
 合成 / synthetic). It is written outside content/ and never published.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,9 @@ def write_corpus(target: Path, cases: int, seed: int = 1, stories=None) -> Path:
         (content / folder).mkdir(parents=True)
     (target / "docs").mkdir()
     (target / "casebook.yml").write_text((ROOT / "casebook.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme",
-                                                                          f"custom_dir: {ROOT / 'theme'}")
+    mkdocs_yml = (
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+    )
     (target / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
     _write(content / "sources.yml", _sources())
     _write(content / "taxonomy.yml", _taxonomy())
@@ -45,8 +47,10 @@ def write_corpus(target: Path, cases: int, seed: int = 1, stories=None) -> Path:
     for b in range(brands):
         _write(content / "brands" / f"synthetic-brand-{b:05d}.yml", _brand(b))
     for i in range(cases):
-        _write(content / "cases" / f"synthetic-case-{i:05d}.yml",
-               _case(i, rng, brands, cases, stories(i, rng) if stories else None))
+        _write(
+            content / "cases" / f"synthetic-case-{i:05d}.yml",
+            _case(i, rng, brands, cases, stories(i, rng) if stories else None),
+        )
     return target
 
 
@@ -66,22 +70,31 @@ def _taxonomy() -> str:
     lines = ["arrows:"]
     lines += [f"  - {{id: {a}, label: {{zh-TW: 合成箭{i}, en: Synthetic arrow {i}}}}}" for i, a in enumerate(ARROWS)]
     lines.append("technologies:")
-    lines += [f"  - {{id: {t}, letter: {letter}, label: {{zh-TW: 合成科技{letter}, en: Synthetic tech {letter}}}}}"
-              for t, letter in TECHNOLOGIES]
+    lines += [
+        f"  - {{id: {t}, letter: {letter}, label: {{zh-TW: 合成科技{letter}, en: Synthetic tech {letter}}}}}"
+        for t, letter in TECHNOLOGIES
+    ]
     lines.append("industries:")
-    lines += [f"  - {{id: {ind}, label: {{zh-TW: 合成產業{i}, en: Synthetic industry {i}}}}}"
-              for i, ind in enumerate(INDUSTRIES)]
+    lines += [
+        f"  - {{id: {ind}, label: {{zh-TW: 合成產業{i}, en: Synthetic industry {i}}}}}"
+        for i, ind in enumerate(INDUSTRIES)
+    ]
     return "\n".join(lines) + "\n"
 
 
 def _places() -> str:
     lines = ["reference: [{name: Synthetic places, licence: CC0}]", "counties:"]
     for c in range(COUNTIES):
-        lines += [f"  - id: synthetic-county-{c:02d}",
-                  f"    name: {{zh-TW: 合成縣{c}, en: Synthetic County {c}}}",
-                  "    townships:"]
-        lines += [f"      - {{id: synthetic-township-{c:02d}-{t:02d}, name: {{zh-TW: 合成鄉{c}-{t}, "
-                  f"en: Synthetic Township {c}-{t}}}, aliases: [Syn{c}x{t}]}}" for t in range(TOWNSHIPS_PER_COUNTY)]
+        lines += [
+            f"  - id: synthetic-county-{c:02d}",
+            f"    name: {{zh-TW: 合成縣{c}, en: Synthetic County {c}}}",
+            "    townships:",
+        ]
+        lines += [
+            f"      - {{id: synthetic-township-{c:02d}-{t:02d}, name: {{zh-TW: 合成鄉{c}-{t}, "
+            f"en: Synthetic Township {c}-{t}}}, aliases: [Syn{c}x{t}]}}"
+            for t in range(TOWNSHIPS_PER_COUNTY)
+        ]
     return "\n".join(lines) + "\n"
 
 

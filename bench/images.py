@@ -17,6 +17,7 @@ the machine slows all runs alike):
 
 Prints one table. Timing targets are read from this output, never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,17 +43,23 @@ from generator.model.settings import ImageSettings
 OUT = Path(__file__).resolve().parent / "out"
 BASELINE_WIDTHS = (480, 960, 1600)
 BASELINE_NAME = "plain Pillow, 1 process: WebP 480/960/1600"
-GENERATOR_VERSION = 1     # bump when the synthetic photos change, so old ones are made again
+GENERATOR_VERSION = 1  # bump when the synthetic photos change, so old ones are made again
 
 
 # -- synthetic photos ---------------------------------------------------------------------------
 
+
 def synthetic_photo(seed: int, size: tuple[int, int] = (3000, 2000)) -> bytes:
     """A deterministic photo-like JPEG: soft shapes on a gradient, fine grain, ~1 MB at 3000x2000."""
     small = (size[0] // 8, size[1] // 8)
-    base = Image.merge("RGB", [Image.linear_gradient("L").rotate(seed * 37 % 360).resize(small),
-                               Image.linear_gradient("L").rotate(seed * 71 % 360).resize(small),
-                               Image.new("L", small, seed * 53 % 256)])
+    base = Image.merge(
+        "RGB",
+        [
+            Image.linear_gradient("L").rotate(seed * 37 % 360).resize(small),
+            Image.linear_gradient("L").rotate(seed * 71 % 360).resize(small),
+            Image.new("L", small, seed * 53 % 256),
+        ],
+    )
     draw = ImageDraw.Draw(base)
     for i in range(12):
         x, y = (seed * 97 + i * 131) % small[0], (seed * 61 + i * 89) % small[1]
@@ -83,12 +90,14 @@ def ensure_photos(count: int, folder: Path, size: tuple[int, int] = (3000, 2000)
     if missing:
         print(f"writing {len(missing)} synthetic photos to {folder} ...", file=sys.stderr)
         from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor() as pool:
             list(pool.map(_write_photo, missing, chunksize=4))
     return paths
 
 
 # -- the measurements -----------------------------------------------------------------------------
+
 
 @dataclass
 class Row:
@@ -98,7 +107,7 @@ class Row:
     megabytes: float
     decoded: int | str = "-"
     opened: int | str = "-"
-    cpu: float = 0.0           # CPU seconds of the work, in whichever process it ran
+    cpu: float = 0.0  # CPU seconds of the work, in whichever process it ran
 
 
 def plain_pillow(paths: list[Path], out: Path) -> Row:
@@ -113,13 +122,26 @@ def plain_pillow(paths: list[Path], out: Path) -> Row:
             target = out / f"{path.stem}-{width}.webp"
             resized.save(target, "WEBP")
             size += target.stat().st_size
-    return Row(BASELINE_NAME, time.perf_counter() - started,
-               len(paths) * len(BASELINE_WIDTHS), size / 1e6, len(paths), len(paths),
-               time.process_time() - cpu_started)
+    return Row(
+        BASELINE_NAME,
+        time.perf_counter() - started,
+        len(paths) * len(BASELINE_WIDTHS),
+        size / 1e6,
+        len(paths),
+        len(paths),
+        time.process_time() - cpu_started,
+    )
 
 
-def casebook_run(name: str, paths: list[Path], settings: ImageSettings, cache_root: Path,
-                 *, webp_only: bool = False, fresh: bool = True) -> Row:
+def casebook_run(
+    name: str,
+    paths: list[Path],
+    settings: ImageSettings,
+    cache_root: Path,
+    *,
+    webp_only: bool = False,
+    fresh: bool = True,
+) -> Row:
     """Check every file as `casebook validate` does, then make the derivatives."""
     if fresh and cache_root.exists():
         shutil.rmtree(cache_root)
@@ -149,8 +171,18 @@ def _checked_plans(paths: list[Path], settings: ImageSettings, cache_root: Path)
         if facts is None:
             facts = probe(data, max_pixels)
             cache.put_probe(key, facts)
-        plans.append(plan_picture(digest=digest, source=path, width=facts["width"], height=facts["height"],
-                                  has_alpha=facts["has_alpha"], settings=settings, folder="bench", name=path.stem))
+        plans.append(
+            plan_picture(
+                digest=digest,
+                source=path,
+                width=facts["width"],
+                height=facts["height"],
+                has_alpha=facts["has_alpha"],
+                settings=settings,
+                folder="bench",
+                name=path.stem,
+            )
+        )
     cache.save()
     return plans
 
@@ -176,17 +208,24 @@ class _OpenCounter:
 
 # -- the table ------------------------------------------------------------------------------------
 
+
 def print_table(rows: list[Row], count: int, baseline: Row, size: tuple[int, int]) -> None:
     load = os.getloadavg()[0]
-    print(f"\nPicture derivatives for {count} synthetic {size[0]}x{size[1]} JPEG photos "
-          f"({os.cpu_count()} cores, load average {load:.1f} at the end, Pillow {Image.__version__}):\n")
-    print("| run | wall time | vs plain Pillow | CPU time | files | MB written | photos decoded "
-          "| Image.open in main process |")
+    print(
+        f"\nPicture derivatives for {count} synthetic {size[0]}x{size[1]} JPEG photos "
+        f"({os.cpu_count()} cores, load average {load:.1f} at the end, Pillow {Image.__version__}):\n"
+    )
+    print(
+        "| run | wall time | vs plain Pillow | CPU time | files | MB written | photos decoded "
+        "| Image.open in main process |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for row in rows:
         speed = f"{baseline.seconds / row.seconds:.1f}x" if row.seconds else "-"
-        print(f"| {row.name} | {row.seconds:.2f} s ({1000 * row.seconds / count:.0f} ms/photo) | {speed} "
-              f"| {row.cpu:.2f} s | {row.files} | {row.megabytes:.1f} | {row.decoded} | {row.opened} |")
+        print(
+            f"| {row.name} | {row.seconds:.2f} s ({1000 * row.seconds / count:.0f} ms/photo) | {speed} "
+            f"| {row.cpu:.2f} s | {row.files} | {row.megabytes:.1f} | {row.decoded} | {row.opened} |"
+        )
 
 
 # (label, settings, cache tag, WebP only): the first-build runs compared with plain Pillow
@@ -209,10 +248,13 @@ def measure(paths: list[Path], out: Path, rounds: int) -> list[Row]:
         results.setdefault("baseline", []).append(plain_pillow(chunk, out / "plain"))
         for label, settings, tag, webp_only in FIRST_BUILDS:
             results.setdefault(label, []).append(
-                casebook_run(label, chunk, settings, out / f"cache-{tag}-{number}", webp_only=webp_only))
+                casebook_run(label, chunk, settings, out / f"cache-{tag}-{number}", webp_only=webp_only)
+            )
     rebuild = "casebook defaults, rebuild with no change"
-    results[rebuild] = [casebook_run(rebuild, chunk, ImageSettings(), out / f"cache-defaults-{number}", fresh=False)
-                        for number, chunk in enumerate(chunks)]
+    results[rebuild] = [
+        casebook_run(rebuild, chunk, ImageSettings(), out / f"cache-defaults-{number}", fresh=False)
+        for number, chunk in enumerate(chunks)
+    ]
     return [_sum(rows) for rows in results.values()]
 
 
@@ -221,8 +263,15 @@ def _sum(rows: list[Row]) -> Row:
         values = [getattr(row, name) for row in rows]
         return sum(values) if all(isinstance(v, (int, float)) for v in values) else values[0]
 
-    return Row(rows[0].name, total("seconds"), total("files"), total("megabytes"), total("decoded"),
-               total("opened"), total("cpu"))
+    return Row(
+        rows[0].name,
+        total("seconds"),
+        total("files"),
+        total("megabytes"),
+        total("decoded"),
+        total("opened"),
+        total("cpu"),
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -236,9 +285,11 @@ def main(argv: list[str] | None = None) -> None:
     paths = ensure_photos(args.count, args.out / "photos", size)
     rows = measure(paths, args.out, max(1, min(args.rounds, len(paths))))
     print_table(rows, len(paths), rows[0], size)
-    print(f"\nEncoders: WebP method {image_work.WEBP_METHOD}, AVIF speed {image_work.AVIF_SPEED}, "
-          f"resampling {image_work.RESAMPLE.name}. Runs took turns in {args.rounds} rounds. "
-          f"Photos: {args.out / 'photos'} (synthetic, never published).")
+    print(
+        f"\nEncoders: WebP method {image_work.WEBP_METHOD}, AVIF speed {image_work.AVIF_SPEED}, "
+        f"resampling {image_work.RESAMPLE.name}. Runs took turns in {args.rounds} rounds. "
+        f"Photos: {args.out / 'photos'} (synthetic, never published)."
+    )
 
 
 if __name__ == "__main__":

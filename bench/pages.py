@@ -21,6 +21,7 @@ nothing here is asserted; the README's table is one run of it.
 
     .venv/bin/python bench/pages.py [--site site] [--repeat 3] [--page PATH ...]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,14 +40,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8,
-           "uploadThroughput": 750_000 / 8}
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
 CPU_SLOWDOWN = 4
 VIEWPORT = {"width": 390, "height": 844}
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
-SETTLE_MS = 1500   # after the load event: what the page still fetches (fonts, lazy scripts)
+SETTLE_MS = 1500  # after the load event: what the page still fetches (fonts, lazy scripts)
 
 PAINTS = """() => new Promise(resolve => {
   const fcp = performance.getEntriesByName("first-contentful-paint")[0];
@@ -62,7 +68,7 @@ PAINTS = """() => new Promise(resolve => {
 class Load:
     requests: int = 0
     bytes_by_type: Counter = field(default_factory=Counter)
-    fonts: list = field(default_factory=list)         # (url, bytes)
+    fonts: list = field(default_factory=list)  # (url, bytes)
     urls: list = field(default_factory=list)
     fcp: float = 0.0
     lcp: float = 0.0
@@ -87,8 +93,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not (self.gzip_text and path.suffix in COMPRESSED and path.is_file()
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (
+            self.gzip_text
+            and path.suffix in COMPRESSED
+            and path.is_file()
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
         self.send_response(200)
@@ -97,6 +107,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         import io
+
         return io.BytesIO(body)
 
 
@@ -112,10 +123,13 @@ def fontconfig_without_cjk(folder: Path) -> dict:
     files = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True).stdout.split()
     globs = "".join(f"<glob>{f.rstrip(':')}</glob>" for f in files if f.strip(":"))
     conf = folder / "fonts.conf"
-    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-                    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-                    f'  <selectfont><rejectfont>{globs}</rejectfont></selectfont>\n'
-                    f'  <cachedir>{folder}/cache</cachedir>\n</fontconfig>\n', encoding="utf-8")
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <selectfont><rejectfont>{globs}</rejectfont></selectfont>\n"
+        f"  <cachedir>{folder}/cache</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
     return {**os.environ, "FONTCONFIG_FILE": str(conf)}
 
 
@@ -169,9 +183,11 @@ def run(site: Path, pages: list[str], repeat: int, gzip_text: bool) -> list[str]
     from playwright.sync_api import sync_playwright
 
     server, base = serve(site, gzip_text)
-    rows = ["| page | fonts on the system | requests | total KB | HTML KB | CSS KB | JS KB | fonts KB | "
-            "font files (Han) | images KB | other KB | FCP s | LCP s | load s |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| page | fonts on the system | requests | total KB | HTML KB | CSS KB | JS KB | fonts KB | "
+        "font files (Han) | images KB | other KB | FCP s | LCP s | load s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     try:
         with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
             for mode, env in (("system CJK", dict(os.environ)), ("no CJK font", fontconfig_without_cjk(Path(tmp)))):
@@ -188,7 +204,8 @@ def run(site: Path, pages: list[str], repeat: int, gzip_text: bool) -> list[str]
                         f"{kb(first.total - known)} | "
                         f"{statistics.median(x.fcp for x in loads) / 1000:.2f} | "
                         f"{statistics.median(x.lcp for x in loads) / 1000:.2f} | "
-                        f"{statistics.median(x.load for x in loads) / 1000:.2f} |")
+                        f"{statistics.median(x.load for x in loads) / 1000:.2f} |"
+                    )
                     print(rows[-1], flush=True)
                     if os.environ.get("BENCH_PAGES_VERBOSE"):
                         for url in first.urls:

@@ -16,6 +16,7 @@ then measures, each as a separate process:
 - a Markdown + Jinja-only rendering of those same Markdown pages (the lower bound).
 Prints one table. Timing targets are read from this output, never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,7 +79,7 @@ def _settle() -> None:
         try:
             DROP_CACHES.write_text("3\n")
         except OSError:
-            pass   # not root, or not allowed here: measured as it is
+            pass  # not root, or not allowed here: measured as it is
 
 
 def measure(command: list[str], cwd: Path, before=None) -> Run:
@@ -118,8 +119,13 @@ def serve_edit_latency(project: Path, case_file: Path, page: str, edits: int = 5
     picture and card are made anew), in one serve session.
     """
     port = _free_port()
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     builds: list[tuple[float, float]] = []
     threading.Thread(target=_note_builds, args=(server.stderr, builds), daemon=True).start()
     url = f"http://127.0.0.1:{port}/{page}"
@@ -135,7 +141,7 @@ def serve_edit_latency(project: Path, case_file: Path, page: str, edits: int = 5
             start = time.perf_counter()
             case_file.write_text(text.replace("en: Synthetic case", f"en: {marker} case", 1), encoding="utf-8")
             served.append(time.perf_counter() - start if _wait_for(url, marker, 120, interval=0.02) else float("nan"))
-            time.sleep(0.2)   # the log line may follow the answer
+            time.sleep(0.2)  # the log line may follow the answer
             built.append(next((seconds for at, seconds in builds if at > start), float("nan")))
         return statistics.median(served), statistics.median(built)
     finally:
@@ -177,16 +183,25 @@ def bench(n: int, workdir: Path, serve: bool) -> dict[str, str]:
     build = [casebook, "build", "-d", str(project / "site")]
     validate = measure([casebook, "validate"], project)
     _settle()
-    cold = _measure_once(build, project)                                  # empty caches: one run
-    full = measure(build, project, before=lambda: _forget_pages(project))   # every page rendered
-    rebuild = measure(build, project)                                     # nothing changed
+    cold = _measure_once(build, project)  # empty caches: one run
+    full = measure(build, project, before=lambda: _forget_pages(project))  # every page rendered
+    rebuild = measure(build, project)  # nothing changed
     plain_root = write_plain_mkdocs(project, workdir / f"plain-{n}")
     plain = measure([str(BIN / "mkdocs"), "build", "-q", "-d", str(plain_root / "site")], plain_root)
-    lower = measure([sys.executable, "-m", "bench.baselines", str(plain_root), str(workdir / f"lower-{n}")],
-                    Path(__file__).resolve().parents[1])
-    edit, edit_build = (serve_edit_latency(project, project / "content/cases/synthetic-case-00000.yml",
-                                           "en/cases/synthetic-case-00000/", SETTINGS["serve_edits"])
-                        if serve else (float("nan"), float("nan")))
+    lower = measure(
+        [sys.executable, "-m", "bench.baselines", str(plain_root), str(workdir / f"lower-{n}")],
+        Path(__file__).resolve().parents[1],
+    )
+    edit, edit_build = (
+        serve_edit_latency(
+            project,
+            project / "content/cases/synthetic-case-00000.yml",
+            "en/cases/synthetic-case-00000/",
+            SETTINGS["serve_edits"],
+        )
+        if serve
+        else (float("nan"), float("nan"))
+    )
     return {
         "N cases (pages)": f"{n} ({2 * n})",
         "validate s": f"{validate.seconds:.2f}",
@@ -229,8 +244,11 @@ def main() -> None:
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--serve-edits", type=int, default=5, help="edits under mkdocs serve; the median is shown")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each warm measurement; the median is shown")
-    parser.add_argument("--drop-caches", action="store_true",
-                        help="drop the kernel's file cache before each run (root only; makes runs comparable)")
+    parser.add_argument(
+        "--drop-caches",
+        action="store_true",
+        help="drop the kernel's file cache before each run (root only; makes runs comparable)",
+    )
     args = parser.parse_args()
     SETTINGS.update(repeat=max(1, args.repeat), drop_caches=args.drop_caches, serve_edits=max(1, args.serve_edits))
     args.workdir.mkdir(parents=True, exist_ok=True)

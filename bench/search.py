@@ -24,6 +24,7 @@ by a plain file server, no compression; gzip in brackets), and the time from
 the keystroke to the first result. Timing targets are read from this output,
 never asserted in tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,14 +49,21 @@ from bench.corpus import write_corpus  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 QUERIES = {"zh-TW": ["地方創生", "合成案例7"], "en": ["farming", "synthetic case 7"]}
-STORY_CHARS = 1500     # Han characters of a case's story: about the length of the seeds' longer cases
+STORY_CHARS = 1500  # Han characters of a case's story: about the length of the seeds' longer cases
 STORY_WORDS = 600
 
 
 # -- made-up text with real text's neighbours --------------------------------------------
+
 
 def _training_text() -> tuple[str, list[str]]:
     files = [*sorted((ROOT / "content").rglob("*.yml")), *sorted((ROOT / "content" / "policy").glob("*.md"))]
@@ -88,12 +96,16 @@ def story_maker():
         zh = "".join(walk(han_chain, rng.choice(han), STORY_CHARS, rng))
         en = " ".join(walk(word_chain, rng.choice(words), STORY_WORDS, rng))
         size_zh, size_en = len(zh) // 4, len(en) // 4
-        return ([zh[k * size_zh:(k + 1) * size_zh] for k in range(4)],
-                [en[k * size_en:(k + 1) * size_en].strip() for k in range(4)])
+        return (
+            [zh[k * size_zh : (k + 1) * size_zh] for k in range(4)],
+            [en[k * size_en : (k + 1) * size_en].strip() for k in range(4)],
+        )
+
     return stories
 
 
 # -- Material's own index of the same pages, rebuilt from ours -------------------------------
+
 
 def material_index(site: Path, prefix: str, segment) -> bytes:
     """search_index.json as Material's plugin wrote it for these pages: one entry per section."""
@@ -105,12 +117,18 @@ def material_index(site: Path, prefix: str, segment) -> bytes:
     for number, (location, title, *_) in enumerate(docs):
         sections = json.loads((folder / f"p{number}.json").read_text(encoding="utf-8"))
         for anchor, section_title, text in sections:
-            entries.append({"location": location + (f"#{anchor}" if anchor else ""),
-                            "title": segment(section_title or title), "text": segment(text)})
+            entries.append(
+                {
+                    "location": location + (f"#{anchor}" if anchor else ""),
+                    "title": segment(section_title or title),
+                    "text": segment(text),
+                }
+            )
     return json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 # -- serving and measuring --------------------------------------------------------------
+
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -118,8 +136,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_Quiet, directory=str(folder)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -158,8 +175,9 @@ PAGEFIND_FIRST = """async ([query, base]) => {
 }"""
 
 
-def measure(browser, root: str, query: str, engine: str, site: Path, prefix: str, material: bytes | None,
-            rate: float) -> dict:
+def measure(
+    browser, root: str, query: str, engine: str, site: Path, prefix: str, material: bytes | None, rate: float
+) -> dict:
     url = f"{root}{prefix}cases/synthetic-case-00001/"
     context = browser.new_context()
     page = context.new_page()
@@ -169,16 +187,21 @@ def measure(browser, root: str, query: str, engine: str, site: Path, prefix: str
         if any(part in response.url for part in ("/search/", "search-worker.js", "/workers/search.", "/pagefind/")):
             try:
                 body = response.body()
-            except Exception:   # noqa: BLE001 - a redirect or an aborted request has no body
+            except Exception:  # noqa: BLE001 - a redirect or an aborted request has no body
                 return
             fetched.append((response.url, len(body), len(gzip.compress(body, 6))))
+
     page.on("response", on_response)
     if engine == "material":
         worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).read_bytes()
-        page.route("**/assets/javascripts/search-worker.js",
-                   lambda route: route.fulfill(body=worker, content_type="text/javascript"))
-        page.route(f"{root}{prefix}search/search_index.json",
-                   lambda route: route.fulfill(body=material, content_type="application/json"))
+        page.route(
+            "**/assets/javascripts/search-worker.js",
+            lambda route: route.fulfill(body=worker, content_type="text/javascript"),
+        )
+        page.route(
+            f"{root}{prefix}search/search_index.json",
+            lambda route: route.fulfill(body=material, content_type="application/json"),
+        )
     page.route("**/sitemap.xml", lambda route: route.fulfill(body="", status=404))
     _throttle(context, page, rate)
     page.goto(url, wait_until="load")
@@ -190,8 +213,13 @@ def measure(browser, root: str, query: str, engine: str, site: Path, prefix: str
         found = page.eval_on_selector_all(".md-search-result__list .md-search-result__item", "l => l.length")
     page.wait_for_timeout(200)
     context.close()
-    return {"seconds": seconds, "bytes": sum(b for _, b, _ in fetched), "gzip": sum(g for _, _, g in fetched),
-            "files": len(fetched), "found": found}
+    return {
+        "seconds": seconds,
+        "bytes": sum(b for _, b, _ in fetched),
+        "gzip": sum(g for _, _, g in fetched),
+        "files": len(fetched),
+        "found": found,
+    }
 
 
 def folder_bytes(paths) -> int:
@@ -203,8 +231,9 @@ def run(n: int, workdir: Path, rate: float, repeat: int, pagefind: bool, reuse: 
     site = project / "site"
     if not (reuse and (site / "search/index/docs.json").is_file()):
         write_corpus(project, n, stories=story_maker())
-        built = subprocess.run([str(BIN / "casebook"), "build", "-d", str(site)], cwd=project,
-                               capture_output=True, text=True)
+        built = subprocess.run(
+            [str(BIN / "casebook"), "build", "-d", str(site)], cwd=project, capture_output=True, text=True
+        )
         if built.returncode != 0:
             sys.exit(f"casebook build failed for {n} cases:\n{built.stderr[-3000:]}")
     from generator.publish.search import Segmenter
@@ -230,14 +259,25 @@ def run(n: int, workdir: Path, rate: float, repeat: int, pagefind: bool, reuse: 
                 }
                 for engine in ("casebook", "material", *(["pagefind"] if pagefind else [])):
                     for query in QUERIES[lang]:
-                        runs = [measure(browser, url, query, engine, site, prefix, material[lang], rate)
-                                for _ in range(repeat)]
+                        runs = [
+                            measure(browser, url, query, engine, site, prefix, material[lang], rate)
+                            for _ in range(repeat)
+                        ]
                         best = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
-                        rows.append({"N": n, "lang": lang, "engine": engine, "query": query,
-                                     "index KB": index[engine] / 1000,
-                                     "fetched KB": best["bytes"] / 1000, "gzip KB": best["gzip"] / 1000,
-                                     "files": best["files"], "first result s": statistics.median(
-                                         r["seconds"] for r in runs), "results": best["found"]})
+                        rows.append(
+                            {
+                                "N": n,
+                                "lang": lang,
+                                "engine": engine,
+                                "query": query,
+                                "index KB": index[engine] / 1000,
+                                "fetched KB": best["bytes"] / 1000,
+                                "gzip KB": best["gzip"] / 1000,
+                                "files": best["files"],
+                                "first result s": statistics.median(r["seconds"] for r in runs),
+                                "results": best["found"],
+                            }
+                        )
                         print(_line(rows[-1]), flush=True)
             browser.close()
     finally:

@@ -1,11 +1,12 @@
 """casebook: turns YAML case records into a bilingual site and exhibition kit."""
+
 from generator.build.pipeline import load_collection
 from generator.load.project import load_project
 from generator.model.settings import Project, SiteConfig
 
 __all__ = ["Project", "SiteConfig", "load_project", "load_collection", "build_exhibit"]
 
-THEME_DIR = "theme"   # beside casebook.yml
+THEME_DIR = "theme"  # beside casebook.yml
 
 
 def build_exhibit(config_path, request, *, theme_dir=None, mkdocs_file=None, on_file=lambda item: None):
@@ -25,8 +26,9 @@ def build_exhibit(config_path, request, *, theme_dir=None, mkdocs_file=None, on_
     site_builder = None
     if request.kiosk is not None:
         from generator.engine.mkdocs.kiosk import build_kiosk_site as site_builder
-    return run(config_path, Path(theme_dir), request, site_builder=site_builder, mkdocs_file=mkdocs_file,
-               on_file=on_file)
+    return run(
+        config_path, Path(theme_dir), request, site_builder=site_builder, mkdocs_file=mkdocs_file, on_file=on_file
+    )
 
 
 def _theme_dir(mkdocs_file):

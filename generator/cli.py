@@ -1,4 +1,5 @@
 """The `casebook` command. No logic here: each command calls the stages."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,14 @@ from generator.model.settings import CONFIG_FILE, Project
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", "config_path", default=CONFIG_FILE, show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="The project's casebook.yml.")
+@click.option(
+    "--config",
+    "config_path",
+    default=CONFIG_FILE,
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The project's casebook.yml.",
+)
 @click.option("--debug", is_flag=True, help="Show the Python traceback of internal errors.")
 @click.pass_context
 def cli(ctx: click.Context, config_path: Path, debug: bool) -> None:
@@ -31,8 +38,9 @@ def _project(ctx: click.Context, fmt: str = "text") -> Project:
     return project
 
 
-def _print_and_exit(diagnostics: list[Diagnostic], fmt: str, strict: bool = False, lang: str = "en",
-                    status: int | None = None) -> None:
+def _print_and_exit(
+    diagnostics: list[Diagnostic], fmt: str, strict: bool = False, lang: str = "en", status: int | None = None
+) -> None:
     from generator.model.messages import catalogue
 
     if diagnostics or fmt == "json":  # tools parse json output, so a clean run prints []
@@ -55,13 +63,27 @@ def default_language(environ: dict | None = None) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text",
-              show_default=True, help="text for people, github for workflow annotations, json for tools.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, github for workflow annotations, json for tools.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--fix", is_flag=True, help="First fix what can be fixed safely: spaces at line ends, the final "
-              "newline, Windows line endings, a full-width colon after a key, tabs in the indentation.")
-@click.option("--lang", type=click.Choice(["zh-TW", "en"]), default=None,
-              help="Language of the messages (default: from the locale; github annotations carry English too).")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="First fix what can be fixed safely: spaces at line ends, the final "
+    "newline, Windows line endings, a full-width colon after a key, tabs in the indentation.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh-TW", "en"]),
+    default=None,
+    help="Language of the messages (default: from the locale; github annotations carry English too).",
+)
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool, fix: bool, lang: str | None) -> None:
     """Check records; report every problem as path:line:col.
@@ -73,8 +95,9 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool
     from generator.model.messages import diag
 
     lang = lang or default_language()
-    missing = [diag(path.as_posix(), 0, 0, "path-not-found", hint_key="path-not-found")
-               for path in paths if not path.exists()]
+    missing = [
+        diag(path.as_posix(), 0, 0, "path-not-found", hint_key="path-not-found") for path in paths if not path.exists()
+    ]
     if missing:  # a usage error: exit 2, as click does for bad options
         _print_and_exit(missing, fmt, strict, lang, status=2)
     project = _project(ctx, fmt)
@@ -92,7 +115,7 @@ def _fix_files(project: Project, paths: tuple[Path, ...], lang: str) -> None:
     from generator.model.messages import catalogue
 
     targets = []
-    for path in (paths or (project.content_dir,)):
+    for path in paths or (project.content_dir,):
         targets += sorted(path.rglob("*.yml")) if path.is_dir() else [path]
     for path in targets:
         if "media" in path.parts:
@@ -106,8 +129,11 @@ def _fix_files(project: Project, paths: tuple[Path, ...], lang: str) -> None:
         if done:
             write_atomically(path, (("\ufeff" if bom else "") + fixed).encode("utf-8"))
             what = ", ".join(done)
-            click.echo(catalogue().text("summary", "fixed", lang, {"path": path.as_posix(), "what": what})
-                       or f"fixed {path.as_posix()}: {what}", err=True)
+            click.echo(
+                catalogue().text("summary", "fixed", lang, {"path": path.as_posix(), "what": what})
+                or f"fixed {path.as_posix()}: {what}",
+                err=True,
+            )
 
 
 def _outside_content(paths: tuple[Path, ...], project: Project) -> list[Diagnostic]:
@@ -117,11 +143,24 @@ def _outside_content(paths: tuple[Path, ...], project: Project) -> list[Diagnost
     content = project.content_dir.resolve()
     problems = []
     for path in paths:
-        if path.is_file() and path.suffix in (".yml", ".yaml") and not path.resolve().is_relative_to(content) \
-                and path.resolve() != (project.root / CONFIG_FILE).resolve():
+        if (
+            path.is_file()
+            and path.suffix in (".yml", ".yaml")
+            and not path.resolve().is_relative_to(content)
+            and path.resolve() != (project.root / CONFIG_FILE).resolve()
+        ):
             expected = f"{Path(project.config.content_dir).as_posix()}/cases/"
-            problems.append(diag(path.as_posix(), 0, 0, "not-a-record", expected=expected,
-                                 hint_key="move-record", hint_args={"expected": expected}))
+            problems.append(
+                diag(
+                    path.as_posix(),
+                    0,
+                    0,
+                    "not-a-record",
+                    expected=expected,
+                    hint_key="move-record",
+                    hint_args={"expected": expected},
+                )
+            )
     return problems
 
 
@@ -153,7 +192,6 @@ def schema(ctx: click.Context, check: bool) -> None:
         click.echo(f"wrote {path.relative_to(project.root)}")
 
 
-
 @cli.group()
 def new() -> None:
     """Scaffold a new record that passes `casebook validate` as written."""
@@ -174,11 +212,31 @@ def new() -> None:
 @click.option("--force", is_flag=True, help="Overwrite content/cases/<id>.yml if it exists.")
 @click.option("--yes", "-y", "no_input", is_flag=True, help="Never prompt: fail if an answer is missing.")
 @click.option("--interactive", is_flag=True, help="Prompt for missing answers even when input is not a terminal.")
-@click.option("--from-issue", "issue_file", type=click.File("rb"),
-              help="Take every answer from the body of a 'new case' issue form (a file, or - for stdin).")
+@click.option(
+    "--from-issue",
+    "issue_file",
+    type=click.File("rb"),
+    help="Take every answer from the body of a 'new case' issue form (a file, or - for stdin).",
+)
 @click.pass_context
-def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summary_en, place, arrows,
-             technologies, industries, source, status, force, no_input, interactive, issue_file) -> None:
+def new_case(
+    ctx: click.Context,
+    case_id,
+    title_zh,
+    title_en,
+    summary_zh,
+    summary_en,
+    place,
+    arrows,
+    technologies,
+    industries,
+    source,
+    status,
+    force,
+    no_input,
+    interactive,
+    issue_file,
+) -> None:
     """Write content/cases/<id>.yml, a draft case; asks for what the options leave out."""
     from generator.authoring import scaffold
 
@@ -188,11 +246,26 @@ def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summar
     if context is None:
         _print_and_exit(problems, "text")
     if issue_file is not None:
-        _new_case_from_issue(context, issue_file, force, answered=[case_id, title_zh, title_en, summary_zh,
-                                                                  summary_en, place, source, *arrows,
-                                                                  *technologies, *industries])
-    answers = scaffold.CaseAnswers(case_id, title_zh, title_en, summary_zh, summary_en, place, arrows,
-                                   technologies, industries, source, status)
+        _new_case_from_issue(
+            context,
+            issue_file,
+            force,
+            answered=[
+                case_id,
+                title_zh,
+                title_en,
+                summary_zh,
+                summary_en,
+                place,
+                source,
+                *arrows,
+                *technologies,
+                *industries,
+            ],
+        )
+    answers = scaffold.CaseAnswers(
+        case_id, title_zh, title_en, summary_zh, summary_en, place, arrows, technologies, industries, source, status
+    )
     if interactive or (not no_input and sys.stdin.isatty()):
         answers = scaffold.ask_missing(answers, context, _ask)
     missing = scaffold.missing_answers(answers, context)
@@ -204,8 +277,11 @@ def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summar
     result = scaffold.create_case(context, answers, dt.date.today(), force=force)
     if result.diagnostics:
         # a file that was not written is never cited: each problem names the answer to change
-        shown = result.diagnostics if result.written else \
-            [_as_answer(d) if d.path == result.display else d for d in result.diagnostics]
+        shown = (
+            result.diagnostics
+            if result.written
+            else [_as_answer(d) if d.path == result.display else d for d in result.diagnostics]
+        )
         click.echo(format_diagnostics(shown))
     if not result.written:
         click.echo(f"{summary_line(result.diagnostics)} Nothing was written.", err=True)
@@ -214,10 +290,19 @@ def new_case(ctx: click.Context, case_id, title_zh, title_en, summary_zh, summar
     click.echo("next: replace the TODO story with the case as its sources tell it, then run `casebook validate`")
 
 
-_ANSWER_FLAGS = {"id": "--id", "place": "--place", "arrows": "--arrow", "technologies": "--technology",
-                 "industries": "--industry", "sources": "--source", "title.zh-TW": "--title-zh",
-                 "title.en": "--title-en", "summary.zh-TW": "--summary-zh", "summary.en": "--summary-en",
-                 "status": "--status"}
+_ANSWER_FLAGS = {
+    "id": "--id",
+    "place": "--place",
+    "arrows": "--arrow",
+    "technologies": "--technology",
+    "industries": "--industry",
+    "sources": "--source",
+    "title.zh-TW": "--title-zh",
+    "title.en": "--title-en",
+    "summary.zh-TW": "--summary-zh",
+    "summary.en": "--summary-en",
+    "status": "--status",
+}
 
 
 def _as_answer(diagnostic: Diagnostic) -> Diagnostic:
@@ -225,10 +310,12 @@ def _as_answer(diagnostic: Diagnostic) -> Diagnostic:
     from dataclasses import replace
 
     if diagnostic.line == 0 and diagnostic.code != "placeholder-id":
-        return diagnostic   # a refusal before any file: it names the folder, or a file that does exist
+        return diagnostic  # a refusal before any file: it names the folder, or a file that does exist
     field = diagnostic.field
-    flag = next((flag for name, flag in _ANSWER_FLAGS.items()
-                 if field == name or field.startswith((name + "[", name + "."))), "")
+    flag = next(
+        (flag for name, flag in _ANSWER_FLAGS.items() if field == name or field.startswith((name + "[", name + "."))),
+        "",
+    )
     return replace(diagnostic, path=f"answer {flag}" if flag else "answers", line=0, col=0)
 
 
@@ -267,14 +354,21 @@ def _ask(question, parse):
 
     for line in question.choice_lines():
         click.echo(line)
-    return click.prompt(question.prompt, default=question.default, show_default=bool(question.default),
-                        value_proc=value_proc)
+    return click.prompt(
+        question.prompt, default=question.default, show_default=bool(question.default), value_proc=value_proc
+    )
 
 
 @cli.command()
 @click.argument("base_ref")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
-              show_default=True, help="text for people, markdown for a job summary, json for tools.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, markdown for a job summary, json for tools.",
+)
 @click.pass_context
 def changes(ctx: click.Context, base_ref: str, fmt: str) -> None:
     """List the records added, changed or removed since BASE_REF, and their pages in every language.
@@ -308,16 +402,28 @@ def cache_clear(ctx: click.Context) -> None:
     project = _project(ctx)
     for folder in (project.root / project.config.images.cache_dir, project.root / CACHE_DIR):
         removed = clear_cache(folder)
-        click.echo(f"removed {removed} file{'s' if removed != 1 else ''} from {folder.relative_to(project.root)}"
-                   if folder.is_relative_to(project.root) else f"removed {removed} files from {folder}")
+        click.echo(
+            f"removed {removed} file{'s' if removed != 1 else ''} from {folder.relative_to(project.root)}"
+            if folder.is_relative_to(project.root)
+            else f"removed {removed} files from {folder}"
+        )
 
 
 @cli.command()
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Also check the links in this built site.")
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Also check the links in this built site.",
+)
 @click.option("--no-records", is_flag=True, help="Check only the built site, not the records.")
-@click.option("--timeout", type=click.FloatRange(0.1, 120), default=15.0, show_default=True,
-              help="Seconds to wait for each answer.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 120),
+    default=15.0,
+    show_default=True,
+    help="Seconds to wait for each answer.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
 @click.pass_context
 def links(ctx: click.Context, site_dir: Path | None, no_records: bool, timeout: float, fmt: str) -> None:
@@ -338,8 +444,13 @@ def links(ctx: click.Context, site_dir: Path | None, no_records: bool, timeout: 
 
 
 @cli.command()
-@click.option("--days", type=click.IntRange(1), default=365, show_default=True,
-              help="A record is stale when its last review is older than this.")
+@click.option(
+    "--days",
+    type=click.IntRange(1),
+    default=365,
+    show_default=True,
+    help="A record is stale when its last review is older than this.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
 @click.pass_context
 def stale(ctx: click.Context, days: int, fmt: str) -> None:
@@ -354,15 +465,33 @@ def stale(ctx: click.Context, days: int, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("-f", "--config-file", "mkdocs_file", default="mkdocs.yml", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="The site engine's configuration.")
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the site (default: site_dir of mkdocs.yml).")
+@click.option(
+    "-f",
+    "--config-file",
+    "mkdocs_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The site engine's configuration.",
+)
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site (default: site_dir of mkdocs.yml).",
+)
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings.")
-@click.option("--for-disk", is_flag=True, help="Links to page.html files, so the site works opened from disk "
-              "(use_directory_urls: false, as the kiosk): for a pull request's preview.")
-@click.option("--deploy", is_flag=True, help=(
-    "The published site: stop unless site_url (or CASEBOOK_SITE_URL) and publisher.contact are set."))
+@click.option(
+    "--for-disk",
+    is_flag=True,
+    help="Links to page.html files, so the site works opened from disk "
+    "(use_directory_urls: false, as the kiosk): for a pull request's preview.",
+)
+@click.option(
+    "--deploy",
+    is_flag=True,
+    help=("The published site: stop unless site_url (or CASEBOOK_SITE_URL) and publisher.contact are set."),
+)
 def build(mkdocs_file: Path, site_dir: Path | None, strict: bool, for_disk: bool, deploy: bool) -> None:
     """Build the site; the previous site is replaced only when the build succeeded."""
     from generator.engine.mkdocs.build import BuildFailed, build_site
@@ -400,39 +529,101 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
 
 @cli.command()
 @click.argument("exhibition")
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of the kit; replaced only when the whole kit was written.")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the kit; replaced only when the whole kit was written.",
+)
 @click.option("--paper", type=click.Choice(["A1", "A2", "A3", "A4"]), help="Poster size (default: the record's).")
 @click.option("--languages", help="Languages of the printed matter, e.g. zh-TW,en (default: the record's).")
 @click.option("--cases", help="Only these cases, e.g. pingtung-cocoa,kouhu-smart-tilapia (default: the record's).")
 @click.option("--brands", help="Brand sheets in the catalogue (default: the brands of the cases).")
 @click.option("--site-url", help="The public site the QR codes lead to (default: site_url of casebook.yml).")
-@click.option("--layout", type=click.Choice(["bilingual", "per-language"]), default="bilingual", show_default=True,
-              help="Every language on one poster, or one poster per language.")
-@click.option("--marks", type=click.Choice(["bleed", "slug"]), default="bleed", show_default=True,
-              help="Crop marks in the 3 mm bleed (page = paper + bleed), or in a 10 mm slug outside it.")
+@click.option(
+    "--layout",
+    type=click.Choice(["bilingual", "per-language"]),
+    default="bilingual",
+    show_default=True,
+    help="Every language on one poster, or one poster per language.",
+)
+@click.option(
+    "--marks",
+    type=click.Choice(["bleed", "slug"]),
+    default="bleed",
+    show_default=True,
+    help="Crop marks in the 3 mm bleed (page = paper + bleed), or in a 10 mm slug outside it.",
+)
 @click.option("--catalogue-paper", type=click.Choice(["A4", "A5"]), default="A4", show_default=True)
-@click.option("--catalogue-marks", is_flag=True,
-              help="The catalogue with 3 mm bleed and crop marks (page = paper + bleed), like the posters.")
-@click.option("--pdf-variant", type=click.Choice(["rgb", "pdf/x-4", "pdf/x-1a"]), default="rgb", show_default=True,
-              help="rgb: for digital printing; pdf/x-4 or pdf/x-1a: CMYK with an output intent, for offset printing.")
-@click.option("--review-notice", is_flag=True,
-              help="Print 'translation not yet reviewed' on posters too (the catalogue's colophon always says it).")
-@click.option("--allow-local-url", is_flag=True,
-              help="Accept a localhost or private --site-url (QR codes that only work on this network).")
+@click.option(
+    "--catalogue-marks",
+    is_flag=True,
+    help="The catalogue with 3 mm bleed and crop marks (page = paper + bleed), like the posters.",
+)
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["rgb", "pdf/x-4", "pdf/x-1a"]),
+    default="rgb",
+    show_default=True,
+    help="rgb: for digital printing; pdf/x-4 or pdf/x-1a: CMYK with an output intent, for offset printing.",
+)
+@click.option(
+    "--review-notice",
+    is_flag=True,
+    help="Print 'translation not yet reviewed' on posters too (the catalogue's colophon always says it).",
+)
+@click.option(
+    "--allow-local-url",
+    is_flag=True,
+    help="Accept a localhost or private --site-url (QR codes that only work on this network).",
+)
 @click.option("--posters/--no-posters", default=True, show_default=True)
 @click.option("--catalogue/--no-catalogue", default=True, show_default=True)
 @click.option("--kiosk/--no-kiosk", default=True, show_default=True, help="The offline copy of the site.")
-@click.option("--kiosk-idle", type=click.IntRange(min=0), default=120, show_default=True,
-              help="Seconds untouched before the kiosk goes back to its home page; 0: never.")
+@click.option(
+    "--kiosk-idle",
+    type=click.IntRange(min=0),
+    default=120,
+    show_default=True,
+    help="Seconds untouched before the kiosk goes back to its home page; 0: never.",
+)
 @click.option("--kiosk-large-type", is_flag=True, help="Start the kiosk in large type.")
 @click.option("--zip/--no-zip", "make_zip", default=True, show_default=True, help="A zip of the whole kit.")
-@click.option("-f", "--config-file", "mkdocs_file", default="mkdocs.yml", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="The site engine's configuration (kiosk).")
+@click.option(
+    "-f",
+    "--config-file",
+    "mkdocs_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The site engine's configuration (kiosk).",
+)
 @click.pass_context
-def exhibit(ctx: click.Context, exhibition, out, paper, languages, cases, brands, site_url, layout, marks,
-            catalogue_paper, catalogue_marks, pdf_variant, review_notice, allow_local_url, posters, catalogue, kiosk,
-            kiosk_idle, kiosk_large_type, make_zip, mkdocs_file) -> None:
+def exhibit(
+    ctx: click.Context,
+    exhibition,
+    out,
+    paper,
+    languages,
+    cases,
+    brands,
+    site_url,
+    layout,
+    marks,
+    catalogue_paper,
+    catalogue_marks,
+    pdf_variant,
+    review_notice,
+    allow_local_url,
+    posters,
+    catalogue,
+    kiosk,
+    kiosk_idle,
+    kiosk_large_type,
+    make_zip,
+    mkdocs_file,
+) -> None:
     """Write an exhibition kit: posters, catalogue, offline kiosk, manifest and zip.
 
     EXHIBITION is the id of a record in content/exhibitions/; the options
@@ -444,11 +635,25 @@ def exhibit(ctx: click.Context, exhibition, out, paper, languages, cases, brands
     from generator.exhibit.plan import ExhibitRequest, KioskOptions
 
     request = ExhibitRequest(
-        exhibition=exhibition, out=out, paper=paper, languages=_csv(languages), cases=_csv(cases),
-        brands=_csv(brands), site_url=site_url, layout=layout, marks=marks, catalogue_paper=catalogue_paper,
-        catalogue_marks=catalogue_marks, pdf_variant=pdf_variant, review_notice=review_notice,
-        allow_local_url=allow_local_url, posters=posters, catalogue=catalogue, zip=make_zip,
-        kiosk=KioskOptions(kiosk_idle, kiosk_large_type) if kiosk else None)
+        exhibition=exhibition,
+        out=out,
+        paper=paper,
+        languages=_csv(languages),
+        cases=_csv(cases),
+        brands=_csv(brands),
+        site_url=site_url,
+        layout=layout,
+        marks=marks,
+        catalogue_paper=catalogue_paper,
+        catalogue_marks=catalogue_marks,
+        pdf_variant=pdf_variant,
+        review_notice=review_notice,
+        allow_local_url=allow_local_url,
+        posters=posters,
+        catalogue=catalogue,
+        zip=make_zip,
+        kiosk=KioskOptions(kiosk_idle, kiosk_large_type) if kiosk else None,
+    )
     try:
         result = build_exhibit(ctx.obj["config_path"], request, mkdocs_file=mkdocs_file, on_file=_echo_written)
     except ContentError as exc:
@@ -468,8 +673,11 @@ def exhibit(ctx: click.Context, exhibition, out, paper, languages, cases, brands
 def _echo_written(item) -> None:
     """One line per written file (the kiosk is one line for its folder)."""
     size = f"{item.size / 1024:,.0f} KB" if item.size < 10 * 1024 * 1024 else f"{item.size / 1024 / 1024:,.1f} MB"
-    detail = f", {item.pages} page{'s' if item.pages != 1 else ''}" if item.path.suffix == ".pdf" else (
-        f", {item.pages} files" if item.pages else "")
+    detail = (
+        f", {item.pages} page{'s' if item.pages != 1 else ''}"
+        if item.path.suffix == ".pdf"
+        else (f", {item.pages} files" if item.pages else "")
+    )
     click.echo(f"wrote {item.path.as_posix()}  ({size}{detail}, {item.seconds:.1f} s)")
 
 
@@ -501,6 +709,9 @@ def main() -> None:
         if "--debug" in sys.argv:
             raise
         click.echo(f"casebook: internal error: {type(exc).__name__}: {exc}", err=True)
-        click.echo("hint: this is a bug in casebook, not in your content; please report it "
-                   "with the output of the same command run with --debug", err=True)
+        click.echo(
+            "hint: this is a bug in casebook, not in your content; please report it "
+            "with the output of the same command run with --debug",
+            err=True,
+        )
         sys.exit(2)

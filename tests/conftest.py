@@ -4,6 +4,7 @@
 tmp_path for each test, with the working directory set to it, so a test can
 break one file and run the pipeline or the CLI on it.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -62,8 +63,9 @@ class FixtureProject:
 
     def run_cli(self, *args: str) -> subprocess.CompletedProcess:
         """`python -m generator ARGS` in a fresh interpreter, as a person runs it."""
-        return subprocess.run([sys.executable, "-m", "generator", *args], cwd=self.root,
-                              capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "generator", *args], cwd=self.root, capture_output=True, text=True, timeout=60
+        )
 
 
 @pytest.fixture
@@ -71,6 +73,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FixtureProject:
     root = tmp_path / "project"
     shutil.copytree(FIXTURE_PROJECT, root)
     monkeypatch.chdir(root)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):   # messages in English unless a test asks
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):  # messages in English unless a test asks
         monkeypatch.delenv(name, raising=False)
     return FixtureProject(root)

@@ -1,4 +1,5 @@
 """Which numbers the project's data holds, as pages may print them (shared by unit and e2e tests)."""
+
 from __future__ import annotations
 
 import re
@@ -16,9 +17,11 @@ def data_numbers(policy) -> set[str]:
     amounts = {p.amount for p in policy.progress.funding} | {policy.progress.funding_total}
     values |= amounts | set(declared_conversions(amounts, policy.progress.funding_unit.nt_dollars))
     texts = {f"{v:,.10g}" if not float(v).is_integer() else f"{int(v):,}" for v in values} | {str(y) for y in years}
-    labels = [*(f.label[lang] for f in figures for lang in f.label),
-              *(e.text[lang] for e in policy.timeline for lang in e.text),
-              *(m.text[lang] for m in policy.milestones for lang in m.text)]
+    labels = [
+        *(f.label[lang] for f in figures for lang in f.label),
+        *(e.text[lang] for e in policy.timeline for lang in e.text),
+        *(m.text[lang] for m in policy.milestones for lang in m.text),
+    ]
     return texts | {n for label in labels for n in NUMBER.findall(label)}
 
 

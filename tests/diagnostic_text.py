@@ -1,4 +1,5 @@
 """How tests read a diagnostic (import as `diagnostic_text`, never from conftest)."""
+
 from __future__ import annotations
 
 from generator.core.errors import Diagnostic

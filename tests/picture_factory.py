@@ -4,6 +4,7 @@ Each helper returns bytes the way a contributor's camera or editor would
 write them: with GPS EXIF, rotated by EXIF orientation, CMYK, a decompression
 bomb (huge declared size, tiny file), truncated, or a PNG under a .jpg name.
 """
+
 from __future__ import annotations
 
 import io
@@ -12,16 +13,20 @@ import zlib
 
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
-XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-       b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="23,34.2N"/>'
-       b'</rdf:RDF></x:xmpmeta>')
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="23,34.2N"/>'
+    b"</rdf:RDF></x:xmpmeta>"
+)
 
 
 def picture(width: int = 640, height: int = 480, seed: int = 0, mode: str = "RGB") -> Image.Image:
     """A deterministic test picture: a gradient with shapes, different for each seed."""
     image = Image.linear_gradient("L").resize((width, height))
-    image = Image.merge("RGB", (image, image.transpose(Image.Transpose.FLIP_LEFT_RIGHT),
-                                Image.new("L", (width, height), (seed * 53) % 256)))
+    image = Image.merge(
+        "RGB",
+        (image, image.transpose(Image.Transpose.FLIP_LEFT_RIGHT), Image.new("L", (width, height), (seed * 53) % 256)),
+    )
     draw = ImageDraw.Draw(image)
     for i in range(6):
         x, y = (seed * 37 + i * width // 6) % width, (i * height // 5) % height
@@ -45,8 +50,14 @@ def gps_exif(orientation: int | None = None) -> Image.Exif:
     return exif
 
 
-def jpeg(image: Image.Image | None = None, *, exif: Image.Exif | None = None, xmp: bytes | None = None,
-         icc: bytes | None = None, quality: int = 90) -> bytes:
+def jpeg(
+    image: Image.Image | None = None,
+    *,
+    exif: Image.Exif | None = None,
+    xmp: bytes | None = None,
+    icc: bytes | None = None,
+    quality: int = 90,
+) -> bytes:
     image = image if image is not None else picture()
     options: dict = {"quality": quality}
     if exif is not None:
@@ -95,12 +106,17 @@ def transparent(width: int = 300, height: int = 200) -> bytes:
 
 def bomb(width: int = 100_000, height: int = 100_000) -> bytes:
     """A PNG whose header declares width x height pixels, with almost no data behind it."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
+        + chunk(b"IEND", b"")
+    )
 
 
 def truncated(width: int = 640, height: int = 480) -> bytes:
@@ -108,15 +124,18 @@ def truncated(width: int = 640, height: int = 480) -> bytes:
     return data[: len(data) // 2]
 
 
-def add_images(project, files: list[str], record: str = "content/cases/example-case.yml",
-               people: str = "false") -> None:
+def add_images(
+    project, files: list[str], record: str = "content/cases/example-case.yml", people: str = "false"
+) -> None:
     """Append an `images:` list naming these files to a record of the fixture project (5 lines each)."""
     entries = "".join(
         f"  - file: {name}\n"
         "    alt: {zh-TW: 合成測試圖片, en: A synthetic test picture}\n"
         "    credit: {zh-TW: 測試, en: Tests}\n"
         "    licence: CC0 1.0\n"
-        f"    identifiable_people: {people}\n" for name in files)
+        f"    identifiable_people: {people}\n"
+        for name in files
+    )
     project.write(record, project.read(record) + "images:\n" + entries)
 
 

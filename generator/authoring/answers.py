@@ -1,4 +1,5 @@
 """A contributor's answers for a new case, and what they may choose from (places, arrows, sources...)."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from generator.model.raw import KIND_FOLDERS
 from generator.model.records import SLUG_PATTERN
 from generator.model.settings import Project
 
-MAX_ID = 80   # characters of a new case's id
+MAX_ID = 80  # characters of a new case's id
 
 
 def is_valid_id(value: str) -> bool:
@@ -38,8 +39,8 @@ class CaseAnswers:
 @dataclass(frozen=True)
 class Choice:
     id: str
-    label: str                 # every language's name, for people: "口湖鄉 / Kouhu Township"
-    names: frozenset[str]      # id, names and aliases, case-folded, for matching what people type
+    label: str  # every language's name, for people: "口湖鄉 / Kouhu Township"
+    names: frozenset[str]  # id, names and aliases, case-folded, for matching what people type
 
 
 @dataclass(frozen=True)
@@ -57,4 +58,3 @@ class ScaffoldContext:
     @property
     def cases_dir(self) -> Path:
         return self.project.content_dir / KIND_FOLDERS["case"]
-

@@ -16,6 +16,7 @@ the story is sanitised at build time like all Markdown.
 FIELDS must match the form; tests/unit/test_issue_form.py reads the form and
 checks that every field id, label and option is handled here.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,15 +40,15 @@ from generator.model.records import MAX_LONG_TEXT, MAX_SHORT_TEXT
 
 FORM_FILE = ".github/ISSUE_TEMPLATE/new-case.yml"
 NO_RESPONSE = "_No response_"
-MAX_BODY = 256 * 1024        # GitHub caps an issue body at 65,536 characters; a file may be anything
-MAX_PAGE = 40                # models.Citation.page
+MAX_BODY = 256 * 1024  # GitHub caps an issue body at 65,536 characters; a file may be anything
+MAX_PAGE = 40  # models.Citation.page
 
 
 @dataclass(frozen=True)
 class FormField:
-    id: str                  # the field's id in the form
-    label: str               # its label: GitHub writes it as the `### ` heading in the issue body
-    kind: str                # input | textarea | dropdown | checkboxes
+    id: str  # the field's id in the form
+    label: str  # its label: GitHub writes it as the `### ` heading in the issue body
+    kind: str  # input | textarea | dropdown | checkboxes
     required: bool = False
     limit: int = MAX_SHORT_TEXT
 
@@ -72,8 +73,12 @@ FIELDS: tuple[FormField, ...] = (
     FormField("looking_for_kind", "正在尋找（選填）/ Looking for (optional)", "dropdown"),
     FormField("looking_for_zh", "需求說明（正體中文）/ What is needed, in Chinese", "textarea"),
     FormField("looking_for_en", "需求說明（英文）/ What is needed, in English", "textarea"),
-    FormField("notes", "給審稿人的備註（選填，不會寫入紀錄）/ Notes for the reviewers (optional, not put in the record)",
-              "textarea", limit=MAX_LONG_TEXT),
+    FormField(
+        "notes",
+        "給審稿人的備註（選填，不會寫入紀錄）/ Notes for the reviewers (optional, not put in the record)",
+        "textarea",
+        limit=MAX_LONG_TEXT,
+    ),
     FormField("confirm", "確認 / Confirmation", "checkboxes", required=True),
 )
 FIELD_BY_ID = {f.id: f for f in FIELDS}
@@ -98,8 +103,8 @@ _QUESTION_FIELDS = {"id": "title_en"}
 class Problem:
     """One missing or invalid answer, shown to the person who filled in the form."""
 
-    kind: str                # missing | invalid
-    field: str               # a FormField id, or "" for the record as a whole
+    kind: str  # missing | invalid
+    field: str  # a FormField id, or "" for the record as a whole
     message: str = ""
 
     def text(self) -> str:
@@ -110,12 +115,13 @@ class Problem:
 @dataclass(frozen=True)
 class IssueResult:
     problems: list[Problem]
-    diagnostics: list[Diagnostic]    # warnings of the written record, for the log
-    display: str = ""                # the written file, relative to the project root
+    diagnostics: list[Diagnostic]  # warnings of the written record, for the log
+    display: str = ""  # the written file, relative to the project root
     written: bool = False
 
 
 # -- the body -----------------------------------------------------------------------------
+
 
 def parse_body(body: str) -> dict[str, str | None]:
     """Field id -> the answer as written (None for no answer or no heading).
@@ -137,8 +143,7 @@ def parse_body(body: str) -> dict[str, str | None]:
         if earlier:
             starts[field.id] = limit = earlier[-1]
     ends = dict(zip(sorted(starts, key=starts.get), sorted(starts.values())[1:] + [len(lines)]))
-    return {f.id: _answer("\n".join(lines[starts[f.id] + 1:ends[f.id]])) if f.id in starts else None
-            for f in FIELDS}
+    return {f.id: _answer("\n".join(lines[starts[f.id] + 1 : ends[f.id]])) if f.id in starts else None for f in FIELDS}
 
 
 def _answer(text: str) -> str | None:
@@ -153,11 +158,14 @@ def ticked(text: str | None) -> list[str]:
 
 # -- answers --------------------------------------------------------------------------------
 
+
 def issue_record(fields: dict[str, str | None], context: ScaffoldContext) -> tuple[IssueRecord, list[Problem]]:
     """The parsed body -> the record's answers, and every answer that is missing or cannot be used."""
     problems = _too_long(fields) + _missing_fields(fields)
-    single = {name: _one_line(fields[name]) for name in ("title_zh", "title_en", "id", "place", "section_zh",
-                                                         "section_en", "page")}
+    single = {
+        name: _one_line(fields[name])
+        for name in ("title_zh", "title_en", "id", "place", "section_zh", "section_en", "page")
+    }
     arrows, arrow_problems = _choices("arrows", ticked(fields["arrows"]), context.arrows)
     technologies, tech_problems = _choices("technologies", ticked(fields["technologies"]), context.technologies)
     industries, industry_problems = _choices("industries", ticked(fields["industries"]), context.industries)
@@ -166,15 +174,27 @@ def issue_record(fields: dict[str, str | None], context: ScaffoldContext) -> tup
     need_kind, need_problems = _need(fields)
     problems += arrow_problems + tech_problems + industry_problems + source_problems + place_problems + need_problems
     answers = CaseAnswers(
-        id=single["id"], title_zh=single["title_zh"], title_en=single["title_en"],
-        summary_zh=_one_line(fields["summary_zh"]), summary_en=_one_line(fields["summary_en"]),
-        place=place, arrows=arrows, technologies=technologies, industries=industries, source=source,
-        status="draft")
+        id=single["id"],
+        title_zh=single["title_zh"],
+        title_en=single["title_en"],
+        summary_zh=_one_line(fields["summary_zh"]),
+        summary_en=_one_line(fields["summary_en"]),
+        place=place,
+        arrows=arrows,
+        technologies=technologies,
+        industries=industries,
+        source=source,
+        status="draft",
+    )
     problems += _id_problems(answers, context)
-    record = IssueRecord(answers, story={"zh-TW": fields["story_zh"], "en": fields["story_en"]},
-                         section={"zh-TW": single["section_zh"], "en": single["section_en"]}, page=single["page"],
-                         need_kind=need_kind, need={"zh-TW": _one_line(fields["looking_for_zh"]),
-                                                    "en": _one_line(fields["looking_for_en"])})
+    record = IssueRecord(
+        answers,
+        story={"zh-TW": fields["story_zh"], "en": fields["story_en"]},
+        section={"zh-TW": single["section_zh"], "en": single["section_en"]},
+        page=single["page"],
+        need_kind=need_kind,
+        need={"zh-TW": _one_line(fields["looking_for_zh"]), "en": _one_line(fields["looking_for_en"])},
+    )
     return record, problems + _scaffold_missing(answers, context, problems)
 
 
@@ -184,14 +204,17 @@ def _one_line(text: str | None) -> str | None:
 
 
 def _too_long(fields: dict[str, str | None]) -> list[Problem]:
-    return [Problem("invalid", f.id, f"longer than {f.limit} characters ({len(fields[f.id])})")
-            for f in FIELDS if f.kind in ("input", "textarea") and fields[f.id] is not None
-            and len(fields[f.id]) > f.limit]
+    return [
+        Problem("invalid", f.id, f"longer than {f.limit} characters ({len(fields[f.id])})")
+        for f in FIELDS
+        if f.kind in ("input", "textarea") and fields[f.id] is not None and len(fields[f.id]) > f.limit
+    ]
 
 
 def _missing_fields(fields: dict[str, str | None]) -> list[Problem]:
-    problems = [Problem("missing", f.id) for f in FIELDS
-                if f.required and f.kind != "checkboxes" and fields[f.id] is None]
+    problems = [
+        Problem("missing", f.id) for f in FIELDS if f.required and f.kind != "checkboxes" and fields[f.id] is None
+    ]
     if not ticked(fields["arrows"]):
         problems.append(Problem("missing", "arrows", "tick at least one arrow"))
     if CONFIRMATION not in ticked(fields["confirm"]):
@@ -225,8 +248,14 @@ def _source(answer: str | None, context: ScaffoldContext) -> tuple[str | None, l
     if answer is None:
         return None, []
     if answer.strip() == OTHER_SOURCE:
-        return None, [Problem("invalid", "source", "the publication is not in content/sources.yml yet; a maintainer "
-                              "adds it first, then labels the issue again")]
+        return None, [
+            Problem(
+                "invalid",
+                "source",
+                "the publication is not in content/sources.yml yet; a maintainer "
+                "adds it first, then labels the issue again",
+            )
+        ]
     found = resolve_option(answer, context.sources)
     if found is None:
         return None, [Problem("invalid", "source", f"“{_shown(answer)}” is not in content/sources.yml")]
@@ -242,8 +271,14 @@ def _place(answer: str | None, context: ScaffoldContext) -> tuple[str | None, li
     if found not in ids:
         found = _place_after_county(answer, context)
     if found is None:
-        return None, [Problem("invalid", "place", f"“{_shown(answer)}” is not a county or township in "
-                              "content/places.yml; write its name, e.g. 口湖鄉 or Kouhu Township")]
+        return None, [
+            Problem(
+                "invalid",
+                "place",
+                f"“{_shown(answer)}” is not a county or township in "
+                "content/places.yml; write its name, e.g. 口湖鄉 or Kouhu Township",
+            )
+        ]
     return found, []
 
 
@@ -252,7 +287,7 @@ def _place_after_county(answer: str, context: ScaffoldContext) -> str | None:
     for place in context.places:
         for name in sorted(place.names, key=len, reverse=True):
             if len(name) > 1 and answer.casefold().startswith(name):
-                rest = answer[len(name):].strip(" ,，、")
+                rest = answer[len(name) :].strip(" ,，、")
                 if rest and (found := resolve(rest, context.places)) in ids:
                     return found
     return None
@@ -274,14 +309,27 @@ def _need(fields: dict[str, str | None]) -> tuple[str | None, list[Problem]]:
 def _id_problems(answers: CaseAnswers, context: ScaffoldContext) -> list[Problem]:
     case_id = answers.id if answers.id is not None else derive_id(answers.title_en or "")
     if not case_id:
-        return []   # reported as a missing English title
+        return []  # reported as a missing English title
     if not is_valid_id(case_id):
-        return [Problem("invalid", "id", f"“{_shown(case_id)}” is not a valid id: use lower-case letters a-z, "
-                        "digits and hyphens")]
-    if case_id in context.collection.cases or ("case", case_id) in context.collection.invalid_ids \
-            or (context.cases_dir / f"{case_id}.yml").exists():
-        return [Problem("invalid", "id" if answers.id else "title_en",
-                        f"a case with id “{case_id}” already exists; give another id")]
+        return [
+            Problem(
+                "invalid",
+                "id",
+                f"“{_shown(case_id)}” is not a valid id: use lower-case letters a-z, digits and hyphens",
+            )
+        ]
+    if (
+        case_id in context.collection.cases
+        or ("case", case_id) in context.collection.invalid_ids
+        or (context.cases_dir / f"{case_id}.yml").exists()
+    ):
+        return [
+            Problem(
+                "invalid",
+                "id" if answers.id else "title_en",
+                f"a case with id “{case_id}” already exists; give another id",
+            )
+        ]
     return []
 
 
@@ -300,17 +348,18 @@ def _scaffold_missing(answers: CaseAnswers, context: ScaffoldContext, known: lis
 def _shown(text: str, limit: int = 60) -> str:
     """An answer quoted in a message: one line, short, so a comment quoting it stays readable."""
     line = " ".join(text.split())
-    return line if len(line) <= limit else line[:limit - 1] + "…"
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 # -- the record -------------------------------------------------------------------------------
+
 
 def create_from_issue(context: ScaffoldContext, body: str, today: dt.date, *, force: bool = False) -> IssueResult:
     """Parse the issue body, write content/cases/<id>.yml if every answer is usable and it validates."""
     if len(body) > MAX_BODY:
         return IssueResult([Problem("invalid", "", f"the issue body is over {MAX_BODY // 1024} KiB")], [])
     record, problems = issue_record(parse_body(body), context)
-    if force:   # --force overwrites a case of the same id, as `casebook new case --force` does
+    if force:  # --force overwrites a case of the same id, as `casebook new case --force` does
         problems = [p for p in problems if not p.message.startswith("a case with id")]
     if problems:
         return IssueResult(_unique(problems), [])
@@ -326,13 +375,26 @@ def create_from_issue(context: ScaffoldContext, body: str, today: dt.date, *, fo
 
 # field path of a diagnostic (generator.model.fields.format_field_path) -> form field
 _DIAGNOSTIC_FIELDS = (
-    (r"^id$", "id"), (r"^title\.zh-TW$", "title_zh"), (r"^title\.en$", "title_en"), (r"^title$", "title_zh"),
-    (r"^summary\.zh-TW$", "summary_zh"), (r"^summary\.en$", "summary_en"), (r"^summary$", "summary_zh"),
-    (r"^story\.en$", "story_en"), (r"^story", "story_zh"), (r"^place$", "place"), (r"^arrows", "arrows"),
-    (r"^technologies", "technologies"), (r"^industries", "industries"),
-    (r"^looking_for\[\d+\]\.text\.en$", "looking_for_en"), (r"^looking_for\[\d+\]\.kind", "looking_for_kind"),
-    (r"^looking_for", "looking_for_zh"), (r"^sources\[\d+\]\.section\.en$", "section_en"),
-    (r"^sources\[\d+\]\.section", "section_zh"), (r"^sources\[\d+\]\.page", "page"), (r"^sources", "source"),
+    (r"^id$", "id"),
+    (r"^title\.zh-TW$", "title_zh"),
+    (r"^title\.en$", "title_en"),
+    (r"^title$", "title_zh"),
+    (r"^summary\.zh-TW$", "summary_zh"),
+    (r"^summary\.en$", "summary_en"),
+    (r"^summary$", "summary_zh"),
+    (r"^story\.en$", "story_en"),
+    (r"^story", "story_zh"),
+    (r"^place$", "place"),
+    (r"^arrows", "arrows"),
+    (r"^technologies", "technologies"),
+    (r"^industries", "industries"),
+    (r"^looking_for\[\d+\]\.text\.en$", "looking_for_en"),
+    (r"^looking_for\[\d+\]\.kind", "looking_for_kind"),
+    (r"^looking_for", "looking_for_zh"),
+    (r"^sources\[\d+\]\.section\.en$", "section_en"),
+    (r"^sources\[\d+\]\.section", "section_zh"),
+    (r"^sources\[\d+\]\.page", "page"),
+    (r"^sources", "source"),
 )
 
 

@@ -10,6 +10,7 @@ so any text reads back exactly as it was typed. Bidirectional-control
 characters (which can make a line display differently from what it holds)
 are written as `\\u` escapes: the record keeps them, but a reviewer sees them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,10 +40,10 @@ class IssueRecord:
     """The answers of an issue form: the scaffolder's, and what only the form asks."""
 
     answers: CaseAnswers
-    story: dict[str, str | None]       # language -> Markdown
-    section: dict[str, str | None]     # language -> section of the source
+    story: dict[str, str | None]  # language -> Markdown
+    section: dict[str, str | None]  # language -> section of the source
     page: str | None = None
-    need_kind: str | None = None       # models.NeedKind
+    need_kind: str | None = None  # models.NeedKind
     need: dict[str, str | None] | None = None
 
 
@@ -50,7 +51,7 @@ def record_yaml(record: IssueRecord, context: ScaffoldContext, today: dt.date) -
     """The record's text: the scaffolder's, with the form's story, citation and need in place."""
     lines = case_yaml(record.answers, context, today).split("\n")
     lines = _replace_field(lines, "story", _story_lines(record.story), notes=_STORY_NOTES)
-    source_line = _field_lines(lines, "sources")[1]   # "  - source: <id>  # <title>"
+    source_line = _field_lines(lines, "sources")[1]  # "  - source: <id>  # <title>"
     citation = [source_line, *_citation_detail(record, indent=4)]
     lines = _replace_field(lines, "sources", ["sources:", *citation])
     if record.need_kind:
@@ -64,6 +65,7 @@ def escape_bidi(text: str) -> str:
 
 
 # -- blocks ------------------------------------------------------------------------------------
+
 
 def _story_lines(story: dict[str, str | None]) -> list[str]:
     texts = {lang: text.rstrip() + "\n" for lang, text in story.items() if text}
@@ -85,10 +87,17 @@ def _citation_detail(record: IssueRecord, indent: int) -> list[str]:
 def _need_lines(record: IssueRecord, today: dt.date) -> list[str]:
     texts = {lang: text for lang, text in (record.need or {}).items() if text}
     source = record.answers.source or ""
-    return ["looking_for:", f"  - kind: {record.need_kind}", "    statement: call", f"    stated: {today.isoformat()}",
-            "    text:",
-            *(f"      {lang}: {quoted(text)}" for lang, text in texts.items()),
-            "    sources:", f"      - source: {quoted(source)}", *_citation_detail(record, indent=8)]
+    return [
+        "looking_for:",
+        f"  - kind: {record.need_kind}",
+        "    statement: call",
+        f"    stated: {today.isoformat()}",
+        "    text:",
+        *(f"      {lang}: {quoted(text)}" for lang, text in texts.items()),
+        "    sources:",
+        f"      - source: {quoted(source)}",
+        *_citation_detail(record, indent=8),
+    ]
 
 
 def quoted(value: str) -> str:
@@ -108,8 +117,9 @@ def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 def _represent_mapping(dumper: yaml.SafeDumper, data: dict) -> yaml.MappingNode:
     # Keys are ours (field names, language codes): plain, as a person would write them.
-    pairs = [(yaml.ScalarNode("tag:yaml.org,2002:str", key), dumper.represent_data(value))
-             for key, value in data.items()]
+    pairs = [
+        (yaml.ScalarNode("tag:yaml.org,2002:str", key), dumper.represent_data(value)) for key, value in data.items()
+    ]
     return yaml.MappingNode("tag:yaml.org,2002:map", pairs, flow_style=False)
 
 
@@ -123,6 +133,7 @@ def _dump(data: dict) -> str:
 
 
 # -- lines of the scaffolder's text --------------------------------------------------------------
+
 
 def _field_span(lines: list[str], key: str) -> tuple[int, int]:
     """[start, end) of a top-level field: its `key:` line and the indented lines under it."""

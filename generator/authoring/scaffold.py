@@ -9,6 +9,7 @@ question.
 
 The text of the file itself is made in scaffold_yaml.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,17 +40,13 @@ class AnswerError(ValueError):
     """An answer typed at a prompt that cannot be used; the prompt asks again."""
 
 
-
-
-
-
 @dataclass(frozen=True)
 class Question:
-    field: str                 # the CaseAnswers attribute it fills
-    flag: str                  # the CLI option that answers it
+    field: str  # the CaseAnswers attribute it fills
+    flag: str  # the CLI option that answers it
     prompt: str
     choices: tuple[Choice, ...] = ()
-    many: bool = False         # a comma-separated list
+    many: bool = False  # a comma-separated list
     required: bool = True
     default: str | None = None
 
@@ -59,9 +56,8 @@ class Question:
         return [f"  {c.id:<{width}}  {c.label}" for c in self.choices]
 
 
-
-
 # -- the project ------------------------------------------------------------------------
+
 
 def load_context(project: Project) -> tuple[ScaffoldContext | None, list[Diagnostic]]:
     """Read the project; a case can only be scaffolded when places, taxonomy and sources are valid."""
@@ -70,20 +66,29 @@ def load_context(project: Project) -> tuple[ScaffoldContext | None, list[Diagnos
     if places is None or taxonomy is None or sources is None:
         return None, _reference_problems(project, diagnostics)
     return ScaffoldContext(
-        project, collection,
+        project,
+        collection,
         places=tuple(_choice(p.id, p.name, p.aliases) for c in places.counties for p in (c, *c.townships)),
         arrows=tuple(_choice(t.id, t.label) for t in taxonomy.arrows),
         technologies=tuple(_choice(t.id, t.label) for t in taxonomy.technologies),
         industries=tuple(_choice(t.id, t.label) for t in taxonomy.industries),
-        sources=tuple(_choice(s.id, s.title) for s in sources.sources)), []
+        sources=tuple(_choice(s.id, s.title) for s in sources.sources),
+    ), []
 
 
 def _reference_problems(project: Project, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     wanted = {(Path(project.config.content_dir) / name).as_posix() for name in REFERENCE_FILES}
     found = [d for d in diagnostics if d.path in wanted and d.severity == "error"]
-    return found or [Diagnostic(project.config.content_dir, 0, 0, "missing-reference",
-                                "places.yml, taxonomy.yml and sources.yml must be valid to scaffold a case",
-                                hint="run `casebook validate` and fix them first")]
+    return found or [
+        Diagnostic(
+            project.config.content_dir,
+            0,
+            0,
+            "missing-reference",
+            "places.yml, taxonomy.yml and sources.yml must be valid to scaffold a case",
+            hint="run `casebook validate` and fix them first",
+        )
+    ]
 
 
 def _choice(choice_id: str, names: dict[str, str], aliases: Iterable[str] = ()) -> Choice:
@@ -101,15 +106,28 @@ def _questions(context: ScaffoldContext) -> tuple[Question, ...]:
         Question("summary_en", "--summary-en", "英文摘要 / Summary in English"),
         Question("place", "--place", "地點（名稱或代號）/ Place, a name or id", context.places),
         Question("arrows", "--arrow", "五支箭，以逗號分隔 / Arrows, comma-separated", context.arrows, many=True),
-        Question("technologies", "--technology", "科技，可留空 / Technologies, may be empty",
-                 context.technologies, many=True, required=False),
-        Question("industries", "--industry", "產業，可留空 / Industries, may be empty",
-                 context.industries, many=True, required=False),
+        Question(
+            "technologies",
+            "--technology",
+            "科技，可留空 / Technologies, may be empty",
+            context.technologies,
+            many=True,
+            required=False,
+        ),
+        Question(
+            "industries",
+            "--industry",
+            "產業，可留空 / Industries, may be empty",
+            context.industries,
+            many=True,
+            required=False,
+        ),
         Question("source", "--source", "出處 / Source (id in content/sources.yml)", context.sources),
     )
 
 
 # -- answers ----------------------------------------------------------------------------
+
 
 def missing_answers(answers: CaseAnswers, context: ScaffoldContext) -> list[Question]:
     """Required questions with no answer. The id is missing only when the English title gives none."""
@@ -123,8 +141,9 @@ def missing_answers(answers: CaseAnswers, context: ScaffoldContext) -> list[Ques
     return missing
 
 
-def ask_missing(answers: CaseAnswers, context: ScaffoldContext,
-                ask: Callable[[Question, Callable[[str], Any]], Any]) -> CaseAnswers:
+def ask_missing(
+    answers: CaseAnswers, context: ScaffoldContext, ask: Callable[[Question, Callable[[str], Any]], Any]
+) -> CaseAnswers:
     """Fill every unanswered question with `ask(question, parse)`; parse raises AnswerError to ask again."""
     for question in _questions(context):
         if _answered(answers, question.field):
@@ -162,6 +181,7 @@ def resolve_answers(answers: CaseAnswers, context: ScaffoldContext) -> CaseAnswe
 
     What cannot be resolved is kept as typed, so the validator reports it with a suggestion.
     """
+
     def many(values: tuple[str, ...], choices: tuple[Choice, ...]) -> tuple[str, ...]:
         return tuple(resolve(item, choices) for value in values for item in split_list(value))
 
@@ -172,7 +192,8 @@ def resolve_answers(answers: CaseAnswers, context: ScaffoldContext) -> CaseAnswe
         arrows=many(answers.arrows, context.arrows),
         technologies=many(answers.technologies, context.technologies),
         industries=many(answers.industries, context.industries),
-        source=resolve(answers.source, context.sources) if answers.source is not None else None)
+        source=resolve(answers.source, context.sources) if answers.source is not None else None,
+    )
 
 
 def resolve(value: str, choices: tuple[Choice, ...]) -> str:
@@ -214,20 +235,23 @@ def _check_new_id(value: str, context: ScaffoldContext) -> str:
 
 # -- check and write ----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ScaffoldResult:
-    path: Path                 # where the record is (or would have been) written
-    display: str               # that path relative to the project root
+    path: Path  # where the record is (or would have been) written
+    display: str  # that path relative to the project root
     diagnostics: list[Diagnostic]
     written: bool
 
 
-def create_case(context: ScaffoldContext, answers: CaseAnswers, today: dt.date,
-                *, force: bool = False) -> ScaffoldResult:
+def create_case(
+    context: ScaffoldContext, answers: CaseAnswers, today: dt.date, *, force: bool = False
+) -> ScaffoldResult:
     """Resolve the answers, build the record, check it like `casebook validate`; write it only if clean."""
     resolved = resolve_answers(answers, context)
-    refused = placeholder_id_problem(answers, resolved.id or "", context) or \
-        _refuse_id(resolved.id or "", context, force)
+    refused = placeholder_id_problem(answers, resolved.id or "", context) or _refuse_id(
+        resolved.id or "", context, force
+    )
     answers = resolved
     if refused:
         return ScaffoldResult(context.cases_dir, refused[0].path, refused, written=False)
@@ -251,8 +275,16 @@ def check_case_text(text: str, target: Path, context: ScaffoldContext) -> list[D
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:  # e.g. undecodable bytes on the command line
-        return [Diagnostic(source.display, 0, 0, "not-utf8", f"an answer holds a character that is not "
-                           f"valid text ({exc.object[exc.start]!r})", hint="type the answer again")]
+        return [
+            Diagnostic(
+                source.display,
+                0,
+                0,
+                "not-utf8",
+                f"an answer holds a character that is not valid text ({exc.object[exc.start]!r})",
+                hint="type the answer again",
+            )
+        ]
     raw, problems = load_bytes(source, data)
     if raw is None:
         return problems
@@ -272,8 +304,13 @@ def check_case_text(text: str, target: Path, context: ScaffoldContext) -> list[D
 
 def _with_choices_hint(diagnostic: Diagnostic, context: ScaffoldContext) -> Diagnostic:
     """An unknown name reaches the model as 'not a valid id'; say what would be valid."""
-    choices = {"place": context.places, "arrows": context.arrows, "technologies": context.technologies,
-               "industries": context.industries, "sources[0].source": context.sources}
+    choices = {
+        "place": context.places,
+        "arrows": context.arrows,
+        "technologies": context.technologies,
+        "industries": context.industries,
+        "sources[0].source": context.sources,
+    }
     field_name = re.sub(r"\[\d+\]$", "", diagnostic.field)
     if diagnostic.code != "invalid-value" or diagnostic.hint or field_name not in choices:
         return diagnostic
@@ -288,25 +325,58 @@ def _placeholder_warning(raw, record) -> list[Diagnostic]:
     if record.status != "published":
         return []
     line, col = raw.position(("story",), key=True)
-    return [Diagnostic(raw.source.display, line, col, "placeholder-story",
-                       "the story is still the TODO placeholder and the case is published",
-                       field="story", hint="replace the story before this is merged, or use --status draft",
-                       severity="warning")]
+    return [
+        Diagnostic(
+            raw.source.display,
+            line,
+            col,
+            "placeholder-story",
+            "the story is still the TODO placeholder and the case is published",
+            field="story",
+            hint="replace the story before this is merged, or use --status draft",
+            severity="warning",
+        )
+    ]
 
 
 # Ids that say nothing about a case: a title such as "TEST 萬巒" would give `test`.
-PLACEHOLDER_IDS = {"test", "tests", "testing", "case", "new", "new-case", "example", "sample", "draft", "todo",
-                   "tmp", "temp", "untitled", "xxx", "abc", "foo", "demo"}
+PLACEHOLDER_IDS = {
+    "test",
+    "tests",
+    "testing",
+    "case",
+    "new",
+    "new-case",
+    "example",
+    "sample",
+    "draft",
+    "todo",
+    "tmp",
+    "temp",
+    "untitled",
+    "xxx",
+    "abc",
+    "foo",
+    "demo",
+}
 
 
 def placeholder_id_problem(answers: CaseAnswers, derived: str, context: ScaffoldContext) -> list[Diagnostic]:
     """An id made from the English title that would name nothing: refused, with --id to choose one."""
     if answers.id is not None or (derived not in PLACEHOLDER_IDS and len(derived) >= 3):
         return []
-    return [Diagnostic(display_path(context.cases_dir, context.project.root), 0, 0, "placeholder-id",
-                       f"the English title gives the id '{derived}', which does not say what the case is",
-                       field="id", hint="pass --id with the place and the topic, e.g. --id kouhu-smart-tilapia, "
-                       "or give the English title of the case")]
+    return [
+        Diagnostic(
+            display_path(context.cases_dir, context.project.root),
+            0,
+            0,
+            "placeholder-id",
+            f"the English title gives the id '{derived}', which does not say what the case is",
+            field="id",
+            hint="pass --id with the place and the topic, e.g. --id kouhu-smart-tilapia, "
+            "or give the English title of the case",
+        )
+    ]
 
 
 def _refuse_id(case_id: str, context: ScaffoldContext, force: bool) -> list[Diagnostic]:
@@ -318,15 +388,24 @@ def _refuse_id(case_id: str, context: ScaffoldContext, force: bool) -> list[Diag
         return [Diagnostic(display_path(path, root), 0, 0, code, message, field="id", hint=hint)]
 
     if not is_valid_id(case_id):
-        return refusal(context.cases_dir, "invalid-value", f"'{case_id}' is not a valid id: use lower-case "
-                       "letters a-z, digits and hyphens", "pass --id, e.g. --id kouhu-smart-aquaculture")
+        return refusal(
+            context.cases_dir,
+            "invalid-value",
+            f"'{case_id}' is not a valid id: use lower-case letters a-z, digits and hyphens",
+            "pass --id, e.g. --id kouhu-smart-aquaculture",
+        )
     owner = context.collection.raw.get(("case", case_id))
     if owner is not None and owner.source.path.resolve() != target.resolve():
-        return refusal(owner.source.path, "duplicate-id", f"another case already has id '{case_id}'",
-                       f"it is {owner.source.display}; choose another --id")
+        return refusal(
+            owner.source.path,
+            "duplicate-id",
+            f"another case already has id '{case_id}'",
+            f"it is {owner.source.display}; choose another --id",
+        )
     if target.exists() and not force:
-        return refusal(target, "file-exists", "the file already exists",
-                       "choose another --id, or pass --force to overwrite it")
+        return refusal(
+            target, "file-exists", "the file already exists", "choose another --id, or pass --force to overwrite it"
+        )
     return []
 
 

@@ -7,6 +7,7 @@ Text values are written in double-quoted YAML by PyYAML's emitter, never by
 hand: a title with `: `, `#`, quotes or line breaks reads back exactly, and
 text such as `no` or `1e5` stays text under any YAML schema.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,7 +26,7 @@ ZH, EN = "zh-TW", "en"
 STORY_PLACEHOLDER = {
     ZH: "TODO（草稿預留文字，請替換）：請根據所列來源寫出這個案例：地方面對的課題、做了什麼、誰參與、有什麼成果。",
     EN: "TODO (draft placeholder, replace it): tell the case as the listed sources tell it: the place's "
-        "challenge, what was done, who took part and what came of it.",
+    "challenge, what was done, who took part and what came of it.",
 }
 
 _TEMPLATE = """\
@@ -100,15 +101,22 @@ def case_yaml(answers: CaseAnswers, context: ScaffoldContext, today: dt.date) ->
     """The text of the record file, with a note on every field in both languages."""
     return _TEMPLATE.format(
         schema=_schema_path(context),
-        id=_word(answers.id or ""), status=_word(answers.status), today=today.isoformat(),
-        title_zh=_text(answers.title_zh), title_en=_text(answers.title_en),
-        summary_zh=_text(answers.summary_zh), summary_en=_text(answers.summary_en),
-        story_zh=STORY_PLACEHOLDER[ZH], story_en=STORY_PLACEHOLDER[EN],
+        id=_word(answers.id or ""),
+        status=_word(answers.status),
+        today=today.isoformat(),
+        title_zh=_text(answers.title_zh),
+        title_en=_text(answers.title_en),
+        summary_zh=_text(answers.summary_zh),
+        summary_en=_text(answers.summary_en),
+        story_zh=STORY_PLACEHOLDER[ZH],
+        story_en=STORY_PLACEHOLDER[EN],
         place=_word(answers.place or "") + _label_comment(answers.place, context.places),
         arrows=_id_list(answers.arrows, context.arrows),
         technologies=_id_list(answers.technologies, context.technologies),
         industries=_id_list(answers.industries, context.industries),
-        source=_word(answers.source or ""), source_note=_label_comment(answers.source, context.sources))
+        source=_word(answers.source or ""),
+        source_note=_label_comment(answers.source, context.sources),
+    )
 
 
 def _schema_path(context: ScaffoldContext) -> str:

@@ -12,6 +12,7 @@ The kiosk needs the site engine. Business logic does not import MkDocs, so
 the caller hands in `site_builder` (generator/__init__.py passes the MkDocs
 adapter's generator.engine.mkdocs.kiosk.build_kiosk_site).
 """
+
 from __future__ import annotations
 
 import time
@@ -48,9 +49,15 @@ class ExhibitResult:
     seconds: float = 0.0
 
 
-def build_exhibit(config_path: Path, theme_dir: Path, request: ExhibitRequest, *,
-                  site_builder: kiosk.SiteBuilder | None = None, mkdocs_file: Path | None = None,
-                  on_file: OnFile = lambda item: None) -> ExhibitResult:
+def build_exhibit(
+    config_path: Path,
+    theme_dir: Path,
+    request: ExhibitRequest,
+    *,
+    site_builder: kiosk.SiteBuilder | None = None,
+    mkdocs_file: Path | None = None,
+    on_file: OnFile = lambda item: None,
+) -> ExhibitResult:
     """Write the kit into request.out; raises ContentError for any content or option problem."""
     started = time.perf_counter()
     project, collection = _load(config_path)
@@ -74,8 +81,17 @@ def build_exhibit(config_path: Path, theme_dir: Path, request: ExhibitRequest, *
     inks = Inks(request.pdf_variant)
     pc = PrintContext(ctx, print_strings.t, plan.site_url, plan.languages, inks=inks)
     with atomic_directory(request.out) as work:
-        _write_kit(work, plan, pc, theme_dir, collection, site_builder, mkdocs_file or project.root / "mkdocs.yml",
-                   written, result)
+        _write_kit(
+            work,
+            plan,
+            pc,
+            theme_dir,
+            collection,
+            site_builder,
+            mkdocs_file or project.root / "mkdocs.yml",
+            written,
+            result,
+        )
     result.seconds = time.perf_counter() - started
     return result
 
@@ -90,8 +106,17 @@ def _load(config_path: Path):
     return project, collection
 
 
-def _write_kit(work: Path, plan: ExhibitPlan, pc: PrintContext, theme_dir: Path, collection, site_builder,
-               mkdocs_file: Path, written: OnFile, result: ExhibitResult) -> None:
+def _write_kit(
+    work: Path,
+    plan: ExhibitPlan,
+    pc: PrintContext,
+    theme_dir: Path,
+    collection,
+    site_builder,
+    mkdocs_file: Path,
+    written: OnFile,
+    result: ExhibitResult,
+) -> None:
     request = plan.request
     env = make_print_environment(theme_dir, pc.inks)
     env.filters["phrases"] = print_filter(site_phrases(collection))

@@ -27,6 +27,7 @@ sites are kept between such builds by build/snapshot.py.
 
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import os
@@ -47,13 +48,13 @@ if TYPE_CHECKING:
 class RebuildMemo:
     def __init__(self) -> None:
         self._files: dict[Path, tuple[tuple, LoadedFile]] = {}
-        self._templates: tuple[str, jinja2.Environment] | None = None   # (template folder digest, env)
-        self._rendered: dict[str, tuple[Page, Any]] = {}                # src_uri -> (page, RenderedPage)
+        self._templates: tuple[str, jinja2.Environment] | None = None  # (template folder digest, env)
+        self._rendered: dict[str, tuple[Page, Any]] = {}  # src_uri -> (page, RenderedPage)
         self._world: tuple | None = None
         self._views = _Kept()
         self._checks = _Kept()
-        self._outputs: dict[str, Any] = {}   # the last build's site files -> what each was made from
-        self._pending: dict[str, Any] = {}   # this build's, until it is done
+        self._outputs: dict[str, Any] = {}  # the last build's site files -> what each was made from
+        self._pending: dict[str, Any] = {}  # this build's, until it is done
         self.files_reused = 0
         self.pages_reused = 0
 
@@ -61,7 +62,7 @@ class RebuildMemo:
         """`load(ref)` for each file, or what it gave last build when the file is unchanged."""
         kept, self._files = self._files, {}
         self.files_reused = 0
-        self._checks.start(keep=True)   # a build begins
+        self._checks.start(keep=True)  # a build begins
         results = []
         for ref in refs:
             version = _version(ref)
@@ -70,7 +71,7 @@ class RebuildMemo:
                 loaded = old[1]
                 self.files_reused += 1
             else:
-                loaded = load(ref)   # also when the file vanished: load() reports that
+                loaded = load(ref)  # also when the file vanished: load() reports that
             if version is not None:
                 self._files[ref.path] = (version, loaded)
             results.append(loaded)
@@ -137,8 +138,7 @@ class RebuildMemo:
         the same thing as last build, which it need not write again.
         """
         stale = self._outputs.keys() - files.keys()
-        unchanged = {path for path, source in files.items()
-                     if source is not None and self._outputs.get(path) == source}
+        unchanged = {path for path, source in files.items() if source is not None and self._outputs.get(path) == source}
         self._pending = files
         return stale, unchanged
 
@@ -146,7 +146,7 @@ class RebuildMemo:
         """The build ended; one that failed part-way leaves what its files hold unknown."""
         if succeeded:
             self._outputs = self._pending
-        else:   # the next build writes every file again, and still removes what is gone
+        else:  # the next build writes every file again, and still removes what is gone
             self._outputs = dict.fromkeys([*self._outputs, *self._pending])
         self._pending = {}
 

@@ -3,6 +3,7 @@
 The site engine adapter asks for them here; each is made by its own module.
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,9 @@ def social_card_files(site: Site, cache_root: Path) -> tuple[dict[str, Path], Ca
     return cached_cards(cards, cache_root / "social")
 
 
-def write_search_indexes(site: Site, site_dir: Path, settings: dict[str, dict],
-                         indexer: SearchIndexer) -> tuple[list[str], SegmentReport]:
+def write_search_indexes(
+    site: Site, site_dir: Path, settings: dict[str, dict], indexer: SearchIndexer
+) -> tuple[list[str], SegmentReport]:
     """Write each language's search: its sharded index and a small search_index.json; returns the
     search_index.json files written.
 
@@ -58,7 +60,7 @@ def write_search_indexes(site: Site, site_dir: Path, settings: dict[str, dict],
     (theme/assets/javascripts/search-worker.js) reads `config.casebook` and
     fetches the shards the query needs (generator/publish/search_shards.py).
     """
-    if not (site_dir / INDEX_PATH).is_file():   # search is switched off
+    if not (site_dir / INDEX_PATH).is_file():  # search is switched off
         indexer.close()
         return [], indexer.segmenter.report
     engine_index = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
@@ -66,27 +68,32 @@ def write_search_indexes(site: Site, site_dir: Path, settings: dict[str, dict],
     report = indexer.segmenter.report
     report.problem = report.problem or indexer.cache.problem
     report.pages_reused = indexer.cache.hits
-    languages = [SearchLanguage(code, site.urls.prefix(code), settings[code])
-                 for code in site.project.config.language_codes]
+    languages = [
+        SearchLanguage(code, site.urls.prefix(code), settings[code]) for code in site.project.config.language_codes
+    ]
     written = []
     by_language = entries_by_language(entries, languages)
     for lang in languages:
         lang_entries = by_language[lang.code]
         prefix = site.urls.prefix(lang.code)
-        files, index_settings = shard_files(search_docs(site, lang_entries, lang.code, prefix),
-                                            _kind_labels(site, lang.code))
+        files, index_settings = shard_files(
+            search_docs(site, lang_entries, lang.code, prefix), _kind_labels(site, lang.code)
+        )
         folder = site_dir / prefix / INDEX_DIR
-        shutil.rmtree(folder, ignore_errors=True)    # shards and pages of the last build may be fewer now
+        shutil.rmtree(folder, ignore_errors=True)  # shards and pages of the last build may be fewer now
         folder.mkdir(parents=True)
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
-        config = {**engine_index["config"], **lang.settings,
-                  "casebook": {**index_settings, "index": f"{prefix}{INDEX_DIR}/",
-                               "empty": _empty_state(site, lang.code)}}
+        config = {
+            **engine_index["config"],
+            **lang.settings,
+            "casebook": {**index_settings, "index": f"{prefix}{INDEX_DIR}/", "empty": _empty_state(site, lang.code)},
+        }
         target = site_dir / prefix / INDEX_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        target.write_text(
+            json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
         written.append(prefix + INDEX_PATH)
     return written, report
 
@@ -100,13 +107,18 @@ def _empty_state(site: Site, lang: str) -> dict:
     if site.strings is None:
         return {}
     t = site.strings.t
-    links = [(CASES_INDEX_PATH, "search.empty.cases"), (group_path(COUNTIES), "search.empty.counties"),
-             (group_path("arrows"), "search.empty.arrows")]
-    return {"lead": t("search.empty.lead", lang),
-            "links": [{"href": f"{path}/", "text": t(key, lang)} for path, key in links]}
+    links = [
+        (CASES_INDEX_PATH, "search.empty.cases"),
+        (group_path(COUNTIES), "search.empty.counties"),
+        (group_path("arrows"), "search.empty.arrows"),
+    ]
+    return {
+        "lead": t("search.empty.lead", lang),
+        "links": [{"href": f"{path}/", "text": t(key, lang)} for path, key in links],
+    }
 
 
-LATIN_FONTS = "assets/fonts/latin.css"   # under theme/: Noto Sans, from scripts/vendor_fonts.py
+LATIN_FONTS = "assets/fonts/latin.css"  # under theme/: Noto Sans, from scripts/vendor_fonts.py
 
 
 def site_fonts(site_dir: Path, theme_dir: Path, cache_root: Path) -> FontReport:

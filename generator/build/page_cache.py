@@ -13,6 +13,7 @@ removes the files no build has used for a day (a file's time is set when a
 build uses it): not all unused ones, because `mkdocs serve` and a build may
 run at once on the same cache. Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,9 +26,9 @@ from generator.core.json_cache import text_key
 
 # Bump when what goes into a key changes.
 FORMAT = "1"
-UNUSED_FOR = 24 * 3600   # seconds before a page no build used is removed
-SWEEP_EVERY = 3600       # seconds between two sweeps of the folder
-SWEPT = ".swept"         # in the folder: touched by each sweep
+UNUSED_FOR = 24 * 3600  # seconds before a page no build used is removed
+SWEEP_EVERY = 3600  # seconds between two sweeps of the folder
+SWEPT = ".swept"  # in the folder: touched by each sweep
 
 
 def tree_digest(*folders: Path, pattern: str = "*") -> str:
@@ -62,7 +63,7 @@ class PageCache:
         """The file of the page rendered under key, if there is one."""
         path = self.folder / f"{key}.html"
         try:
-            os.utime(path)   # used now
+            os.utime(path)  # used now
         except OSError:
             return None
         self.reused += 1
@@ -81,8 +82,8 @@ class PageCache:
         try:
             os.link(written, partial)
         except FileNotFoundError:
-            return   # the engine wrote nothing (an empty page)
-        except OSError:   # another file system: a copy
+            return  # the engine wrote nothing (an empty page)
+        except OSError:  # another file system: a copy
             write_atomically(self.folder / f"{key}.html", written.read_bytes())
             return
         os.replace(partial, self.folder / f"{key}.html")
@@ -107,5 +108,5 @@ class PageCache:
                     path.unlink()
                     removed += 1
             except FileNotFoundError:
-                pass   # removed by a build running beside this one
+                pass  # removed by a build running beside this one
         return removed

@@ -1,4 +1,5 @@
 """Runs the stages in their fixed order. The CLI and the MkDocs plugin call this."""
+
 from __future__ import annotations
 
 import re
@@ -34,9 +35,9 @@ REQUIRED_FILES = ("places.yml", "taxonomy.yml", "sources.yml", "policy/data.yml"
 class LoadedFile:
     """A record file as loading and validation left it."""
 
-    raw: RawRecord | None        # None when the file could not be read as YAML
-    record: BaseModel | None     # the validated record, or None
-    problems: list[Diagnostic]   # found in this file alone
+    raw: RawRecord | None  # None when the file could not be read as YAML
+    record: BaseModel | None  # the validated record, or None
+    problems: list[Diagnostic]  # found in this file alone
 
 
 def load_collection(project: Project, memo: Memo = NO_MEMO) -> tuple[Collection, list[Diagnostic]]:
@@ -46,7 +47,7 @@ def load_collection(project: Project, memo: Memo = NO_MEMO) -> tuple[Collection,
     """
     refs, diagnostics = discover(project.content_dir, project.root)
     diagnostics += _missing_files(project, refs)
-    collection = Collection()   # its tables fill as files are added; the single files come after
+    collection = Collection()  # its tables fill as files are added; the single files come after
     singles: dict[str, BaseModel] = {}
     first_file: dict[tuple[str, str], RawRecord] = {}
     files = memo.load_all(refs, load_record)
@@ -70,8 +71,9 @@ def load_collection(project: Project, memo: Memo = NO_MEMO) -> tuple[Collection,
     return collection, diagnostics + problems + more + terms
 
 
-def place_names_as_places(diagnostics: list[Diagnostic], invalid: dict[str, RawRecord],
-                          collection: Collection) -> list[Diagnostic]:
+def place_names_as_places(
+    diagnostics: list[Diagnostic], invalid: dict[str, RawRecord], collection: Collection
+) -> list[Diagnostic]:
     """`place:` holding a name rather than an id (萬巒鄉, 屏東縣) is reported as an unknown place with
     the ids it may mean, once places.yml is known, instead of as an id with the wrong characters."""
     if not invalid or collection.places is None:
@@ -83,8 +85,17 @@ def place_names_as_places(diagnostics: list[Diagnostic], invalid: dict[str, RawR
         value = raw.data.get("place") if raw is not None and isinstance(raw.data, dict) else None
         if d.field != "place" or d.code != "invalid-value" or not isinstance(value, str):
             return d
-        return Diagnostic(d.path, d.line, d.col, "unknown-place", f"no place '{value}' in content/places.yml",
-                          field=d.field, hint=names.hint(value), severity=d.severity)
+        return Diagnostic(
+            d.path,
+            d.line,
+            d.col,
+            "unknown-place",
+            f"no place '{value}' in content/places.yml",
+            field=d.field,
+            hint=names.hint(value),
+            severity=d.severity,
+        )
+
     return [better(d) for d in diagnostics]
 
 
@@ -111,8 +122,18 @@ def _add_record(collection: Collection, singles: dict, raw: RawRecord, record, f
             hint = {"hint_key": "rename-or-set-id", "hint_args": {"id": record.id, "stem": stem}}
         else:  # never suggest an id that is not valid (`Test Wanluan Pork`)
             hint = {"hint_key": "rename-file", "hint_args": {"slug": record.id, "id": record.id}}
-        problems.append(diag(raw.source.display, line, col, "id-mismatch", field="id", id=record.id,
-                             file=raw.source.path.name, **hint))
+        problems.append(
+            diag(
+                raw.source.display,
+                line,
+                col,
+                "id-mismatch",
+                field="id",
+                id=record.id,
+                file=raw.source.path.name,
+                **hint,
+            )
+        )
     key = (kind, record.id)
     if key in first_file:
         owner, other = first_file[key], raw
@@ -129,16 +150,24 @@ def _add_record(collection: Collection, singles: dict, raw: RawRecord, record, f
 
 def _duplicate_id(raw: RawRecord, owner: RawRecord, kind: str, record_id: str) -> Diagnostic:
     line, col = raw.position(("id",))
-    return Diagnostic(raw.source.display, line, col, "duplicate-id", f"another {kind} already has id '{record_id}'",
-                      field="id", hint=f"it is used in {owner.source.display}; ids must be unique")
+    return Diagnostic(
+        raw.source.display,
+        line,
+        col,
+        "duplicate-id",
+        f"another {kind} already has id '{record_id}'",
+        field="id",
+        hint=f"it is used in {owner.source.display}; ids must be unique",
+    )
 
 
 def is_slug(text: str) -> bool:
     return bool(re.fullmatch(SLUG_PATTERN, text))
 
 
-def _with_checks_of_invalid(diagnostics: list[Diagnostic], invalid: dict[str, RawRecord], collection: Collection,
-                            project: Project) -> list[Diagnostic]:
+def _with_checks_of_invalid(
+    diagnostics: list[Diagnostic], invalid: dict[str, RawRecord], collection: Collection, project: Project
+) -> list[Diagnostic]:
     """Every problem in one round: a record that failed its schema still gets its references and
     translations checked; a reference that is not an id is reported once, as unknown, with the id it names."""
     entries = reference_entries(collection)
@@ -163,6 +192,14 @@ def _missing_files(project: Project, refs: list[SourceRef]) -> list[Diagnostic]:
     for name in REQUIRED_FILES:
         if FILE_KINDS[name] not in found:
             path = Path(project.config.content_dir) / name
-            problems.append(Diagnostic(path.as_posix(), 0, 0, "missing-file", f"{name} is missing",
-                                       hint="every project needs places, taxonomy, sources and policy data"))
+            problems.append(
+                Diagnostic(
+                    path.as_posix(),
+                    0,
+                    0,
+                    "missing-file",
+                    f"{name} is missing",
+                    hint="every project needs places, taxonomy, sources and policy data",
+                )
+            )
     return problems

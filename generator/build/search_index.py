@@ -8,6 +8,7 @@ end of the build and segments Han text (generator/publish/search.py's Segmenter)
 
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,12 +31,13 @@ from generator.render.views.base import place_index
 # worker process costs more than it saves. Counted in characters, not pages:
 # a few long pages can be worth it, many short ones not.
 PARALLEL_FROM = 500_000
-CHUNK = 50   # pages a worker parses at a time
+CHUNK = 50  # pages a worker parses at a time
 
 
 class SearchIndexer:
-    def __init__(self, site: Site, sections, cache_dir: Path | None, sections_version: str = "",
-                 workers: int | None = None):
+    def __init__(
+        self, site: Site, sections, cache_dir: Path | None, sections_version: str = "", workers: int | None = None
+    ):
         """Starts parsing the pages whose entries are not cached.
 
         `sections` splits a body into sections as the engine's search does and
@@ -43,12 +45,15 @@ class SearchIndexer:
         pages.json (None: nothing kept between builds).
         """
         self.segmenter = Segmenter(search_words(site.collection), cache_dir / "segments.json" if cache_dir else None)
-        self.cache = JsonCache(cache_dir / "pages.json" if cache_dir else None,
-                               f"pages {self.segmenter.dictionary} {sections_version}")
+        self.cache = JsonCache(
+            cache_dir / "pages.json" if cache_dir else None, f"pages {self.segmenter.dictionary} {sections_version}"
+        )
         self.sections = sections
-        self._pages = [(page.url, str(escape(page.title)), _searched_text(page, site.rendered[src_uri].body))
-                       for src_uri, page in ((src, site.page(src)) for src in site.rendered)
-                       if page is not None and page.listed]
+        self._pages = [
+            (page.url, str(escape(page.title)), _searched_text(page, site.rendered[src_uri].body))
+            for src_uri, page in ((src, site.page(src)) for src in site.rendered)
+            if page is not None and page.listed
+        ]
         self._keys = [text_key(*page) for page in self._pages]
         missing = [i for i, key in enumerate(self._keys) if not self.cache.has(key)]
         self._parsed: dict[int, list[dict]] = {}
@@ -64,10 +69,10 @@ class SearchIndexer:
 
     def _submit(self, pool: ProcessPoolExecutor, missing: list[int]) -> None:
         for start in range(0, len(missing), CHUNK):
-            chunk = missing[start:start + CHUNK]
+            chunk = missing[start : start + CHUNK]
             try:
                 future = pool.submit(_parse, [self._pages[i] for i in chunk], self.sections)
-            except (BrokenProcessPool, RuntimeError, OSError):   # no workers: the rest is parsed here
+            except (BrokenProcessPool, RuntimeError, OSError):  # no workers: the rest is parsed here
                 return
             self._futures.append((chunk, future))
 
@@ -78,7 +83,7 @@ class SearchIndexer:
         for chunk, future in self._futures:
             try:
                 self._parsed.update(zip(chunk, future.result()))
-            except BrokenProcessPool:   # a worker died (out of memory, killed): parsed here instead
+            except BrokenProcessPool:  # a worker died (out of memory, killed): parsed here instead
                 pass
         self.close()
         entries: list[dict] = []
@@ -131,8 +136,15 @@ def worker_pool(sections, workers: int | None = None) -> ProcessPoolExecutor | N
 
 # -- the pages as the sharded index knows them ------------------------------------------
 
-_KIND_OF_FOLDER = {"cases": "case", "brands": "brand", "counties": "county", "policy": "policy",
-                   "arrows": "topic", "technologies": "topic", "industries": "topic"}
+_KIND_OF_FOLDER = {
+    "cases": "case",
+    "brands": "brand",
+    "counties": "county",
+    "policy": "policy",
+    "arrows": "topic",
+    "technologies": "topic",
+    "industries": "topic",
+}
 
 
 def search_docs(site: Site, entries: list[dict], lang: str, prefix: str) -> list[SearchDoc]:
@@ -173,8 +185,7 @@ def _facts(site: Site, page, lang: str, places) -> tuple[str, str, list[str]]:
         county, _ = places[record_id]
         return kind, "", _unique([*county.name.values(), *county.aliases])
     if kind == "topic" and collection.taxonomy is not None:
-        for term in (*collection.taxonomy.arrows, *collection.taxonomy.technologies,
-                     *collection.taxonomy.industries):
+        for term in (*collection.taxonomy.arrows, *collection.taxonomy.technologies, *collection.taxonomy.industries):
             if term.id == record_id:
                 return kind, "", _unique([*term.label.values()])
     return kind, "", []

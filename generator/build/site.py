@@ -3,6 +3,7 @@
 This is what any site engine needs from us. The MkDocs plugin hands it to
 MkDocs; nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,9 +31,9 @@ from generator.render.templates import RenderedPage, make_environment, render_pa
 from generator.render.urls import UrlScheme
 from generator.render.views.base import Page
 
-STRINGS_DIR = "strings"   # under theme/
-CACHE_DIR = ".cache/casebook"   # under the project root; git-ignored
-ERROR_TEMPLATES = ("404.html",)   # the engine's own error pages at the site root
+STRINGS_DIR = "strings"  # under theme/
+CACHE_DIR = ".cache/casebook"  # under the project root; git-ignored
+ERROR_TEMPLATES = ("404.html",)  # the engine's own error pages at the site root
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,8 @@ class AlternateLink:
 
     lang: str
     name: str
-    link: str                # site-relative URL
-    absolute: str | None     # full URL when the site URL is known
+    link: str  # site-relative URL
+    absolute: str | None  # full URL when the site URL is known
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,15 @@ class PageContext:
     theme_language: str
     alternates: list[AlternateLink]
     record_path: str | None
-    print_qr: PrintQr | None = None   # QR code to the page, on printed case and brand pages
-    meta: PageMeta | None = None      # canonical, Open Graph, social card, feed (generator/render/seo.py)
+    print_qr: PrintQr | None = None  # QR code to the page, on printed case and brand pages
+    meta: PageMeta | None = None  # canonical, Open Graph, social card, feed (generator/render/seo.py)
     # The page's title as HTML: <wbr> between its phrases (theme/partials/content.html's h1), and
     # runs in another language marked with lang (both it and the header's copy).
     title_html: str = ""
     header_title: str = ""
-    chrome: Chrome | None = None      # masthead sections and footer of the page's language (render/chrome.py)
-    section: str = ""                 # the header section the page belongs to ('' for none)
-    section_home: bool = False        # the page is its section's own page (aria-current="page")
+    chrome: Chrome | None = None  # masthead sections and footer of the page's language (render/chrome.py)
+    section: str = ""  # the header section the page belongs to ('' for none)
+    section_home: bool = False  # the page is its section's own page (aria-current="page")
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,9 @@ class Site:
     project: Project
     collection: Collection
     pages: list[Page]
-    rendered: dict[str, RenderedPage]   # src_uri -> front matter and body
+    rendered: dict[str, RenderedPage]  # src_uri -> front matter and body
     urls: UrlScheme
-    strings: Strings | None = None     # interface strings, for social meta, cards and open data
+    strings: Strings | None = None  # interface strings, for social meta, cards and open data
     qr_codes: JsonCache | None = None  # print QR codes by address (CACHE_DIR/qr.json)
 
     def page(self, src_uri: str) -> Page | None:
@@ -87,15 +88,23 @@ class Site:
     def context(self, page: Page) -> PageContext:
         theme_languages = {lang.code: lang.theme_language for lang in self.project.config.languages}
         alternates = [AlternateLink(a.lang, a.name, a.url, self.urls.absolute(a.url)) for a in page.alternates]
-        return PageContext(page.lang, theme_languages[page.lang], alternates, page.record_path,
-                           print_qr(page.key, page.url, self.urls, self.qr_codes), self.meta(page),
-                           *self._titles(page), chrome=self.chrome(page.lang), section=section_of(page.key),
-                           section_home=is_section_home(page.key))
+        return PageContext(
+            page.lang,
+            theme_languages[page.lang],
+            alternates,
+            page.record_path,
+            print_qr(page.key, page.url, self.urls, self.qr_codes),
+            self.meta(page),
+            *self._titles(page),
+            chrome=self.chrome(page.lang),
+            section=section_of(page.key),
+            section_home=is_section_home(page.key),
+        )
 
     def _titles(self, page: Page) -> tuple[Markup, Markup]:
         """The title with <wbr> between its phrases, and as it is; Han runs marked on other languages' pages."""
         plain = str(escape(page.title))
-        if page.lang.startswith("ja"):   # BudouX's Chinese model is not for Japanese text
+        if page.lang.startswith("ja"):  # BudouX's Chinese model is not for Japanese text
             return Markup(plain), Markup(plain)
         phrased = site_phrases(self.collection).html(page.title)
         if marks_han(page.lang):
@@ -117,8 +126,10 @@ class Site:
         return card_keys(self.collection, {p.key for p in self.pages})
 
     def language_homes(self) -> list[AlternateLink]:
-        return [AlternateLink(lang.code, lang.name, self.urls.url("", lang.code), None)
-                for lang in self.project.config.languages]
+        return [
+            AlternateLink(lang.code, lang.name, self.urls.url("", lang.code), None)
+            for lang in self.project.config.languages
+        ]
 
     def nav_sources(self, lang: str) -> list[str]:
         """Source names of the pages in a language's navigation, in order.
@@ -127,7 +138,7 @@ class Site:
         navigation (rendered into every page) does not grow with the cases.
         """
         navs = self.__dict__.get("_nav_sources")
-        if navs is None:   # asked for every page: made once
+        if navs is None:  # asked for every page: made once
             in_nav = sorted((p for p in self.pages if p.nav_order is not None), key=lambda p: (p.nav_order, p.src_uri))
             navs = {}
             for page in in_nav:
@@ -148,8 +159,9 @@ class Site:
         unless a nav page lies under it; so its navigation is the same HTML for
         every such page of its language and folder.
         """
-        if page.nav_order is not None or any(self.page(src).url.startswith(page.url)
-                                             for src in self.nav_sources(page.lang)):
+        if page.nav_order is not None or any(
+            self.page(src).url.startswith(page.url) for src in self.nav_sources(page.lang)
+        ):
             return None
         return page.lang, page.url.rstrip("/").rpartition("/")[0]
 
@@ -168,8 +180,7 @@ class Site:
         return page.edit_url
 
 
-def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True,
-                 memo: Memo = NO_MEMO) -> Site:
+def prepare_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True, memo: Memo = NO_MEMO) -> Site:
     """Load, validate and render everything; raises ContentError on any content error.
 
     `memo` (under `mkdocs serve`) reuses last build's work on what did not change.

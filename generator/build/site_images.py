@@ -6,6 +6,7 @@ without photos the derivatives of their designed visual, which is the social
 card generator/graphics/cards.py has drawn (drawn here too if the card is missing).
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,8 +23,8 @@ from generator.render.urls import brand_path, case_path
 from generator.render.views.base import ViewContext
 from generator.render.views.pictures import card_text, photo_plan, visual_plan
 
-SOCIAL_DIR = "social"    # under CACHE_DIR: where generator/graphics/cards.py keeps the cards
-Visual = tuple[PicturePlan, CardText]   # a drawn visual's plan, and the card it is drawn from
+SOCIAL_DIR = "social"  # under CACHE_DIR: where generator/graphics/cards.py keeps the cards
+Visual = tuple[PicturePlan, CardText]  # a drawn visual's plan, and the card it is drawn from
 
 
 def image_files(site: Site, progress=notify, memo: Memo = NO_MEMO) -> tuple[dict[str, Path], ImageReport]:
@@ -45,17 +46,21 @@ def site_picture_plans(site: Site, memo: Memo = NO_MEMO) -> tuple[list[PicturePl
     social_dir = site.project.root / CACHE_DIR / SOCIAL_DIR
     plans: list[PicturePlan] = []
     visuals: list[Visual] = []
-    records = [("case", r, case_path(r.id)) for r in c.cases.values()] + \
-              [("brand", r, brand_path(r.id)) for r in c.brands.values()]
+    records = [("case", r, case_path(r.id)) for r in c.cases.values()] + [
+        ("brand", r, brand_path(r.id)) for r in c.brands.values()
+    ]
     for kind, record, key in records:
         if key not in page_keys:
             continue
+
         def make(kind=kind, record=record):
             return _record_plans(site, ctx, kind, record, social_dir)
+
         inputs = (record, *ctx.media_of(kind, record))
-        if kind == "brand":   # a brand's picture shows its cases' industries and arrows (render/seo.py)
-            inputs += tuple(ctx.grouped("cases by brand", list(c.cases.values()), lambda case: [case.brand])
-                            .get(record.id, ()))
+        if kind == "brand":  # a brand's picture shows its cases' industries and arrows (render/seo.py)
+            inputs += tuple(
+                ctx.grouped("cases by brand", list(c.cases.values()), lambda case: [case.brand]).get(record.id, ())
+            )
         record_plans, record_visuals = ctx.kept(("picture plans", kind, record.id), inputs, make)
         plans += record_plans
         visuals += record_visuals
@@ -79,8 +84,14 @@ def _photo(site: Site, kind: str, record, index: int) -> PicturePlan:
     path = ("images", index, "file")
     line, col = raw.position(path)
     origin = Diagnostic(raw.source.display, line, col, "", "", field=format_field_path(path))
-    return photo_plan(site.collection.media[(kind, record.id, index)], site.project.config.images, kind,
-                      record.id, record.images[index].file, origin)
+    return photo_plan(
+        site.collection.media[(kind, record.id, index)],
+        site.project.config.images,
+        kind,
+        record.id,
+        record.images[index].file,
+        origin,
+    )
 
 
 def _draw_missing_visuals(visuals: list[Visual]) -> None:

@@ -12,6 +12,7 @@ the project's own folder.
 
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,8 +35,7 @@ SNAPSHOT = "site.pickle"
 _LIBRARIES = ("pydantic", "jinja2", "markdown", "nh3", "segno", "mkdocs-material")
 
 
-def cached_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True,
-                memo: Memo = NO_MEMO) -> Site:
+def cached_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = True, memo: Memo = NO_MEMO) -> Site:
     """prepare_site, or the site a build with the same inputs prepared; raises ContentError likewise.
 
     With a `memo` (`mkdocs serve`) the site is always prepared, reusing what
@@ -62,7 +62,7 @@ def inputs_digest(config_path: Path, content_dir: Path, theme_dir: Path, directo
     for library in _LIBRARIES:
         digest.update(f"{library} {version(library)}\n".encode())
     digest.update(Path(config_path).read_bytes())
-    for name in ENVIRONMENT:   # settings a deploy gives through the environment
+    for name in ENVIRONMENT:  # settings a deploy gives through the environment
         digest.update(f"{name}={os.environ.get(name, '')}\n".encode())
     code = PACKAGE_DIR
     for folder in (content_dir, theme_dir, code):
@@ -77,10 +77,10 @@ def inputs_digest(config_path: Path, content_dir: Path, theme_dir: Path, directo
 def _read(path: Path, key: str) -> Site | None:
     try:
         with path.open("rb") as handle:
-            if pickle.load(handle) != key:   # the key is read first: a stale site is never unpickled
+            if pickle.load(handle) != key:  # the key is read first: a stale site is never unpickled
                 return None
             site = pickle.load(handle)
-    except Exception:   # noqa: BLE001 - missing, half-written or from another version: prepare again
+    except Exception:  # noqa: BLE001 - missing, half-written or from another version: prepare again
         return None
     if not isinstance(site, Site):
         return None

@@ -1,4 +1,5 @@
 """Rules across records: unique ids, references between records, languages and citations."""
+
 from __future__ import annotations
 
 from pydantic import BaseModel
@@ -38,8 +39,9 @@ class _CollectionChecker:
             if record is None:
                 continue
             inputs = (record, raw, tuple(self.config.language_codes), self.c.sources, self.c.places, self.c.taxonomy)
-            self.diagnostics += self.memo.check(("record checks", kind, record_id), inputs,
-                                                lambda: self._check_record(record, raw))
+            self.diagnostics += self.memo.check(
+                ("record checks", kind, record_id), inputs, lambda: self._check_record(record, raw)
+            )
         for case in self.c.cases.values():
             self._check_case(case)
         for exhibition in self.c.exhibitions.values():
@@ -65,11 +67,13 @@ class _CollectionChecker:
     def _raw(self, kind: str, record_id: str) -> RawRecord:
         return self.c.raw[(kind, record_id)]
 
-    def _error(self, raw: RawRecord, path: FieldPath, code: str, message: str, hint: str = "",
-               *, key: bool = False) -> None:
+    def _error(
+        self, raw: RawRecord, path: FieldPath, code: str, message: str, hint: str = "", *, key: bool = False
+    ) -> None:
         line, col = raw.position(path, key=key)
-        self.diagnostics.append(Diagnostic(raw.source.display, line, col, code, message,
-                                           field=format_field_path(path), hint=hint))
+        self.diagnostics.append(
+            Diagnostic(raw.source.display, line, col, code, message, field=format_field_path(path), hint=hint)
+        )
 
     # languages
     def _check_languages(self, record: BaseModel, raw: RawRecord) -> None:
@@ -80,14 +84,24 @@ class _CollectionChecker:
             present.update(text)
             for lang in text:
                 if lang not in languages:
-                    self._error(raw, path + (lang,), "unknown-language",
-                                f"'{lang}' is not a language of this site ({', '.join(languages)})",
-                                did_you_mean(lang, languages), key=True)
+                    self._error(
+                        raw,
+                        path + (lang,),
+                        "unknown-language",
+                        f"'{lang}' is not a language of this site ({', '.join(languages)})",
+                        did_you_mean(lang, languages),
+                        key=True,
+                    )
             if published:
                 for lang in languages:
                     if lang not in text:
-                        self._error(raw, path, "missing-translation", f"no text in '{lang}'",
-                                    f"add `{lang}:` here, or set `status: draft` until it is translated")
+                        self._error(
+                            raw,
+                            path,
+                            "missing-translation",
+                            f"no text in '{lang}'",
+                            f"add `{lang}:` here, or set `status: draft` until it is translated",
+                        )
         self._check_translation_status(record, raw, present, published)
 
     def _check_translation_status(self, record: BaseModel, raw: RawRecord, present: set[str], published: bool) -> None:
@@ -97,15 +111,24 @@ class _CollectionChecker:
         languages = self.config.language_codes
         for lang in statuses:
             if lang not in languages:
-                self._error(raw, ("translations", lang), "unknown-language",
-                            f"'{lang}' is not a language of this site ({', '.join(languages)})",
-                            did_you_mean(lang, languages), key=True)
+                self._error(
+                    raw,
+                    ("translations", lang),
+                    "unknown-language",
+                    f"'{lang}' is not a language of this site ({', '.join(languages)})",
+                    did_you_mean(lang, languages),
+                    key=True,
+                )
         needed = set(languages[1:]) if published else present & set(languages[1:])
         for lang in sorted(needed - set(statuses)):
-            self._error(raw, ("translations",), "missing-translation-status",
-                        f"no review status for '{lang}'",
-                        f"add `{lang}: {{reviewed: false}}` under translations (true once a person checked it)",
-                        key=True)
+            self._error(
+                raw,
+                ("translations",),
+                "missing-translation-status",
+                f"no review status for '{lang}'",
+                f"add `{lang}: {{reviewed: false}}` under translations (true once a person checked it)",
+                key=True,
+            )
 
     # references
     def _check_case(self, case: Case) -> None:
@@ -124,9 +147,13 @@ class _CollectionChecker:
             self._check_reference(raw, ("kit", "cases", index), case_id, self.c.cases, "case", exhibition.status)
         for index, lang in enumerate(exhibition.kit.languages):
             if lang not in self.config.language_codes:
-                self._error(raw, ("kit", "languages", index), "unknown-language",
-                            f"'{lang}' is not a language of this site",
-                            did_you_mean(lang, self.config.language_codes))
+                self._error(
+                    raw,
+                    ("kit", "languages", index),
+                    "unknown-language",
+                    f"'{lang}' is not a language of this site",
+                    did_you_mean(lang, self.config.language_codes),
+                )
         self._check_copied_citations(exhibition, raw)
 
     def _check_copied_citations(self, exhibition: Exhibition, raw: RawRecord) -> None:
@@ -141,28 +168,50 @@ class _CollectionChecker:
             # One sentence may report two exhibitions (the NDC's outlook reports Taipei and
             # Tokyo together): a record with facts of its own beside the same citation
             # (purpose, organiser, captions) was written, not copied.
-            own_facts = [name for name in ("purpose", "organiser", "source_captions")
-                         if getattr(other, name) != getattr(exhibition, name)]
+            own_facts = [
+                name
+                for name in ("purpose", "organiser", "source_captions")
+                if getattr(other, name) != getattr(exhibition, name)
+            ]
             if changed and not own_facts:
                 line, col = raw.position(("sources",), key=True)
-                self.diagnostics.append(Diagnostic(
-                    raw.source.display, line, col, "copied-citation",
-                    f"cites exactly what exhibition '{other.id}' cites, but its {' and '.join(changed)} differ: "
-                    "a source reports one exhibition", field="sources", severity="warning",
-                    hint="cite the publication that reports this exhibition, or set `status: planned` and "
-                         "remove the copied sources until one does"))
+                self.diagnostics.append(
+                    Diagnostic(
+                        raw.source.display,
+                        line,
+                        col,
+                        "copied-citation",
+                        f"cites exactly what exhibition '{other.id}' cites, but its {' and '.join(changed)} differ: "
+                        "a source reports one exhibition",
+                        field="sources",
+                        severity="warning",
+                        hint="cite the publication that reports this exhibition, or set `status: planned` and "
+                        "remove the copied sources until one does",
+                    )
+                )
                 return
 
-    def _check_reference(self, raw: RawRecord, path: FieldPath, target: str, table: dict, kind: str,
-                         status: str) -> None:
+    def _check_reference(
+        self, raw: RawRecord, path: FieldPath, target: str, table: dict, kind: str, status: str
+    ) -> None:
         if (kind, target) in self.c.invalid_ids:
             return
         if target not in table:
-            self._error(raw, path, f"unknown-{kind}", f"no {kind} '{target}' in content/{kind}s/",
-                        did_you_mean(target, sorted(table)))
+            self._error(
+                raw,
+                path,
+                f"unknown-{kind}",
+                f"no {kind} '{target}' in content/{kind}s/",
+                did_you_mean(target, sorted(table)),
+            )
         elif status == "published" and table[target].status != "published":
-            self._error(raw, path, "draft-reference", f"{kind} '{target}' is a draft, so it has no page to link to",
-                        f"publish {kind} '{target}' first, or remove the reference")
+            self._error(
+                raw,
+                path,
+                "draft-reference",
+                f"{kind} '{target}' is a draft, so it has no page to link to",
+                f"publish {kind} '{target}' first, or remove the reference",
+            )
 
     def _check_unique_term_ids(self) -> None:
         """Ids inside the single-file records (places, taxonomy, sources) must be unique."""
@@ -184,7 +233,12 @@ class _CollectionChecker:
                 item_path = path + (index, "id")
                 if item.id in namespace:
                     first = raw.position(namespace[item.id])[0]
-                    self._error(raw, item_path, "duplicate-id", f"id '{item.id}' is used twice",
-                                f"it is first used on line {first}; ids must be unique")
+                    self._error(
+                        raw,
+                        item_path,
+                        "duplicate-id",
+                        f"id '{item.id}' is used twice",
+                        f"it is first used on line {first}; ids must be unique",
+                    )
                 else:
                     namespace[item.id] = item_path

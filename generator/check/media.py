@@ -19,6 +19,7 @@ What a check found is cached by the file's SHA-256 (core/image_cache.py): an
 unchanged file is read and hashed, never opened again. Nothing here raises for
 bad content; Pillow's own errors become Diagnostics.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,8 +38,8 @@ from generator.model.fields import format_field_path
 from generator.model.raw import RawRecord
 from generator.model.settings import ImageSettings, Project
 
-MEDIA_DIR = "media"       # under content/: content/media/<record-id>/<file>
-PROBE_VERSION = 1         # bump when _probe learns something new, so cached results are redone
+MEDIA_DIR = "media"  # under content/: content/media/<record-id>/<file>
+PROBE_VERSION = 1  # bump when _probe learns something new, so cached results are redone
 ACCEPTED = ("JPEG", "PNG", "WEBP")
 _EXTENSIONS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
 _FORMAT_NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -50,21 +51,22 @@ _QUARTER_TURNS = {5, 6, 7, 8}
 class SourceImage:
     """A checked picture: what the derivative stage and the page views need."""
 
-    path: Path              # resolved, inside content/
-    display: str            # as people see it: content/media/<id>/<file>
-    digest: str             # SHA-256 of the file's bytes
-    format: str             # JPEG, PNG or WEBP (the real type)
-    width: int              # as shown, after EXIF orientation
+    path: Path  # resolved, inside content/
+    display: str  # as people see it: content/media/<id>/<file>
+    digest: str  # SHA-256 of the file's bytes
+    format: str  # JPEG, PNG or WEBP (the real type)
+    width: int  # as shown, after EXIF orientation
     height: int
-    has_alpha: bool         # transparent pixels are possible: the fallback is PNG, not JPEG
+    has_alpha: bool  # transparent pixels are possible: the fallback is PNG, not JPEG
 
 
 def media_folder(content_dir: Path, record_id: str) -> Path:
     return content_dir / MEDIA_DIR / record_id
 
 
-def check_media(collection: Collection, project: Project,
-                cache: ImageCache | None = None) -> tuple[dict[tuple[str, str, int], SourceImage], list[Diagnostic]]:
+def check_media(
+    collection: Collection, project: Project, cache: ImageCache | None = None
+) -> tuple[dict[tuple[str, str, int], SourceImage], list[Diagnostic]]:
     """Check every picture file of every case and brand.
 
     Returns the pictures that passed, by (kind, record id, index), and every
@@ -103,8 +105,11 @@ class _MediaChecker:
             return None
         path = (folder / file).resolve()
         if not path.is_relative_to(self.content_root):
-            where.error("unsafe-path", f"'{file}' leads outside content/ (through a symbolic link)",
-                        "put the picture itself in the record's media folder, not a link to it")
+            where.error(
+                "unsafe-path",
+                f"'{file}' leads outside content/ (through a symbolic link)",
+                "put the picture itself in the record's media folder, not a link to it",
+            )
             return None
         data = self._read(where, path, shown, folder)
         if data is None:
@@ -116,18 +121,23 @@ class _MediaChecker:
             where.error(code, fill(message, file=shown), hint)
             return None
         self._check_name(where, file, facts["format"])
-        return SourceImage(path, shown, digest, facts["format"], facts["width"], facts["height"],
-                           facts["has_alpha"])
+        return SourceImage(path, shown, digest, facts["format"], facts["width"], facts["height"], facts["has_alpha"])
 
     def _check_path_text(self, where: _Where, file: str, folder: Path) -> bool:
         pure = PurePosixPath(file)
         if pure.is_absolute() or "\\" in file or (len(file) > 1 and file[1] == ":"):
-            where.error("unsafe-path", f"'{file}' is an absolute path",
-                        f"give the path relative to {_shown_folder(folder, self.root)}/")
+            where.error(
+                "unsafe-path",
+                f"'{file}' is an absolute path",
+                f"give the path relative to {_shown_folder(folder, self.root)}/",
+            )
             return False
         if ".." in pure.parts:
-            where.error("unsafe-path", f"'{file}' goes up a folder with '..'",
-                        f"put the picture in {_shown_folder(folder, self.root)}/ and give its name")
+            where.error(
+                "unsafe-path",
+                f"'{file}' goes up a folder with '..'",
+                f"put the picture in {_shown_folder(folder, self.root)}/ and give its name",
+            )
             return False
         return True
 
@@ -139,10 +149,11 @@ class _MediaChecker:
                 return None
             size = path.stat().st_size
             if size > limit:
-                where.error("image-too-large",
-                            f"{shown} is {size / 1e6:.1f} MB; the limit is {self.settings.max_megabytes:g} MB",
-                            "make it smaller (the site never shows more than "
-                            f"{max(self.settings.widths)} pixels wide)")
+                where.error(
+                    "image-too-large",
+                    f"{shown} is {size / 1e6:.1f} MB; the limit is {self.settings.max_megabytes:g} MB",
+                    f"make it smaller (the site never shows more than {max(self.settings.widths)} pixels wide)",
+                )
                 return None
             return path.read_bytes()
         except OSError as exc:
@@ -166,8 +177,11 @@ class _MediaChecker:
             return
         better = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}[real]
         what = f"its name says {_FORMAT_NAMES[named]}" if named else f"its name ends in '{suffix or '(nothing)'}'"
-        where.warning("image-type-mismatch", f"'{file}' is a {_FORMAT_NAMES[real]} file, but {what}",
-                      f"rename it to {PurePosixPath(file).with_suffix(better).name}")
+        where.warning(
+            "image-type-mismatch",
+            f"'{file}' is a {_FORMAT_NAMES[real]} file, but {what}",
+            f"rename it to {PurePosixPath(file).with_suffix(better).name}",
+        )
 
 
 @dataclass
@@ -186,11 +200,22 @@ class _Where:
 
     def _add(self, code: str, message: str, hint: str, severity: str) -> None:
         line, col = self.raw.position(self.path)
-        self.out.append(Diagnostic(self.raw.source.display, line, col, code, message,
-                                   field=format_field_path(self.path), hint=hint, severity=severity))
+        self.out.append(
+            Diagnostic(
+                self.raw.source.display,
+                line,
+                col,
+                code,
+                message,
+                field=format_field_path(self.path),
+                hint=hint,
+                severity=severity,
+            )
+        )
 
 
 # -- what the bytes are ------------------------------------------------------------------
+
 
 def sniff(data: bytes) -> str | None:
     """The real type from the first bytes: JPEG, PNG, WEBP, or the name of another type, or None."""
@@ -201,8 +226,15 @@ def sniff(data: bytes) -> str | None:
         return "PNG"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "WEBP"
-    others = {b"GIF8": "GIF", b"II*\x00": "TIFF", b"MM\x00*": "TIFF", b"%PDF": "PDF", b"BM": "BMP",
-              b"<svg": "SVG", b"<?xml": "XML (SVG?)"}
+    others = {
+        b"GIF8": "GIF",
+        b"II*\x00": "TIFF",
+        b"MM\x00*": "TIFF",
+        b"%PDF": "PDF",
+        b"BM": "BMP",
+        b"<svg": "SVG",
+        b"<?xml": "XML (SVG?)",
+    }
     for magic, name in others.items():
         if head.startswith(magic):
             return name
@@ -219,18 +251,27 @@ def probe(data: bytes, max_pixels: int) -> dict:
     kind = sniff(data)
     if kind not in ACCEPTED:
         found = f"a {kind} file" if kind else "not a picture Casebook can read"
-        return _problem("not-an-image", f"{{file}} is {found}; only JPEG, PNG and WebP are accepted",
-                        "save it as JPEG (photos) or PNG (drawings), whatever its name says")
+        return _problem(
+            "not-an-image",
+            f"{{file}} is {found}; only JPEG, PNG and WebP are accepted",
+            "save it as JPEG (photos) or PNG (drawings), whatever its name says",
+        )
     try:
         return _probe_pixels(data, kind, max_pixels)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return _too_many_pixels(None, max_pixels)
     except Exception as exc:  # noqa: BLE001 - whatever Pillow raises on hostile bytes is a content problem
         if "truncated" in str(exc).lower() or isinstance(exc, EOFError):
-            return _problem("truncated-image", "{file} is cut short: the picture's data ends too early",
-                            "copy or export the file again; it was probably not completely transferred")
-        return _problem("unreadable-image", f"{{file}} cannot be read as {_FORMAT_NAMES[kind]}: {exc}",
-                        "open it in an image editor and save it again as JPEG or PNG")
+            return _problem(
+                "truncated-image",
+                "{file} is cut short: the picture's data ends too early",
+                "copy or export the file again; it was probably not completely transferred",
+            )
+        return _problem(
+            "unreadable-image",
+            f"{{file}} cannot be read as {_FORMAT_NAMES[kind]}: {exc}",
+            "open it in an image editor and save it again as JPEG or PNG",
+        )
 
 
 def _probe_pixels(data: bytes, kind: str, max_pixels: int) -> dict:
@@ -245,13 +286,16 @@ def _probe_pixels(data: bytes, kind: str, max_pixels: int) -> dict:
             if width * height > max_pixels:
                 return _too_many_pixels((width, height), max_pixels)
             if getattr(image, "is_animated", False):
-                return _problem("animated-image", "{file} is animated; only still pictures are published",
-                                "save one frame of it as JPEG or PNG")
+                return _problem(
+                    "animated-image",
+                    "{file} is animated; only still pictures are published",
+                    "save one frame of it as JPEG or PNG",
+                )
             orientation = image.getexif().get(0x0112, 1)
             has_alpha = _has_alpha(image)
             if kind != "PNG":
                 _decode_cheaply(image, kind)
-        if kind == "PNG":   # PNG's verify() must come straight after open
+        if kind == "PNG":  # PNG's verify() must come straight after open
             with Image.open(io.BytesIO(data), formats=[kind]) as fresh:
                 _decode_cheaply(fresh, kind)
     if orientation in _QUARTER_TURNS:
@@ -265,7 +309,7 @@ def _decode_cheaply(image: Image.Image, kind: str) -> None:
         image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
         image.load()
     elif kind == "PNG":
-        image.verify()      # every chunk's checksum, up to IEND, without inflating pixels
+        image.verify()  # every chunk's checksum, up to IEND, without inflating pixels
     else:
         image.load()
 
@@ -276,9 +320,11 @@ def _has_alpha(image: Image.Image) -> bool:
 
 def _too_many_pixels(size: tuple[int, int] | None, max_pixels: int) -> dict:
     declared = f" ({size[0]} x {size[1]})" if size else ""
-    return _problem("image-too-many-pixels",
-                    f"{{file}} declares more than {max_pixels / 1e6:g} megapixels{declared}",
-                    "scale it down to at most a few thousand pixels wide; the site shows at most 1600")
+    return _problem(
+        "image-too-many-pixels",
+        f"{{file}} declares more than {max_pixels / 1e6:g} megapixels{declared}",
+        "scale it down to at most a few thousand pixels wide; the site shows at most 1600",
+    )
 
 
 def _problem(code: str, message: str, hint: str) -> dict:
@@ -306,5 +352,5 @@ def _save_quietly(cache: ImageCache) -> None:
     cache.problems.clear()
     try:
         cache.save()
-    except OSError as exc:   # a read-only checkout can still be validated
+    except OSError as exc:  # a read-only checkout can still be validated
         notify(f"could not write the image cache: {exc}")

@@ -5,6 +5,7 @@ all name the township whose id is `wanluan`. Used for the hint of an unknown
 place; every suggestion is an id of places.yml, so a hint never proposes a
 value that is itself invalid.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -17,8 +18,8 @@ from generator.model.records import Places
 ZH_SUFFIXES = ("縣", "市", "鄉", "鎮", "區")
 EN_SUFFIXES = ("county", "city", "township", "district", "town")
 MAX_SUGGESTIONS = 4
-CUTOFF = 0.6            # as difflib.get_close_matches
-CLOSE_TO_BEST = 0.1     # suggestions as close as the closest one, not every name above the cutoff
+CUTOFF = 0.6  # as difflib.get_close_matches
+CLOSE_TO_BEST = 0.1  # suggestions as close as the closest one, not every name above the cutoff
 
 
 def normalise(text: str) -> str:
@@ -39,10 +40,10 @@ def _short(name: str) -> str:
 class PlaceNames:
     """Every way of writing each place, normalised, and the label a hint shows."""
 
-    keys: dict[str, list[str]]       # normalised spelling -> ids, in the order of places.yml
-    labels: dict[str, str]           # id -> 屏東縣萬巒鄉
-    full: dict[str, list[str]]       # county and township together (屏東縣萬巒鄉, 屏東萬巒): exact matches only
-    spelled: frozenset[str]          # the keys as written, not shortened: the only ones close matches are sought in
+    keys: dict[str, list[str]]  # normalised spelling -> ids, in the order of places.yml
+    labels: dict[str, str]  # id -> 屏東縣萬巒鄉
+    full: dict[str, list[str]]  # county and township together (屏東縣萬巒鄉, 屏東萬巒): exact matches only
+    spelled: frozenset[str]  # the keys as written, not shortened: the only ones close matches are sought in
 
     @classmethod
     def of(cls, places: Places | None) -> PlaceNames:
@@ -68,7 +69,7 @@ class PlaceNames:
                 names = [*township.name.values(), *township.aliases]
                 for spelling in (township.id, *names):
                     add(spelling, township.id)
-                for county_name in county.name.values():       # 屏東縣萬巒鄉, 屏東萬巒, Pingtung County Wanluan
+                for county_name in county.name.values():  # 屏東縣萬巒鄉, 屏東萬巒, Pingtung County Wanluan
                     for name in township.name.values():
                         add(county_name + name, township.id, full)
                         add(_short(normalise(county_name)) + _short(normalise(name)), township.id, full)
@@ -83,7 +84,7 @@ class PlaceNames:
                     return table[candidate][:MAX_SUGGESTIONS]
         scored = []
         matcher = difflib.SequenceMatcher(b=key, autojunk=False)
-        for spelling in sorted(self.spelled):      # a short form (東, other) is too short to be close to anything
+        for spelling in sorted(self.spelled):  # a short form (東, other) is too short to be close to anything
             matcher.set_seq1(spelling)
             if matcher.real_quick_ratio() >= CUTOFF and matcher.quick_ratio() >= CUTOFF:
                 score = matcher.ratio()

@@ -6,6 +6,7 @@ between them do not count) is a mistake in Chinese text: 「人才: 」 for
 「人才：」. Code, URLs and text marked as another language are left alone,
 and so are numbers (1,000 and 3:30 touch no Han character).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,22 +18,26 @@ HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 HALF_WIDTH = ":,;()"
 FULL_WIDTH = {":": "：", ",": "，", ";": "；", "(": "（", ")": "）"}
 # A half-width mark with a Han character before or after it, spaces allowed between.
-_TOUCHING = re.compile(rf"(?:(?<=[{HAN}])|(?<=[{HAN}] )|(?<=[{HAN}]  ))[{re.escape(HALF_WIDTH)}]"
-                       rf"|[{re.escape(HALF_WIDTH)}](?= {{0,2}}[{HAN}])")
+_TOUCHING = re.compile(
+    rf"(?:(?<=[{HAN}])|(?<=[{HAN}] )|(?<=[{HAN}]  ))[{re.escape(HALF_WIDTH)}]"
+    rf"|[{re.escape(HALF_WIDTH)}](?= {{0,2}}[{HAN}])"
+)
 _URL = re.compile(r"(?:https?|mailto|ftp):[^\s　-〿＀-￯]+|\b[\w.-]+\.(?:html|json|csv|yml|xml|geojson)\b")
 CONTEXT = 8
 
 
 @dataclass(frozen=True)
 class Mistake:
-    where: str      # a file, line and key, or a page and the element's path
+    where: str  # a file, line and key, or a page and the element's path
     mark: str
     context: str
-    line: int = 0   # in a strings file
+    line: int = 0  # in a strings file
 
     def format(self) -> str:
-        return (f"{self.where}: half-width '{self.mark}' in Chinese text: 「…{self.context}…」 "
-                f"(use '{FULL_WIDTH[self.mark]}')")
+        return (
+            f"{self.where}: half-width '{self.mark}' in Chinese text: 「…{self.context}…」 "
+            f"(use '{FULL_WIDTH[self.mark]}')"
+        )
 
 
 def mistakes_in(text: str, where: str, line: int = 0) -> list[Mistake]:
@@ -41,7 +46,7 @@ def mistakes_in(text: str, where: str, line: int = 0) -> list[Mistake]:
     found = []
     for match in _TOUCHING.finditer(masked):
         start = match.start()
-        context = text[max(0, start - CONTEXT):start + CONTEXT + 1].replace("\n", " ")
+        context = text[max(0, start - CONTEXT) : start + CONTEXT + 1].replace("\n", " ")
         found.append(Mistake(where, match.group(), context, line))
     return found
 
@@ -65,6 +70,7 @@ def strings_mistakes(path: Path, root: Path | None = None) -> list[Mistake]:
         found.extend(mistakes_in(str(value), f"{shown}:{lines.get(str(key), 0)}: {key}", lines.get(str(key), 0)))
     return found
 
+
 SKIPPED = {"script", "style", "code", "pre", "kbd", "samp", "svg", "math"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 TEXT_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
@@ -75,7 +81,7 @@ class _PageText(HTMLParser):
 
     def __init__(self, language: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool]] = []     # (tag, counts: in the page's language and not code)
+        self.stack: list[tuple[str, bool]] = []  # (tag, counts: in the page's language and not code)
         self.language = language
         self.runs: list[tuple[str, str]] = []
 
@@ -106,7 +112,7 @@ class _PageText(HTMLParser):
             self.stack.pop()
 
     def handle_endtag(self, tag):
-        for index in range(len(self.stack) - 1, -1, -1):   # tolerate unclosed elements (<p>, <li>)
+        for index in range(len(self.stack) - 1, -1, -1):  # tolerate unclosed elements (<p>, <li>)
             if self.stack[index][0] == tag:
                 del self.stack[index:]
                 break

@@ -4,6 +4,7 @@
 error into a Diagnostic at the right `line:col`. `check_collection` applies
 the rules no single file can check: unique ids, references, languages.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,10 +25,8 @@ from generator.model.validation_errors import diagnostics_from_validation_error
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S+")
 
 
-
-
-
 # -- one record -------------------------------------------------------------------------
+
 
 def validate_record(raw: RawRecord) -> tuple[BaseModel | None, list[Diagnostic]]:
     model = RECORD_MODELS[raw.source.kind]
@@ -44,28 +43,6 @@ def validate_record(raw: RawRecord) -> tuple[BaseModel | None, list[Diagnostic]]
         return model.model_validate(raw.data), diagnostics
     except ValidationError as exc:
         return None, diagnostics + diagnostics_from_validation_error(exc, raw, model)
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 # C0 controls but tab and newline, DEL, C1 controls, and the line and paragraph separators
@@ -90,28 +67,35 @@ def _control_in_text(raw: RawRecord, text: str, path: FieldPath, *, key: bool) -
     match = CONTROL.search(text)
     if match:
         line, col = raw.position(path, key=key)
-        yield diag(raw.source.display, line, col, "control-character", field=format_field_path(path),
-                   char=f"{ord(match.group()):04X}", index=match.start() + 1, hint_key="fix-control-character")
+        yield diag(
+            raw.source.display,
+            line,
+            col,
+            "control-character",
+            field=format_field_path(path),
+            char=f"{ord(match.group()):04X}",
+            index=match.start() + 1,
+            hint_key="fix-control-character",
+        )
 
 
 def _schema_line_warning(raw: RawRecord) -> list[Diagnostic]:
     if SCHEMA_LINE.match(raw.first_line):
         return []
-    return [diag(raw.source.display, 1, 1, "missing-schema-line", severity="warning",
-                 hint_key="add-schema-line", hint_args={"kind": raw.source.kind})]
+    return [
+        diag(
+            raw.source.display,
+            1,
+            1,
+            "missing-schema-line",
+            severity="warning",
+            hint_key="add-schema-line",
+            hint_args={"kind": raw.source.kind},
+        )
+    ]
 
 
 # -- localized text -------------------------------------------------------------------
 
 
-
-
-
 # -- across records ----------------------------------------------------------------------
-
-
-
-
-
-
-

@@ -6,6 +6,7 @@ value that is not even an id (`place: 萬巒鄉`) gets the id it names.
 Suggestions come from one helper (core/suggest.nearest) over ids, names and
 aliases in every language.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,13 +23,17 @@ from generator.model.raw import FieldPath, RawRecord
 from generator.model.records import LANG_PATTERN
 
 TERM_LISTS = {"arrows": "五支箭", "technologies": "科技", "industries": "產業"}
-LIST_ALL_UP_TO = 12   # a hint lists every valid id when there are at most this many
+LIST_ALL_UP_TO = 12  # a hint lists every valid id when there are at most this many
 
 
 def reference_entries(collection: Collection) -> dict[str, list[Named]]:
     """For each kind of reference, the valid ids with their names and aliases."""
-    entries: dict = {"place": [], "source": [], **{name: [] for name in TERM_LISTS},
-                     "place_names": PlaceNames.of(collection.places)}
+    entries: dict = {
+        "place": [],
+        "source": [],
+        **{name: [] for name in TERM_LISTS},
+        "place_names": PlaceNames.of(collection.places),
+    }
     if collection.places is not None:
         for county in collection.places.counties:
             entries["place"].append(_named(county.id, county.name, county.aliases))
@@ -38,8 +43,9 @@ def reference_entries(collection: Collection) -> dict[str, list[Named]]:
         for name in TERM_LISTS:
             entries[name] = [_named(term.id, term.label) for term in getattr(collection.taxonomy, name)]
     if collection.sources is not None:
-        entries["source"] = [_named(source.id, source.title, (*source.publisher.values(),))
-                             for source in collection.sources.sources]
+        entries["source"] = [
+            _named(source.id, source.title, (*source.publisher.values(),)) for source in collection.sources.sources
+        ]
     return entries
 
 
@@ -49,7 +55,7 @@ def _named(record_id: str, names: dict[str, str], aliases=()) -> Named:
 
 
 def _short(name: str, limit: int = 24) -> str:
-    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 def check_references(raw: RawRecord, entries: dict[str, list[Named]]) -> list[Diagnostic]:
@@ -64,8 +70,15 @@ def check_references(raw: RawRecord, entries: dict[str, list[Named]]) -> list[Di
             if isinstance(values, list) and entries[name]:
                 for index, value in enumerate(values):
                     if isinstance(value, str):
-                        problems += _check_one(raw, (name, index), value, entries[name], "unknown-term",
-                                               list=name, list_zh=TERM_LISTS[name])
+                        problems += _check_one(
+                            raw,
+                            (name, index),
+                            value,
+                            entries[name],
+                            "unknown-term",
+                            list=name,
+                            list_zh=TERM_LISTS[name],
+                        )
     if entries["source"]:
         for path, value in _citations(data, ()):
             problems += _check_one(raw, path, value, entries["source"], "unknown-source")
@@ -79,8 +92,11 @@ def _check_place(raw: RawRecord, value: str, entries: dict) -> list[Diagnostic]:
     names: PlaceNames = entries["place_names"]
     ids = names.matches(value)
     # nothing close: no hint (368 places are too many to list)
-    hint = {"hint_key": "did-you-mean", "hint_args": {"choices": names.hint(value)[len("did you mean "):-1]}} \
-        if ids else {}
+    hint = (
+        {"hint_key": "did-you-mean", "hint_args": {"choices": names.hint(value)[len("did you mean ") : -1]}}
+        if ids
+        else {}
+    )
     line, col = raw.position(("place",))
     return [diag(raw.source.display, line, col, "unknown-place", field="place", value=value, **hint)]
 
@@ -89,8 +105,18 @@ def _check_one(raw: RawRecord, path: FieldPath, value: str, valid: list[Named], 
     if any(entry.id == value for entry in valid):
         return []
     line, col = raw.position(path)
-    return [diag(raw.source.display, line, col, code, field=format_field_path(path), value=value,
-                 **suggestion(value, valid), **args)]
+    return [
+        diag(
+            raw.source.display,
+            line,
+            col,
+            code,
+            field=format_field_path(path),
+            value=value,
+            **suggestion(value, valid),
+            **args,
+        )
+    ]
 
 
 def suggestion(value: str, valid: list[Named]) -> dict:
@@ -100,7 +126,7 @@ def suggestion(value: str, valid: list[Named]) -> dict:
         return {"hint_key": "did-you-mean", "hint_args": {"choices": choices_text(close, " / ")}}
     if len(valid) <= LIST_ALL_UP_TO:
         return {"hint_key": "use-one-of", "hint_args": {"choices": choices_text(valid)}}
-    return {}   # too many to list
+    return {}  # too many to list
 
 
 def _citations(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
@@ -133,17 +159,30 @@ def missing_translations(raw: RawRecord, languages: list[str]) -> list[Diagnosti
         for lang in languages:
             if lang not in text:
                 line, col = raw.position(path)
-                problems.append(diag(raw.source.display, line, col, "missing-translation",
-                                     field=format_field_path(path), lang=lang, hint_key="add-translation",
-                                     hint_args={"lang": lang}))
+                problems.append(
+                    diag(
+                        raw.source.display,
+                        line,
+                        col,
+                        "missing-translation",
+                        field=format_field_path(path),
+                        lang=lang,
+                        hint_key="add-translation",
+                        hint_args={"lang": lang},
+                    )
+                )
     return problems
 
 
 def _localized(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, dict]]:
     if isinstance(value, dict):
         keys = [key for key in value if isinstance(key, str)]
-        if keys and path[-1:] != ("translations",) and all(re.match(LANG_PATTERN, key) for key in keys) \
-                and all(isinstance(item, str) for item in value.values()):
+        if (
+            keys
+            and path[-1:] != ("translations",)
+            and all(re.match(LANG_PATTERN, key) for key in keys)
+            and all(isinstance(item, str) for item in value.values())
+        ):
             yield path, value
             return
         for key, item in value.items():

@@ -8,6 +8,7 @@ Revitalization Board") is not also checked as 地方創生 ("regional
 revitalisation"). Records, policy data and explainers are checked; the
 termbase itself is not.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,14 +20,14 @@ from generator.model.fields import format_field_path, iter_localized
 from generator.model.records import Glossary, GlossaryTerm
 
 CODE = "term-rendering"
-SKIPPED_KINDS = ("glossary", "places")   # the termbase itself; official place names
+SKIPPED_KINDS = ("glossary", "places")  # the termbase itself; official place names
 
 
 @dataclass(frozen=True)
 class TermMiss:
     term: GlossaryTerm
     lang: str
-    expected: str          # the term's rendering in `lang`
+    expected: str  # the term's rendering in `lang`
 
 
 def forms(term: GlossaryTerm, lang: str) -> list[str]:
@@ -72,8 +73,9 @@ def check_terms(collection: Collection, source_lang: str) -> list[Diagnostic]:
         for path, texts in iter_localized(record):
             for miss in term_misses(glossary, texts, source_lang):
                 line, col = raw.position(path + (miss.lang,))
-                problems.append(_warning(raw.source.display, line, col, format_field_path(path + (miss.lang,)),
-                                         miss, source_lang))
+                problems.append(
+                    _warning(raw.source.display, line, col, format_field_path(path + (miss.lang,)), miss, source_lang)
+                )
     problems += _explainer_warnings(collection, glossary, source_lang)
     return problems
 
@@ -97,17 +99,24 @@ def _with_figure_units(collection: Collection, text: str, lang: str) -> str:
         kind, _, name = match["inner"].partition(":")
         figure = figures.get(name.strip()) if kind.strip() == "figure" else None
         return (figure.unit or {}).get(lang, "") if figure else " "
+
     return DIRECTIVE.sub(unit, text)
 
 
 def _warning(path: str, line: int, col: int, field: str, miss: TermMiss, source_lang: str) -> Diagnostic:
     term = miss.term.term[source_lang]
-    return Diagnostic(path, line, col, CODE,
-                      f"the text in '{source_lang}' uses {term}, which content/glossary.yml renders as "
-                      f"'{miss.expected}' in '{miss.lang}'; this translation does not use it",
-                      field=field, severity="warning",
-                      hint=f"write '{miss.expected}' here, or add the form you need under `also` of "
-                           f"'{miss.term.id}' in content/glossary.yml")
+    return Diagnostic(
+        path,
+        line,
+        col,
+        CODE,
+        f"the text in '{source_lang}' uses {term}, which content/glossary.yml renders as "
+        f"'{miss.expected}' in '{miss.lang}'; this translation does not use it",
+        field=field,
+        severity="warning",
+        hint=f"write '{miss.expected}' here, or add the form you need under `also` of "
+        f"'{miss.term.id}' in content/glossary.yml",
+    )
 
 
 def _record(collection: Collection, kind: str, record_id: str):

@@ -11,6 +11,7 @@ Records that every page draws on (places, taxonomy, sources, policy data) and
 the site's code and theme are reported as changing "all pages": working out
 exactly which index pages they touch would be a guess.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,16 +37,17 @@ class ChangesError(Exception):
 
 @dataclass(frozen=True)
 class Change:
-    change: str                       # added | changed | removed
-    kind: str                         # a record kind (case, brand, ...), explainer, content or site
-    id: str                           # the record's id; the file's path for other files
-    path: str                         # relative to the project root
-    pages: dict[str, list[str]] = field(default_factory=dict)   # language -> site-relative URLs
+    change: str  # added | changed | removed
+    kind: str  # a record kind (case, brand, ...), explainer, content or site
+    id: str  # the record's id; the file's path for other files
+    path: str  # relative to the project root
+    pages: dict[str, list[str]] = field(default_factory=dict)  # language -> site-relative URLs
     all_pages: bool = False
     note: str = ""
 
 
 # -- git ------------------------------------------------------------------------------------
+
 
 def _git(root: Path, *args: str) -> str:
     try:
@@ -68,10 +70,10 @@ def changed_files(root: Path, base_ref: str) -> tuple[str, list[tuple[str, str]]
         base = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{base_ref}^{{commit}}").strip()
     except ChangesError:
         raise ChangesError(f"unknown git ref '{base_ref}'; fetch it first (e.g. `git fetch origin main`)") from None
-    try:   # changes of this branch only, even if the base branch moved on
+    try:  # changes of this branch only, even if the base branch moved on
         base = _git(root, "merge-base", base, "HEAD").strip()
     except ChangesError:
-        pass   # unrelated histories (or no HEAD yet): compare with the ref itself
+        pass  # unrelated histories (or no HEAD yet): compare with the ref itself
     diff = _git(root, "diff", "--name-status", "--no-renames", "--relative", "-z", base, "--")
     fields = diff.split("\0")[:-1]
     files = list(zip(fields[0::2], fields[1::2]))
@@ -80,7 +82,7 @@ def changed_files(root: Path, base_ref: str) -> tuple[str, list[tuple[str, str]]
 
 
 def _old_bytes(root: Path, base: str, path: str) -> bytes | None:
-    try:   # `./` makes the path relative to root, which need not be the repository's top
+    try:  # `./` makes the path relative to root, which need not be the repository's top
         result = subprocess.run(["git", "show", f"{base}:./{path}"], cwd=root, capture_output=True, timeout=60)
     except FileNotFoundError:
         return None
@@ -88,6 +90,7 @@ def _old_bytes(root: Path, base: str, path: str) -> bytes | None:
 
 
 # -- files -> changes -------------------------------------------------------------------------
+
 
 def changes_since(project: Project, base_ref: str) -> list[Change]:
     """Every changed record and other file that affects pages, sorted by kind and id."""
@@ -107,13 +110,36 @@ def _site_change(paths: list[str]) -> list[Change]:
     if not paths:
         return []
     shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
-    return [Change("changed", "site", "site", shown, all_pages=True,
-                   note=f"{len(paths)} file{'s' if len(paths) != 1 else ''} of code, theme or configuration")]
+    return [
+        Change(
+            "changed",
+            "site",
+            "site",
+            shown,
+            all_pages=True,
+            note=f"{len(paths)} file{'s' if len(paths) != 1 else ''} of code, theme or configuration",
+        )
+    ]
 
 
-_KIND_ORDER = {kind: i for i, kind in enumerate(
-    ("case", "brand", "exhibition", "explainer", "places", "taxonomy", "sources", "policy", "glossary", "content",
-     "site"))}
+_KIND_ORDER = {
+    kind: i
+    for i, kind in enumerate(
+        (
+            "case",
+            "brand",
+            "exhibition",
+            "explainer",
+            "places",
+            "taxonomy",
+            "sources",
+            "policy",
+            "glossary",
+            "content",
+            "site",
+        )
+    )
+}
 
 
 def _classify(project: Project, urls: UrlScheme, base: str, change: str, path: str) -> Change | None:
@@ -122,7 +148,7 @@ def _classify(project: Project, urls: UrlScheme, base: str, change: str, path: s
     if content not in pure.parents:
         if any(path == name or path.startswith(name) for name in SITE_WIDE):
             return Change(change, "site", path, path, all_pages=True)
-        return None   # tests, documentation, workflows: no page changes
+        return None  # tests, documentation, workflows: no page changes
     inner = pure.relative_to(content)
     if inner.as_posix() in FILE_KINDS:
         kind = FILE_KINDS[inner.as_posix()]
@@ -164,12 +190,13 @@ def _status_in(project: Project, path: str, kind: str, data: bytes | None) -> st
 def _explainer_change(urls: UrlScheme, change: str, path: str, slug: str, lang: str, project: Project) -> Change:
     if lang not in project.config.language_codes:
         return Change(change, "explainer", slug, path, note=f"'{lang}' is not a language of this site")
-    if slug == SUMMARY_SLUG:   # shown on the home page and the policy overview, not a page of its own
+    if slug == SUMMARY_SLUG:  # shown on the home page and the policy overview, not a page of its own
         return Change(change, "explainer", slug, path, pages={lang: [urls.url("", lang), urls.url(POLICY_PATH, lang)]})
     return Change(change, "explainer", slug, path, pages={lang: [urls.url(explainer_path(slug), lang)]})
 
 
 # -- output -------------------------------------------------------------------------------------
+
 
 def format_changes(changes: list[Change], base_ref: str, fmt: str) -> str:
     if fmt == "json":
@@ -201,9 +228,19 @@ def _text(changes: list[Change], base_ref: str) -> str:
 
 
 _CHANGE_ZH = {"added": "新增", "changed": "修改", "removed": "刪除"}
-_KIND_ZH = {"case": "案例", "brand": "品牌", "exhibition": "展覽", "explainer": "政策說明", "places": "地點",
-            "taxonomy": "分類", "sources": "出處", "policy": "政策資料", "glossary": "術語表", "content": "其他內容",
-            "site": "程式與版型"}
+_KIND_ZH = {
+    "case": "案例",
+    "brand": "品牌",
+    "exhibition": "展覽",
+    "explainer": "政策說明",
+    "places": "地點",
+    "taxonomy": "分類",
+    "sources": "出處",
+    "policy": "政策資料",
+    "glossary": "術語表",
+    "content": "其他內容",
+    "site": "程式與版型",
+}
 
 
 def _markdown(changes: list[Change], base_ref: str) -> str:
@@ -214,11 +251,16 @@ def _markdown(changes: list[Change], base_ref: str) -> str:
     lines += ["| 變更 / Change | 種類 / Kind | 代號 / Id | 頁面 / Pages | 說明 / Note |", "|---|---|---|---|---|"]
     for c in changes:
         pages = "全部頁面 / all pages" if c.all_pages else (_pages_text(c, "<br>", code=True) or "—")
-        lines.append(f"| {_CHANGE_ZH[c.change]} / {c.change} | {_KIND_ZH.get(c.kind, c.kind)} / {c.kind} "
-                     f"| `{_cell(c.id)}` | {pages} | {_cell(c.note)} |")
-    lines += ["", "頁面網址相對於網站根目錄；英文頁面在 `en/` 之下。建置好的網站可從本次執行的 artifact 下載預覽。",
-              "Page addresses are relative to the site's root; English pages are under `en/`. "
-              "Download the built site from this run's artifacts to preview it."]
+        lines.append(
+            f"| {_CHANGE_ZH[c.change]} / {c.change} | {_KIND_ZH.get(c.kind, c.kind)} / {c.kind} "
+            f"| `{_cell(c.id)}` | {pages} | {_cell(c.note)} |"
+        )
+    lines += [
+        "",
+        "頁面網址相對於網站根目錄；英文頁面在 `en/` 之下。建置好的網站可從本次執行的 artifact 下載預覽。",
+        "Page addresses are relative to the site's root; English pages are under `en/`. "
+        "Download the built site from this run's artifacts to preview it.",
+    ]
     return "\n".join(lines) + "\n"
 
 

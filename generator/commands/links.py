@@ -10,6 +10,7 @@ Each URL is asked once (HEAD, then GET when a server refuses HEAD), with a
 timeout, a few at a time. Nothing here runs in the tests against the network:
 they serve pages from 127.0.0.1.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,26 +28,27 @@ from generator.model.raw import RawRecord
 USER_AGENT = "casebook-link-check/1.0 (+weekly check of a regional-revitalisation case site)"
 # A URL ends at a space, quote, bracket, or CJK or full-width punctuation (Chinese prose puts no space after it).
 URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'`)\]\u3000-\u303f\uff00-\uffef]+", re.IGNORECASE)
-RETRY_WITH_GET = {403, 405, 501}     # servers that refuse HEAD but answer GET
-MAX_PAGES = 20_000                   # HTML files read from a built site
+RETRY_WITH_GET = {403, 405, 501}  # servers that refuse HEAD but answer GET
+MAX_PAGES = 20_000  # HTML files read from a built site
 
 
 @dataclass
 class Link:
     url: str
-    places: list[str] = field(default_factory=list)   # where it appears: path:line:col or a site file
+    places: list[str] = field(default_factory=list)  # where it appears: path:line:col or a site file
 
 
 @dataclass(frozen=True)
 class LinkResult:
     url: str
     ok: bool
-    status: int | None                 # the HTTP status, None when no answer came
+    status: int | None  # the HTTP status, None when no answer came
     reason: str
     places: tuple[str, ...]
 
 
 # -- where the links are ------------------------------------------------------------------------
+
 
 def links_in_records(records: Iterable[RawRecord]) -> dict[str, Link]:
     found: dict[str, Link] = {}
@@ -111,6 +113,7 @@ def merge(*groups: dict[str, Link]) -> list[Link]:
 
 # -- asking ---------------------------------------------------------------------------------------
 
+
 def check_links(links: list[Link], timeout: float = 15.0, workers: int = 8) -> list[LinkResult]:
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         return list(pool.map(lambda link: check_url(link, timeout), links))
@@ -127,7 +130,7 @@ def check_url(link: Link, timeout: float) -> LinkResult:
 def _ask(url: str, method: str, timeout: float) -> tuple[int | None, str]:
     request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:   # follows redirects
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # follows redirects
             return response.status, response.reason or "OK"
     except urllib.error.HTTPError as exc:
         return exc.code, str(exc.reason)
@@ -137,6 +140,7 @@ def _ask(url: str, method: str, timeout: float) -> tuple[int | None, str]:
 
 
 # -- output -----------------------------------------------------------------------------------------
+
 
 def format_results(results: list[LinkResult], fmt: str) -> str:
     broken = [r for r in results if not r.ok]
@@ -150,9 +154,12 @@ def format_results(results: list[LinkResult], fmt: str) -> str:
 
 
 def _markdown(results: list[LinkResult], broken: list[LinkResult]) -> str:
-    lines = ["## 外部連結 / External links", "",
-             f"檢查了 {len(results)} 個連結，{len(broken)} 個失效。/ "
-             f"{len(results)} links checked, {len(broken)} broken.", ""]
+    lines = [
+        "## 外部連結 / External links",
+        "",
+        f"檢查了 {len(results)} 個連結，{len(broken)} 個失效。/ {len(results)} links checked, {len(broken)} broken.",
+        "",
+    ]
     if broken:
         lines += ["| 連結 / Link | 回應 / Answer | 出現在 / Found in |", "|---|---|---|"]
         for r in broken:

@@ -5,6 +5,7 @@ in with renames once the whole build succeeded. A failed, interrupted or
 killed build leaves the previous output untouched; a later build removes the
 temporary folders a killed one left behind.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,8 @@ def _swap(new: Path, target: Path) -> None:
         return
     old = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{target.name}-old-", dir=target.parent))
     old.rmdir()
-    target.rename(old)          # two renames: between them no `target` exists, but no
-    new.rename(target)          # reader ever sees a half-written one
+    target.rename(old)  # two renames: between them no `target` exists, but no
+    new.rename(target)  # reader ever sees a half-written one
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -64,7 +65,7 @@ def write_atomically(path: Path, data: bytes | str) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        os.chmod(partial, 0o644)   # mkstemp makes it private; outputs are read by others
+        os.chmod(partial, 0o644)  # mkstemp makes it private; outputs are read by others
         os.replace(partial, path)
     except BaseException:
         Path(partial).unlink(missing_ok=True)

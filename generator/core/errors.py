@@ -3,6 +3,7 @@
 Stages never raise for bad content; they return Diagnostic objects. Only the
 CLI and the MkDocs adapter decide how to print them and when to stop.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -16,12 +17,12 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    path: str          # relative to the project root, with forward slashes
-    line: int          # 1-based; 0 when the problem concerns the whole file
-    col: int           # 1-based; 0 when the problem concerns the whole file
-    code: str          # short, stable kebab-case identifier, e.g. "unknown-field"
+    path: str  # relative to the project root, with forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    col: int  # 1-based; 0 when the problem concerns the whole file
+    code: str  # short, stable kebab-case identifier, e.g. "unknown-field"
     message: str
-    field: str = ""    # field path, e.g. "outcomes[0].as_of"
+    field: str = ""  # field path, e.g. "outcomes[0].as_of"
     hint: str = ""
     severity: Severity = "error"
     # For the message catalogue (generator/data/messages.yml): the values its
@@ -119,8 +120,9 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.col, d.code, d.field, d.message))
 
 
-def format_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str = "text", lang: str = "en",
-                       catalogue: Catalogue | None = None) -> str:
+def format_diagnostics(
+    diagnostics: Iterable[Diagnostic], fmt: str = "text", lang: str = "en", catalogue: Catalogue | None = None
+) -> str:
     """text and json in `lang`; github annotations in English and in `lang` (both, when they differ)."""
     items = sort_diagnostics(diagnostics)
     if fmt == "json":
@@ -135,16 +137,19 @@ def count_errors(diagnostics: Iterable[Diagnostic]) -> int:
     return sum(1 for d in diagnostics if d.severity == "error")
 
 
-def summary_line(diagnostics: Iterable[Diagnostic], strict: bool = False, lang: str = "en",
-                 catalogue: Catalogue | None = None) -> str:
+def summary_line(
+    diagnostics: Iterable[Diagnostic], strict: bool = False, lang: str = "en", catalogue: Catalogue | None = None
+) -> str:
     """The closing line: 'Aborted with ...' only when the run fails (on warnings too with strict)."""
     items = list(diagnostics)
     errors = count_errors(items)
     warnings = len(items) - errors
     key = "none" if not items else "aborted" if errors or strict else "found"
     if catalogue is not None and lang != "en":
-        counted = {"errors": catalogue.counted("errors", lang, errors),
-                   "warnings": catalogue.counted("warnings", lang, warnings)}
+        counted = {
+            "errors": catalogue.counted("errors", lang, errors),
+            "warnings": catalogue.counted("warnings", lang, warnings),
+        }
         if all(counted.values()):
             text = catalogue.text("summary", key, lang, counted)
             if text:

@@ -1,4 +1,5 @@
 """Filling {placeholders} in interface strings and messages."""
+
 from __future__ import annotations
 
 import re

@@ -12,6 +12,7 @@ The manifest (`manifest.json` in the cache folder) holds two tables:
 An unreadable manifest is reported once (through `problems`) and replaced by
 an empty one; the derivative files it listed are then made again.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,7 +43,7 @@ class ImageCache:
     root: Path
     probes: dict[str, dict] = field(default_factory=dict)
     derivatives: dict[str, dict] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)   # why the manifest on disk was not used
+    problems: list[str] = field(default_factory=list)  # why the manifest on disk was not used
     changed: bool = False
 
     @classmethod
@@ -53,15 +54,17 @@ class ImageCache:
         if stamp is None:
             return cache
         kept = _READ.get(path)
-        if kept is not None and kept[0] == stamp:   # read or written by this process, unchanged since
+        if kept is not None and kept[0] == stamp:  # read or written by this process, unchanged since
             cache.probes, cache.derivatives = dict(kept[1]), dict(kept[2])
             return cache
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             cache.probes, cache.derivatives = _check_manifest(data)
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            cache.problems.append(f"the image cache manifest {path} is unreadable ({_reason(exc)}); "
-                                  "starting a new one: every picture is processed again")
+            cache.problems.append(
+                f"the image cache manifest {path} is unreadable ({_reason(exc)}); "
+                "starting a new one: every picture is processed again"
+            )
             cache.changed = True
             return cache
         _READ[path] = (stamp, dict(cache.probes), dict(cache.derivatives))
@@ -100,8 +103,11 @@ class ImageCache:
         names = set()
         for folder in _entries(self.root):
             if folder.is_dir(follow_symlinks=False):
-                names.update(f"{folder.name}/{entry.name}" for entry in _entries(Path(folder.path))
-                             if entry.is_file(follow_symlinks=False))
+                names.update(
+                    f"{folder.name}/{entry.name}"
+                    for entry in _entries(Path(folder.path))
+                    if entry.is_file(follow_symlinks=False)
+                )
         return names
 
     def path(self, name: str) -> Path:
@@ -133,7 +139,9 @@ class ImageCache:
         data = {"format": MANIFEST_FORMAT, "probes": self.probes, "derivatives": self.derivatives}
         path = self.root / MANIFEST
         # Compact: an indent makes json use its pure-Python encoder.
-        write_atomically(path, json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8"))
+        write_atomically(
+            path, json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        )
         _READ[path] = (file_stamp(path), dict(self.probes), dict(self.derivatives))
         self.changed = False
 
@@ -175,7 +183,7 @@ def _entries(folder: Path) -> list[os.DirEntry]:
     try:
         with os.scandir(folder) as entries:
             return list(entries)
-    except OSError:   # no cache folder yet
+    except OSError:  # no cache folder yet
         return []
 
 
@@ -183,4 +191,3 @@ def _entries(folder: Path) -> list[os.DirEntry]:
 def _joined(root: Path, name: str) -> Path:
     # A site of 1000 cases names 14,000 derivative files every build: joined once a process.
     return root / name
-

@@ -9,6 +9,7 @@ unreadable file is a reported problem, never an error: it is rebuilt.
 
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,10 +31,10 @@ def text_key(*parts: str) -> str:
 class _Values:
     """A cache file's values as this process knows them, shared by every JsonCache of that file."""
 
-    stamp: tuple[int, int] | None   # the file's size and time when last read or written; None: no file
+    stamp: tuple[int, int] | None  # the file's size and time when last read or written; None: no file
     scope: str
     values: dict[str, Any]
-    unsaved: bool = False           # holds values the file does not
+    unsaved: bool = False  # holds values the file does not
 
 
 # The builds of one process (`mkdocs serve`) share what they know of each cache
@@ -44,9 +45,9 @@ _IN_MEMORY: dict[Path, _Values] = {}
 
 class JsonCache:
     def __init__(self, path: Path | None, scope: str):
-        self.path = path      # None: kept in memory for this build only
+        self.path = path  # None: kept in memory for this build only
         self.scope = scope
-        self.problem: str | None = None   # why the file could not be read
+        self.problem: str | None = None  # why the file could not be read
         self.hits = 0
         self.misses = 0
         self._used: set[str] = set()
@@ -79,8 +80,11 @@ class JsonCache:
             kept.unsaved = True
         if self.path is None or not kept.unsaved:
             return False
-        text = json.dumps({"scope": self.scope, "values": dict(sorted(kept.values.items()))},
-                          ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(
+            {"scope": self.scope, "values": dict(sorted(kept.values.items()))},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         write_atomically(self.path, text.encode("utf-8"))
         kept.stamp, kept.unsaved = file_stamp(self.path), False
         return True
@@ -110,7 +114,7 @@ class JsonCache:
             return _Values(stamp, self.scope, {}, unsaved=True)
         if data.get("scope") == self.scope and isinstance(data.get("values"), dict):
             return _Values(stamp, self.scope, data["values"])
-        return _Values(stamp, self.scope, {}, unsaved=True)   # made for other words or versions, or in an older form
+        return _Values(stamp, self.scope, {}, unsaved=True)  # made for other words or versions, or in an older form
 
 
 def file_stamp(path: Path) -> tuple[int, int] | None:

@@ -1,4 +1,5 @@
 """JSON for files the site publishes: inert even when pasted into an HTML page."""
+
 from __future__ import annotations
 
 import json

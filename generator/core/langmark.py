@@ -10,6 +10,7 @@ records and Material's header text alike, with no template keeping count.
 
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,6 +25,8 @@ WRITTEN_WITH_HAN = ("zh", "ja")
 def marks_han(page_lang: str) -> bool:
     """Are Han runs on pages in this language another language's (Chinese) text?"""
     return not page_lang.lower().startswith(WRITTEN_WITH_HAN)
+
+
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # A run: Han characters, with the CJK punctuation, full-width forms and middle dots
 # between or around them (「宜蘭斑‧食育酷樂園」 is one run).
@@ -55,7 +58,7 @@ def mark_han(html: str, lang: str = HAN_LANG) -> str:
     for match in _RUN.finditer(html):
         start = match.start()
         if html.rfind("<", 0, start) > html.rfind(">", 0, start) or raw.holds(start):
-            continue   # in a tag (an attribute's value), or in an element that holds text only
+            continue  # in a tag (an attribute's value), or in an element that holds text only
         before = html.rfind("<", 0, start)
         if before >= 0 and _PARENT_LANG.match(html, before):
             continue

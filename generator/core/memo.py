@@ -5,6 +5,7 @@ was made from are the same objects (generator/build/memo.py). Every other
 build uses NO_MEMO, which keeps nothing: each call makes its result afresh,
 so the stages need no branch for "is there a memo".
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable

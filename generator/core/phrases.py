@@ -20,6 +20,7 @@ so a marked title can travel to a drawing process as one string.
 Standard library only: the BudouX parser is given by the caller
 (generator/render/phrasing.py), as a function from text to its chunks.
 """
+
 from __future__ import annotations
 
 import re
@@ -77,8 +78,8 @@ class Phrases:
             if word not in text:
                 continue
             for match in re.finditer(re.escape(word), text):
-                if not any(taken[match.start():match.end()]):
-                    taken[match.start():match.end()] = [True] * len(word)
+                if not any(taken[match.start() : match.end()]):
+                    taken[match.start() : match.end()] = [True] * len(word)
                     found.append(match.span())
         return found
 
@@ -207,7 +208,7 @@ def wrap(marked: str, measure: Callable[[str], float], width: float) -> list[str
         return lines
     low, high = 0.0, float(width)
     best = lines
-    for _ in range(12):   # the narrowest width that still needs no more lines
+    for _ in range(12):  # the narrowest width that still needs no more lines
         middle = (low + high) / 2
         trial = _greedy(units, measure, middle)
         if len(trial) <= len(lines) and all(measure(line) <= width for line in trial):

@@ -5,6 +5,7 @@ industries, sources, brands): a person may type the id (`wanluan`), a name in
 either language (`萬巒鄉`, `Wanluan Township`), an alias, or a misspelling of
 any of these; the suggestion is always the id, so it is valid as written.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -16,8 +17,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Named:
     id: str
-    names: tuple[str, ...] = ()   # names and aliases in every language
-    label: str = ""               # shown beside the id, e.g. "萬巒鄉 / Wanluan Township"
+    names: tuple[str, ...] = ()  # names and aliases in every language
+    label: str = ""  # shown beside the id, e.g. "萬巒鄉 / Wanluan Township"
 
     def shown(self) -> str:
         return f"'{self.id}' ({self.label})" if self.label else f"'{self.id}'"
@@ -56,7 +57,7 @@ def nearest(value: str, entries: Iterable[Named], n: int = 3) -> list[Named]:
     for name in difflib.get_close_matches(key, list(owners), n=n * 3, cutoff=0.6):
         scored.append((difflib.SequenceMatcher(None, key, name).ratio(), owners[name]))
     found: list[Named] = []
-    for score, entry in scored:   # best first; others only when nearly as close
+    for score, entry in scored:  # best first; others only when nearly as close
         if entry not in found and score >= scored[0][0] - 0.05:
             found.append(entry)
     return found[:n]

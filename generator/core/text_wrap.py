@@ -5,6 +5,7 @@ other character (Han, kana, punctuation) is a place where a line may break,
 closing punctuation never starts a line and opening punctuation never ends one
 (the simplest rules of kinsoku); a closing mark may overhang the width instead.
 """
+
 from __future__ import annotations
 
 import re

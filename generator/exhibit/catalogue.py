@@ -23,6 +23,7 @@ so they are right whatever the text's length. Everything printed is a
 record's text or an interface string; the introduction is content/taxonomy.yml
 and content/policy/data.yml, each item with its sources.
 """
+
 from __future__ import annotations
 
 import time
@@ -54,7 +55,7 @@ from generator.render.views.figures import figure_text, month_text
 
 CATALOGUE_DIR = "catalogue"
 BASE_PT = {"A4": 9.5, "A5": 8.0}
-SIGNATURE = 4            # pages in a folded sheet of a saddle-stitched booklet
+SIGNATURE = 4  # pages in a folded sheet of a saddle-stitched booklet
 UA_VARIANT = "pdf/ua-1"
 
 
@@ -70,15 +71,15 @@ class ArrowEntry:
 @dataclass(frozen=True)
 class FigureEntry:
     id: str
-    values: dict[str, str]         # lang -> "134 處", "134 townships and districts"
+    values: dict[str, str]  # lang -> "134 處", "134 townships and districts"
     labels: dict[str, str]
-    notes: dict[str, str]          # lang -> "as of November 2019", or ""
+    notes: dict[str, str]  # lang -> "as of November 2019", or ""
     sources: dict[str, list[str]]
 
 
 @dataclass(frozen=True)
 class IndexEntry:
-    county: dict[str, str]         # lang -> county name
+    county: dict[str, str]  # lang -> county name
     cases: list[CaseSheet]
 
 
@@ -86,8 +87,8 @@ class IndexEntry:
 class SourceNotes:
     """A section's citations, each printed once: entries refer to them by number."""
 
-    citations: dict[str, list[str]]          # lang -> the distinct citations, in order of first use
-    refs: dict[str, list[list[int]]]         # lang -> per entry, the numbers of its citations (1-based)
+    citations: dict[str, list[str]]  # lang -> the distinct citations, in order of first use
+    refs: dict[str, list[list[int]]]  # lang -> per entry, the numbers of its citations (1-based)
 
 
 def source_notes(per_entry: list[dict[str, list[str]]], languages: list[str]) -> SourceNotes:
@@ -104,8 +105,8 @@ def source_notes(per_entry: list[dict[str, list[str]]], languages: list[str]) ->
 class Colophon:
     """The last page: who made the catalogue, from what, and what no person has reviewed yet."""
 
-    lines: dict[str, list[str]]        # lang -> paragraphs
-    unreviewed: dict[str, list[str]]   # lang -> titles of records whose translation in lang is unreviewed
+    lines: dict[str, list[str]]  # lang -> paragraphs
+    unreviewed: dict[str, list[str]]  # lang -> titles of records whose translation in lang is unreviewed
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ class CatalogueView:
     brands: list[BrandSheet]
     index: list[IndexEntry]
     colophon: Colophon
-    figure_notes: SourceNotes      # key figures share citations: each is printed once, figures refer by number
+    figure_notes: SourceNotes  # key figures share citations: each is printed once, figures refer by number
 
 
 def catalogue_view(plan: ExhibitPlan, pc: PrintContext) -> CatalogueView:
@@ -141,12 +142,18 @@ def _colophon(plan: ExhibitPlan, pc: PrintContext) -> Colophon:
     ctx = pc.ctx
     lines, unreviewed = {}, {}
     for lang in pc.languages:
-        lines[lang] = [fill(pc.t("print.colophon_made", lang), site=ctx.text(ctx.config.site_name, lang),
-                            exhibition=ctx.text(plan.exhibition.name, lang)),
-                       pc.t("print.colophon_sources", lang),
-                       fill(pc.t("print.colophon_online", lang), url=plan.site_url)]
-        records = [(case.title[lang], case) for case in plan.cases] + \
-                  [(brand.name[lang], brand) for brand in plan.brands]
+        lines[lang] = [
+            fill(
+                pc.t("print.colophon_made", lang),
+                site=ctx.text(ctx.config.site_name, lang),
+                exhibition=ctx.text(plan.exhibition.name, lang),
+            ),
+            pc.t("print.colophon_sources", lang),
+            fill(pc.t("print.colophon_online", lang), url=plan.site_url),
+        ]
+        records = [(case.title[lang], case) for case in plan.cases] + [
+            (brand.name[lang], brand) for brand in plan.brands
+        ]
         unreviewed[lang] = [title for title, record in records if translation_note(pc, record, lang)]
     return Colophon(lines, unreviewed)
 
@@ -157,11 +164,16 @@ def _per_lang(pc: PrintContext, make) -> dict[str, object]:
 
 def _arrows(pc: PrintContext) -> list[ArrowEntry]:
     ctx = pc.ctx
-    return [ArrowEntry(arrow.id, number,
-                       _per_lang(pc, lambda lang, a=arrow: ctx.text(a.label, lang)),
-                       _per_lang(pc, lambda lang, a=arrow: ctx.text(a.description, lang)),
-                       _per_lang(pc, lambda lang, a=arrow: [pc.citation(c, lang) for c in a.sources]))
-            for number, arrow in enumerate(ctx.c.taxonomy.arrows, start=1)]
+    return [
+        ArrowEntry(
+            arrow.id,
+            number,
+            _per_lang(pc, lambda lang, a=arrow: ctx.text(a.label, lang)),
+            _per_lang(pc, lambda lang, a=arrow: ctx.text(a.description, lang)),
+            _per_lang(pc, lambda lang, a=arrow: [pc.citation(c, lang) for c in a.sources]),
+        )
+        for number, arrow in enumerate(ctx.c.taxonomy.arrows, start=1)
+    ]
 
 
 def _figures(pc: PrintContext) -> list[FigureEntry]:
@@ -183,11 +195,13 @@ def _figure(pc: PrintContext, figure: Figure, as_of: str) -> FigureEntry:
             return fill(pc.t("print.as_of", lang), date=month_text(ctx, as_of, lang))
         return str(figure.year) if figure.year else ""
 
-    return FigureEntry(figure.id,
-                       _per_lang(pc, lambda lang: figure_text(ctx, figure, lang)),
-                       _per_lang(pc, lambda lang: ctx.text(figure.label, lang)),
-                       _per_lang(pc, note),
-                       _per_lang(pc, lambda lang: [pc.citation(c, lang) for c in figure.sources]))
+    return FigureEntry(
+        figure.id,
+        _per_lang(pc, lambda lang: figure_text(ctx, figure, lang)),
+        _per_lang(pc, lambda lang: ctx.text(figure.label, lang)),
+        _per_lang(pc, note),
+        _per_lang(pc, lambda lang: [pc.citation(c, lang) for c in figure.sources]),
+    )
 
 
 def _county_index(pc: PrintContext, sheets: list[CaseSheet]) -> list[IndexEntry]:
@@ -211,9 +225,16 @@ def catalogue_sheet(plan: ExhibitPlan, marks: bool) -> Sheet:
     return Sheet(plan.request.catalogue_paper, width, height, bleed_mm=3.0 if marks else 0.0)
 
 
-def write_catalogue(plan: ExhibitPlan, pc: PrintContext, env: jinja2.Environment, writer: PdfWriter,
-                    out: Path, on_file: Callable[[WrittenFile], None], inks: Inks | None = None,
-                    theme_dir: Path | None = None) -> list[WrittenFile]:
+def write_catalogue(
+    plan: ExhibitPlan,
+    pc: PrintContext,
+    env: jinja2.Environment,
+    writer: PdfWriter,
+    out: Path,
+    on_file: Callable[[WrittenFile], None],
+    inks: Inks | None = None,
+    theme_dir: Path | None = None,
+) -> list[WrittenFile]:
     """The print catalogue and, beside it, its tagged PDF/UA twin."""
     inks = inks or Inks()
     marks = plan.request.catalogue_marks
@@ -242,15 +263,21 @@ def _layout(view, pc, env, writer, sheet, variant):
     count still not be a multiple of 4 (a grown page ran over), a third fixes it.
     """
     render = env.get_template("catalogue.html").render
-    context = dict(view=view, t=pc.t, paper=sheet.paper, page_css=Markup(_page_css(sheet)),
-                   base_pt=BASE_PT[sheet.paper], bleed_mm=sheet.bleed_mm)
+    context = dict(
+        view=view,
+        t=pc.t,
+        paper=sheet.paper,
+        page_css=Markup(_page_css(sheet)),
+        base_pt=BASE_PT[sheet.paper],
+        bleed_mm=sheet.bleed_mm,
+    )
     document = writer.layout(render(**context, notes=0, scales={}), variant)
     scales = case_scales(document)
     notes = -len(document.pages) % SIGNATURE
     if scales or notes:
         document = writer.layout(render(**context, notes=notes, scales=scales), variant)
         spilled = {key for key, pages in _case_pages(document).items() if pages > 1 and scales.get(key, 1) > 1}
-        if spilled:                      # a grown page that ran over keeps its type as designed
+        if spilled:  # a grown page that ran over keeps its type as designed
             scales = {key: value for key, value in scales.items() if key not in spilled}
             document = writer.layout(render(**context, notes=notes, scales=scales), variant)
     if len(document.pages) % SIGNATURE:
@@ -259,10 +286,10 @@ def _layout(view, pc, env, writer, sheet, variant):
     return document
 
 
-FULL = 0.85              # a case page filled less than this is set larger
+FULL = 0.85  # a case page filled less than this is set larger
 MAX_CASE_SCALE = 1.3
-SPILL = 0.3              # a case page running over by less than this much of a page ...
-SHRINK = 0.9             # ... is set at this size instead
+SPILL = 0.3  # a case page running over by less than this much of a page ...
+SHRINK = 0.9  # ... is set at this size instead
 
 
 def case_scales(document) -> dict[str, float]:
@@ -277,7 +304,7 @@ def case_scales(document) -> dict[str, float]:
     for page in document.pages:
         page_box = page._page_box
         top, available = page_box.content_box_y(), page_box.height
-        bottoms: dict[str, float] = {}       # an article has several boxes on its page (anonymous ones too)
+        bottoms: dict[str, float] = {}  # an article has several boxes on its page (anonymous ones too)
         for box in boxes_with_class(page, "case"):
             key = box.element.get("data-fill")
             bottoms[key] = max(bottoms.get(key, 0.0), box.position_y + box.margin_height() - top)
@@ -286,7 +313,7 @@ def case_scales(document) -> dict[str, float]:
     scales = {}
     for key, parts in pages_of.items():
         if len(parts) == 2 and parts[1][0] < SPILL * parts[1][1]:
-            scales[key] = SHRINK       # a few lines over: set a little smaller, the spread stays two pages
+            scales[key] = SHRINK  # a few lines over: set a little smaller, the spread stays two pages
             continue
         if len(parts) != 1:
             continue

@@ -17,6 +17,7 @@ CMYK characterisation Debian ships. A print shop that works to another
 condition (Japan Color 2001 Coated, FOGRA39) converts with its own profile;
 the output intent tells it what the file was made for.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ PALETTE = {
 # Every colour the print stylesheets use, by variable name (theme/print/print.css: --cb-<name>).
 SRGB = {
     **{name.replace("_", "-"): value for name, value in PALETTE.items()},
-    "green-rule": "#81a59c",     # white at 45 % over the green head band, as a solid colour
+    "green-rule": "#81a59c",  # white at 45 % over the green head band, as a solid colour
     "white": "#ffffff",
     "black": "#000000",
 }
@@ -58,8 +59,13 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
 def _transform(profile: Path):
     from PIL import ImageCms
 
-    return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(profile)),
-                                   "RGB", "CMYK", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    return ImageCms.buildTransform(
+        ImageCms.createProfile("sRGB"),
+        ImageCms.getOpenProfile(str(profile)),
+        "RGB",
+        "CMYK",
+        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+    )
 
 
 def cmyk(hex_colour: str, profile: Path = CMYK_PROFILE, *, black_only: bool = False) -> tuple[float, ...]:
@@ -84,7 +90,7 @@ def device_cmyk(values: tuple[float, ...]) -> str:
 class Inks:
     """How a document states its colours: as sRGB hex, or in CMYK through a profile."""
 
-    variant: str = "rgb"                 # "rgb", "pdf/x-4" or "pdf/x-1a"
+    variant: str = "rgb"  # "rgb", "pdf/x-4" or "pdf/x-1a"
     profile: Path = CMYK_PROFILE
     names: dict[str, str] = field(default_factory=lambda: dict(SRGB))
 
@@ -112,9 +118,11 @@ class Inks:
         if not self.is_cmyk:
             return ""
         variables = " ".join(f"--cb-{name}: {self(value)};" for name, value in self.names.items())
-        return (f'@color-profile device-cmyk {{ src: url("{self.profile.resolve().as_uri()}"); '
-                "components: cyan, magenta, yellow, black; }\n"
-                f":root {{ {variables} }}\n")
+        return (
+            f'@color-profile device-cmyk {{ src: url("{self.profile.resolve().as_uri()}"); '
+            "components: cyan, magenta, yellow, black; }\n"
+            f":root {{ {variables} }}\n"
+        )
 
     def svg(self, markup: str) -> str:
         """An SVG drawn in code (QR codes from segno, crop marks) in this document's colours."""
@@ -123,4 +131,5 @@ class Inks:
         # segno's path has no fill: the default (black) would be DeviceRGB.
         markup = markup.replace('stroke="#000"', f'fill="none" stroke="{self("#000000")}"')
         return markup.replace('stroke="#000000"', f'stroke="{self("#000000")}"').replace(
-            'stroke="#ffffff"', f'stroke="{self("#ffffff")}"')
+            'stroke="#ffffff"', f'stroke="{self("#ffffff")}"'
+        )

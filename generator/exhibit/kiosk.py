@@ -24,6 +24,7 @@ And adds the kiosk's own script and style (theme/kiosk/kiosk.js, kiosk.css):
 large type, back to the home page when idle, no links out. It leaves out the
 social cards, pictures for link previews on the web.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,8 @@ from generator.publish.search_shards import inline_index
 from generator.render.urls import SOCIAL_CARDS_DIR
 
 KIOSK_DIR = "kiosk"
-ASSETS = "assets/kiosk"                 # in the kiosk site
-THEME_KIOSK_DIR = "kiosk"               # under theme/
+ASSETS = "assets/kiosk"  # in the kiosk site
+THEME_KIOSK_DIR = "kiosk"  # under theme/
 SHIM = "iframe-worker.js"
 HEAD_SCRIPT = "kiosk-head.js"
 SETTINGS = "kiosk-settings.js"
@@ -53,22 +54,31 @@ class KioskSite:
     """What the site build must add to every page of the kiosk copy (paths inside the site)."""
 
     stylesheets: list[str]
-    scripts: list[str]          # after Material's bundle, in this order
-    polyfills: list[str]        # in the head, before Material's bundle starts search
+    scripts: list[str]  # after Material's bundle, in this order
+    polyfills: list[str]  # in the head, before Material's bundle starts search
 
 
 SiteBuilder = Callable[[Path, Path, KioskSite], None]
 
 
 def kiosk_site() -> KioskSite:
-    return KioskSite(stylesheets=[f"{ASSETS}/kiosk.css"],
-                     scripts=[f"{ASSETS}/{SETTINGS}", f"{ASSETS}/kiosk.js"],
-                     polyfills=[f"{ASSETS}/{HEAD_SCRIPT}", f"{ASSETS}/{SHIM}"])
+    return KioskSite(
+        stylesheets=[f"{ASSETS}/kiosk.css"],
+        scripts=[f"{ASSETS}/{SETTINGS}", f"{ASSETS}/kiosk.js"],
+        polyfills=[f"{ASSETS}/{HEAD_SCRIPT}", f"{ASSETS}/{SHIM}"],
+    )
 
 
-def write_kiosk(mkdocs_file: Path, out: Path, options: KioskOptions, site_builder: SiteBuilder, theme_dir: Path,
-                labels: dict[str, dict[str, str]], default_language: str,
-                on_file: Callable[[WrittenFile], None]) -> WrittenFile:
+def write_kiosk(
+    mkdocs_file: Path,
+    out: Path,
+    options: KioskOptions,
+    site_builder: SiteBuilder,
+    theme_dir: Path,
+    labels: dict[str, dict[str, str]],
+    default_language: str,
+    on_file: Callable[[WrittenFile], None],
+) -> WrittenFile:
     """Build the site into out/kiosk and make it work offline; one progress line for the whole folder."""
     started = time.perf_counter()
     target = out / KIOSK_DIR
@@ -79,8 +89,7 @@ def write_kiosk(mkdocs_file: Path, out: Path, options: KioskOptions, site_builde
     _write_settings(target / ASSETS / SETTINGS, options, labels, default_language)
     write_search_scripts(target)
     files = [p for p in target.rglob("*") if p.is_file()]
-    item = WrittenFile(Path(KIOSK_DIR), sum(p.stat().st_size for p in files), time.perf_counter() - started,
-                       len(files))
+    item = WrittenFile(Path(KIOSK_DIR), sum(p.stat().st_size for p in files), time.perf_counter() - started, len(files))
     on_file(item)
     return item
 
@@ -92,10 +101,15 @@ def _copy_assets(source: Path, target: Path) -> None:
 
 
 def _write_settings(path: Path, options: KioskOptions, labels: dict, default_language: str) -> None:
-    settings = {"idleSeconds": options.idle_seconds, "largeType": options.large_type,
-                "defaultLanguage": default_language.lower(), "labels": labels}
-    path.write_text("window.casebookKiosk = " + json.dumps(settings, ensure_ascii=False, sort_keys=True) + ";\n",
-                    encoding="utf-8")
+    settings = {
+        "idleSeconds": options.idle_seconds,
+        "largeType": options.large_type,
+        "defaultLanguage": default_language.lower(),
+        "labels": labels,
+    }
+    path.write_text(
+        "window.casebookKiosk = " + json.dumps(settings, ensure_ascii=False, sort_keys=True) + ";\n", encoding="utf-8"
+    )
 
 
 def write_search_scripts(site: Path) -> list[Path]:
@@ -119,12 +133,22 @@ def write_search_scripts(site: Path) -> list[Path]:
     return written
 
 
-LABEL_KEYS = ("large_type", "offline", "attract", "attract_hint", "suggestions", "keyboard", "backspace", "space",
-              "close")
+LABEL_KEYS = (
+    "large_type",
+    "offline",
+    "attract",
+    "attract_hint",
+    "suggestions",
+    "keyboard",
+    "backspace",
+    "space",
+    "close",
+)
 
 
-def kiosk_labels(t, languages: list[str], suggestions: dict[str, list[str]] | None = None
-                 ) -> dict[str, dict[str, object]]:
+def kiosk_labels(
+    t, languages: list[str], suggestions: dict[str, list[str]] | None = None
+) -> dict[str, dict[str, object]]:
     """The kiosk script's words per language (keyed by lower-case code), with the names search suggests.
 
     `suggestions`: per language, the case titles and place names a visitor can

@@ -5,6 +5,7 @@ has its entries in that order, a fixed timestamp (SOURCE_DATE_EPOCH when set,
 else 1980-01-01, the earliest a zip can hold), fixed permissions and the same
 compression, so the same kit gives the same bytes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,8 +49,10 @@ def sha256(path: Path) -> str:
 
 def write_manifest(root: Path) -> WrittenFile:
     started = time.perf_counter()
-    entries = [{"path": rel.as_posix(), "size": (root / rel).stat().st_size, "sha256": sha256(root / rel)}
-               for rel in kit_files(root)]
+    entries = [
+        {"path": rel.as_posix(), "size": (root / rel).stat().st_size, "sha256": sha256(root / rel)}
+        for rel in kit_files(root)
+    ]
     data = {"files": entries, "count": len(entries), "total_size": sum(e["size"] for e in entries)}
     target = root / MANIFEST
     target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -77,7 +80,7 @@ def write_zip(root: Path, exhibition_id: str) -> WrittenFile:
             info = zipfile.ZipInfo(f"{folder}/{rel.as_posix()}", date_time=stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3          # unix, whatever system builds it
+            info.create_system = 3  # unix, whatever system builds it
             with (root / rel).open("rb") as source, archive.open(info, "w") as sink:
                 while chunk := source.read(CHUNK):
                     sink.write(chunk)

@@ -14,6 +14,7 @@ Two layouts (`--marks`):
 Either way the PDF's TrimBox is the paper and its BleedBox exactly 3 mm
 around it (WeasyPrint puts BleedBox at most 10 pt out; we set it ourselves).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ class Sheet:
     """A printed sheet: the paper (the trim), the bleed beyond it and the slug beyond that."""
 
     paper: str
-    width_mm: float           # trim size, portrait
+    width_mm: float  # trim size, portrait
     height_mm: float
     bleed_mm: float = BLEED_MM
     slug_mm: float = 0.0
@@ -48,8 +49,7 @@ class Sheet:
 
     def page_css(self) -> str:
         """The @page size and bleed for WeasyPrint: CSS bleed reaches the page edge (bleed + slug)."""
-        return (f"size: {self.width_mm:g}mm {self.height_mm:g}mm; bleed: {self.outset_mm:g}mm; "
-                "marks: none; margin: 0;")
+        return f"size: {self.width_mm:g}mm {self.height_mm:g}mm; bleed: {self.outset_mm:g}mm; marks: none; margin: 0;"
 
 
 def crop_marks_svg(sheet: Sheet) -> str:
@@ -57,21 +57,23 @@ def crop_marks_svg(sheet: Sheet) -> str:
     width, height = sheet.media_mm
     o = sheet.outset_mm
     if sheet.slug_mm:
-        near, far = sheet.bleed_mm + 1.0, o - 1.0          # from just outside the bleed into the slug
+        near, far = sheet.bleed_mm + 1.0, o - 1.0  # from just outside the bleed into the slug
     else:
-        near, far = 1.0, o                                 # inside the bleed, 1 mm short of the trim
+        near, far = 1.0, o  # inside the bleed, 1 mm short of the trim
     paths = []
-    for x in (o, width - o):                               # vertical marks above and below
+    for x in (o, width - o):  # vertical marks above and below
         paths += [f"M{x:g} {o - far:g}V{o - near:g}", f"M{x:g} {height - o + near:g}V{height - o + far:g}"]
-    for y in (o, height - o):                              # horizontal marks left and right
+    for y in (o, height - o):  # horizontal marks left and right
         paths += [f"M{o - far:g} {y:g}H{o - near:g}", f"M{width - o + near:g} {y:g}H{width - o + far:g}"]
     d = " ".join(paths)
     halo = HALO_STROKE_PT / MM_TO_PT
     stroke = MARK_STROKE_PT / MM_TO_PT
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="cb-marks" viewBox="0 0 {width:g} {height:g}" '
-            f'width="{width:g}mm" height="{height:g}mm" aria-hidden="true">'
-            f'<path d="{d}" fill="none" stroke="#ffffff" stroke-width="{halo:.3f}"/>'
-            f'<path d="{d}" fill="none" stroke="#000000" stroke-width="{stroke:.3f}"/></svg>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="cb-marks" viewBox="0 0 {width:g} {height:g}" '
+        f'width="{width:g}mm" height="{height:g}mm" aria-hidden="true">'
+        f'<path d="{d}" fill="none" stroke="#ffffff" stroke-width="{halo:.3f}"/>'
+        f'<path d="{d}" fill="none" stroke="#000000" stroke-width="{stroke:.3f}"/></svg>'
+    )
 
 
 def set_bleed_box(sheet: Sheet):
@@ -97,9 +99,9 @@ def draw_crop_marks(sheet: Sheet):
     Artifact so a tagged (PDF/UA) document stays fully tagged.
     """
     o = sheet.outset_mm * MM_TO_PT
-    if sheet.slug_mm:                                      # from just outside the bleed into the slug
+    if sheet.slug_mm:  # from just outside the bleed into the slug
         near, far = (sheet.bleed_mm + 1.0) * MM_TO_PT, o - MM_TO_PT
-    else:                                                  # inside the bleed, 1 mm short of the trim
+    else:  # inside the bleed, 1 mm short of the trim
         near, far = MM_TO_PT, o
 
     def segments(width: float, height: float) -> list[tuple[float, float, float, float]]:
@@ -116,14 +118,17 @@ def draw_crop_marks(sheet: Sheet):
             if not (isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page"):
                 continue
             left, bottom, right, top = (float(v) for v in obj["MediaBox"])
-            path = " ".join(f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l"
-                            for x1, y1, x2, y2 in segments(right - left, top - bottom))
-            marks = pydyf.Stream([
-                "Q q /Artifact BMC",
-                f"{HALO_STROKE_PT} w 1 G {path} S",
-                f"{MARK_STROKE_PT} w 0 G {path} S",
-                "EMC Q",
-            ])
+            path = " ".join(
+                f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l" for x1, y1, x2, y2 in segments(right - left, top - bottom)
+            )
+            marks = pydyf.Stream(
+                [
+                    "Q q /Artifact BMC",
+                    f"{HALO_STROKE_PT} w 1 G {path} S",
+                    f"{MARK_STROKE_PT} w 0 G {path} S",
+                    "EMC Q",
+                ]
+            )
             pdf.add_object(marks)
             before = pydyf.Stream(["q"])
             pdf.add_object(before)

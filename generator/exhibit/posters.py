@@ -6,6 +6,7 @@ one sheet is set again a little smaller as a whole (down to MIN_FIT); if it
 still does not fit, that is an error naming the case's file, not a silent
 second page.
 """
+
 from __future__ import annotations
 
 import time
@@ -24,10 +25,10 @@ from generator.exhibit.printviews import PrintContext, case_sheet, exhibition_li
 from generator.model.records import Case
 
 POSTER_DIR = "posters"
-A4_BASE_PT = 9.5          # root type size of an A4 poster; larger papers scale it by width
-MARGIN_REM = 4.2          # side margins: 14 mm at A4
-MIN_FIT = 0.75           # the smallest a poster's type may be set, relative to the design
-MAX_FIT = 1.3            # the largest: a short case is set larger rather than leave the sheet half empty
+A4_BASE_PT = 9.5  # root type size of an A4 poster; larger papers scale it by width
+MARGIN_REM = 4.2  # side margins: 14 mm at A4
+MIN_FIT = 0.75  # the smallest a poster's type may be set, relative to the design
+MAX_FIT = 1.3  # the largest: a short case is set larger rather than leave the sheet half empty
 FIT_TRIES = 4
 
 
@@ -62,7 +63,7 @@ def poster_geometry(paper: str, slug: bool) -> PosterGeometry:
 
 @dataclass(frozen=True)
 class WrittenFile:
-    path: Path            # relative to the kit's folder
+    path: Path  # relative to the kit's folder
     size: int
     seconds: float
     pages: int = 0
@@ -81,8 +82,15 @@ def poster_sheets(plan: ExhibitPlan) -> list[tuple[Case, list[str], str]]:
     return [(case, [lang], f"{case.id}.{lang}.pdf") for case in plan.cases for lang in plan.languages]
 
 
-def write_posters(plan: ExhibitPlan, pc: PrintContext, env: jinja2.Environment, writer: PdfWriter,
-                  out: Path, record_paths: dict[str, str], on_file: Callable[[WrittenFile], None]) -> list[WrittenFile]:
+def write_posters(
+    plan: ExhibitPlan,
+    pc: PrintContext,
+    env: jinja2.Environment,
+    writer: PdfWriter,
+    out: Path,
+    record_paths: dict[str, str],
+    on_file: Callable[[WrittenFile], None],
+) -> list[WrittenFile]:
     geometry = poster_geometry(plan.paper, plan.request.marks == "slug")
     exhibition = exhibition_lines(pc, plan.exhibition)
     written = []
@@ -110,10 +118,18 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
     slug_info = _slug_info(sheet.id, geometry, sides) if geometry.sheet.slug_mm else ""
 
     def laid_out(fit: float):
-        html = template.render(geometry=geometry, sides=sides, arrows=sheet.arrows, exhibition=lines,
-                               last_reviewed=sheet.last_reviewed, fit=fit, slug_info=slug_info,
-                               marks=Markup(pc.inks.svg(crop_marks_svg(geometry.sheet))), t=pc.t,
-                               review_notice=plan.request.review_notice)
+        html = template.render(
+            geometry=geometry,
+            sides=sides,
+            arrows=sheet.arrows,
+            exhibition=lines,
+            last_reviewed=sheet.last_reviewed,
+            fit=fit,
+            slug_info=slug_info,
+            marks=Markup(pc.inks.svg(crop_marks_svg(geometry.sheet))),
+            t=pc.t,
+            review_notice=plan.request.review_notice,
+        )
         document = writer.layout(html, pc.inks.pdf_variant)
         return document, _fit_needed(document, fit)
 
@@ -125,11 +141,16 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
         fit = round(min(fit - 0.03, (needed or fit - 0.1) - 0.005), 3)
         if fit < MIN_FIT:
             break
-    raise DoesNotFit(Diagnostic(
-        record_path, 0, 0, "poster-overflow",
-        f"case '{sheet.id}' does not fit on one {plan.paper} poster even with its text at "
-        f"{int(MIN_FIT * 100)}%", hint="shorten the summary or key points, or print one sheet "
-                                       "per language with --layout per-language"))
+    raise DoesNotFit(
+        Diagnostic(
+            record_path,
+            0,
+            0,
+            "poster-overflow",
+            f"case '{sheet.id}' does not fit on one {plan.paper} poster even with its text at {int(MIN_FIT * 100)}%",
+            hint="shorten the summary or key points, or print one sheet per language with --layout per-language",
+        )
+    )
 
 
 GROW_TRIES = 3
@@ -177,5 +198,7 @@ def _fit_needed(document, fit: float) -> float | None:
 
 def _slug_info(case_id: str, geometry: PosterGeometry, sides) -> str:
     langs = "+".join(side.lang for side in sides)
-    return f"{case_id} · {geometry.sheet.paper} {langs} · trim {geometry.sheet.width_mm:g}×" \
-           f"{geometry.sheet.height_mm:g} mm · bleed {geometry.sheet.bleed_mm:g} mm"
+    return (
+        f"{case_id} · {geometry.sheet.paper} {langs} · trim {geometry.sheet.width_mm:g}×"
+        f"{geometry.sheet.height_mm:g} mm · bleed {geometry.sheet.bleed_mm:g} mm"
+    )

@@ -7,6 +7,7 @@ Sans from fonts-noto-core) and embeds a subset of every font it uses. The
 same input gives the same bytes: WeasyPrint writes no date unless asked, and
 the PDF identifier is fixed from the file's name.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,8 +27,8 @@ from generator.load.strings import Strings, load_strings
 from generator.model.settings import SiteConfig
 from generator.render.phrasing import budoux_parse, print_filter
 
-PRINT_DIR = "print"               # under theme/
-PRINT_STRINGS_DIR = "strings"     # under theme/print/
+PRINT_DIR = "print"  # under theme/
+PRINT_STRINGS_DIR = "strings"  # under theme/print/
 
 
 class PrintStrings:
@@ -64,7 +65,7 @@ def make_print_environment(theme_dir: Path, inks: Inks | None = None) -> jinja2.
     return env
 
 
-HAN_TAIL = 3   # characters kept together at the end of a Han paragraph
+HAN_TAIL = 3  # characters kept together at the end of a Han paragraph
 
 
 def no_widow(text: str, lang: str) -> Markup:
@@ -83,8 +84,11 @@ def boxes_with_class(page, name: str) -> list:
     found = []
     for box in page._page_box.descendants():
         element = getattr(box, "element", None)
-        if element is not None and name in (element.get("class") or "").split() and \
-                getattr(box, "element_tag", "") == element.tag:
+        if (
+            element is not None
+            and name in (element.get("class") or "").split()
+            and getattr(box, "element_tag", "") == element.tag
+        ):
             found.append(box)
     return found
 
@@ -92,7 +96,7 @@ def boxes_with_class(page, name: str) -> list:
 @dataclass(frozen=True)
 class PdfResult:
     pages: int
-    size: int            # bytes
+    size: int  # bytes
 
 
 class PdfWriter:
@@ -121,7 +125,8 @@ class PdfWriter:
         from weasyprint import HTML
 
         return HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render(
-            font_config=self.fonts, pdf_variant=variant)
+            font_config=self.fonts, pdf_variant=variant
+        )
 
     def write(self, document, target: Path, finisher=None, variant: str | None = None) -> PdfResult:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -149,9 +154,14 @@ def _fixed_document_id(pdf, identifier: str) -> None:
     fixed = f"xmp.did:{uuid.UUID(identifier)}"
     for obj in pdf.objects:
         if isinstance(obj, pydyf.Stream):
-            obj.stream = [_RANDOM_DOCUMENT_ID.sub(fixed, part) if isinstance(part, str) else
-                          _RANDOM_DOCUMENT_ID.sub(fixed, part.decode("latin-1")).encode("latin-1")
-                          if isinstance(part, bytes) and b"xmp.did:" in part else part for part in obj.stream]
+            obj.stream = [
+                _RANDOM_DOCUMENT_ID.sub(fixed, part)
+                if isinstance(part, str)
+                else _RANDOM_DOCUMENT_ID.sub(fixed, part.decode("latin-1")).encode("latin-1")
+                if isinstance(part, bytes) and b"xmp.did:" in part
+                else part
+                for part in obj.stream
+            ]
 
 
 def _tag_languages() -> None:

@@ -5,6 +5,7 @@ citations), so a poster says exactly what the case page says. Every value is
 a record's text or an interface string from theme/print/strings/; nothing is
 made up here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,16 +25,16 @@ from generator.render.views.figures import date_text, month_text, need_statement
 @dataclass(frozen=True)
 class Qr:
     lang: str
-    label: str               # the language's name, printed under the code
-    address: str             # the absolute URL it encodes
-    svg: Markup              # inline vector SVG (segno)
+    label: str  # the language's name, printed under the code
+    address: str  # the absolute URL it encodes
+    svg: Markup  # inline vector SVG (segno)
 
 
 @dataclass(frozen=True)
 class ArrowMark:
     id: str
-    labels: dict[str, str]   # lang -> label
-    active: bool             # the case shows this arrow
+    labels: dict[str, str]  # lang -> label
+    active: bool  # the case shows this arrow
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,8 @@ class CaseSide:
     summary: str
     place: str
     key_points: list[KeyPoint]
-    sources: list[str]             # formatted citations, numbered in the template
-    translation_note: str          # "" unless the language is an unreviewed translation
+    sources: list[str]  # formatted citations, numbered in the template
+    translation_note: str  # "" unless the language is an unreviewed translation
     story_html: Markup
     qr: Qr
 
@@ -74,7 +75,7 @@ class BrandSide:
     story_html: Markup
     values: list[str]
     products: list[str]
-    cases: list[str]               # titles of this kit's cases of the brand
+    cases: list[str]  # titles of this kit's cases of the brand
     sources: list[str]
 
 
@@ -111,7 +112,7 @@ class PrintContext:
         self._print_t = print_t
         self.languages = languages
         config = ctx.config.model_copy(update={"site_url": site_url})
-        self.public_urls = UrlScheme(config, directory_urls=True)   # the public site's addresses
+        self.public_urls = UrlScheme(config, directory_urls=True)  # the public site's addresses
         self.names = {language.code: language.name for language in ctx.config.languages}
 
     def t(self, key: str, lang: str) -> str:
@@ -145,12 +146,20 @@ def format_citation(c: CitationView, lang: str, t) -> str:
 
 # -- cases --------------------------------------------------------------------------------
 
+
 def case_sheet(pc: PrintContext, case: Case) -> CaseSheet:
     ctx = pc.ctx
-    arrows = [ArrowMark(a.id, {lang: ctx.text(a.label, lang) for lang in pc.languages}, a.id in case.arrows)
-              for a in ctx.c.taxonomy.arrows]
-    return CaseSheet(case.id, ctx.county_of(case.place) or "", [case_side(pc, case, lang) for lang in pc.languages],
-                     arrows, case.last_reviewed.isoformat())
+    arrows = [
+        ArrowMark(a.id, {lang: ctx.text(a.label, lang) for lang in pc.languages}, a.id in case.arrows)
+        for a in ctx.c.taxonomy.arrows
+    ]
+    return CaseSheet(
+        case.id,
+        ctx.county_of(case.place) or "",
+        [case_side(pc, case, lang) for lang in pc.languages],
+        arrows,
+        case.last_reviewed.isoformat(),
+    )
 
 
 def case_side(pc: PrintContext, case: Case, lang: str) -> CaseSide:
@@ -170,12 +179,19 @@ def case_side(pc: PrintContext, case: Case, lang: str) -> CaseSide:
 def key_points(pc: PrintContext, case: Case, lang: str) -> list[KeyPoint]:
     """The case's facts at a glance: outcomes, what it looks for, its brand, industries and technologies."""
     ctx = pc.ctx
-    points = [KeyPoint(fill(pc.t("print.outcome", lang), as_of=month_text(ctx, o.as_of, lang)),
-                       o.text[lang]) for o in case.outcomes]
-    points += [KeyPoint(pc.t(f"print.need.{need.kind}", lang),
-                        pc.t("print.need_text", lang).replace("{text}", need.text[lang]).replace(
-                            "{statement}", need_statement(ctx, need, lang)))
-               for need in case.looking_for]
+    points = [
+        KeyPoint(fill(pc.t("print.outcome", lang), as_of=month_text(ctx, o.as_of, lang)), o.text[lang])
+        for o in case.outcomes
+    ]
+    points += [
+        KeyPoint(
+            pc.t(f"print.need.{need.kind}", lang),
+            pc.t("print.need_text", lang)
+            .replace("{text}", need.text[lang])
+            .replace("{statement}", need_statement(ctx, need, lang)),
+        )
+        for need in case.looking_for
+    ]
     brand = ctx.brand_link(case.brand, lang)
     if brand:
         points.append(KeyPoint(pc.t("print.brand", lang), brand.label))
@@ -195,19 +211,23 @@ def translation_note(pc: PrintContext, record: Case | Brand, lang: str) -> str:
 
 # -- brands and the exhibition ----------------------------------------------------------------
 
+
 def brand_sheet(pc: PrintContext, brand: Brand, cases: list[Case]) -> BrandSheet:
     ctx = pc.ctx
     own = [c for c in cases if c.brand == brand.id]
-    sides = [BrandSide(
-        lang=lang,
-        name=ctx.brand_name(brand, lang),
-        place=pc.place(brand.place, lang),
-        story_html=render_markdown(brand.story[lang]),
-        values=[ctx.text(v, lang) for v in brand.values],
-        products=[ctx.text(p, lang) for p in brand.products],
-        cases=[c.title[lang] for c in own],
-        sources=[pc.citation(c, lang) for c in brand.sources],
-    ) for lang in pc.languages]
+    sides = [
+        BrandSide(
+            lang=lang,
+            name=ctx.brand_name(brand, lang),
+            place=pc.place(brand.place, lang),
+            story_html=render_markdown(brand.story[lang]),
+            values=[ctx.text(v, lang) for v in brand.values],
+            products=[ctx.text(p, lang) for p in brand.products],
+            cases=[c.title[lang] for c in own],
+            sources=[pc.citation(c, lang) for c in brand.sources],
+        )
+        for lang in pc.languages
+    ]
     colours = [Swatch(c.hex, {lang: ctx.text(c.name, lang) for lang in pc.languages}) for c in brand.colours]
     return BrandSheet(brand.id, sides, colours)
 
@@ -230,8 +250,14 @@ def dates_text(pc: PrintContext, start: str, end: str | None, lang: str) -> str:
         return fill(pc.t("print.months_range", lang), year=a[0], start=months[0], end=months[1])
     if a[1] == b[1]:
         return fill(pc.t("print.days_range", lang), year=a[0], month=months[0], start=int(a[2]), end=int(b[2]))
-    return fill(pc.t("print.days_months_range", lang), year=a[0], start_month=months[0], start=int(a[2]),
-                end_month=months[1], end=int(b[2]))
+    return fill(
+        pc.t("print.days_months_range", lang),
+        year=a[0],
+        start_month=months[0],
+        start=int(a[2]),
+        end_month=months[1],
+        end=int(b[2]),
+    )
 
 
 def exhibition_lines(pc: PrintContext, exhibition: Exhibition) -> list[ExhibitionLine]:
@@ -241,6 +267,13 @@ def exhibition_lines(pc: PrintContext, exhibition: Exhibition) -> list[Exhibitio
         dates = dates_text(pc, exhibition.start, exhibition.end, lang)
         if exhibition.status == "planned":
             dates = fill(pc.t("print.planned", lang), dates=dates)
-        lines.append(ExhibitionLine(lang, ctx.text(ctx.config.site_name, lang), ctx.text(exhibition.name, lang),
-                                    ctx.text(exhibition.venue, lang), dates))
+        lines.append(
+            ExhibitionLine(
+                lang,
+                ctx.text(ctx.config.site_name, lang),
+                ctx.text(exhibition.name, lang),
+                ctx.text(exhibition.venue, lang),
+                dates,
+            )
+        )
     return lines

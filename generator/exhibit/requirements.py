@@ -6,6 +6,7 @@ language, and places and taxonomy labels are shared data. A poster or a
 catalogue page in a language needs its texts in that language: a missing one
 is an error at the record's file:line:col, never a fallback printed silently.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -33,24 +34,32 @@ def check_plan(collection: Collection, plan: ExhibitPlan, names: dict[str, str])
             problems += _arrow_labels(collection, lang, names)
         for brand in plan.brands:
             raw = collection.raw[("brand", brand.id)]
-            problems += _missing(raw, [(("name",), brand.name), (("story",), brand.story)], lang, names,
-                                 f"brand '{brand.id}'")
+            problems += _missing(
+                raw, [(("name",), brand.name), (("story",), brand.story)], lang, names, f"brand '{brand.id}'"
+            )
     problems += _drafts(collection, plan)
     return sorted(set(problems))
 
 
-def _missing(raw: RawRecord, texts: Iterable[tuple[tuple, dict]], lang: str, names: dict[str, str],
-             what: str) -> list[Diagnostic]:
+def _missing(
+    raw: RawRecord, texts: Iterable[tuple[tuple, dict]], lang: str, names: dict[str, str], what: str
+) -> list[Diagnostic]:
     problems = []
     for path, text in texts:
         if lang in text:
             continue
         line, col = raw.position(path)
-        problems.append(Diagnostic(
-            raw.source.display, line, col, NEEDS_TEXT,
-            f"no text in '{lang}', which the exhibition kit prints {what} in",
-            field=format_field_path(path),
-            hint=f"add `{lang}:` here, or leave {names.get(lang, lang)} out with --languages"))
+        problems.append(
+            Diagnostic(
+                raw.source.display,
+                line,
+                col,
+                NEEDS_TEXT,
+                f"no text in '{lang}', which the exhibition kit prints {what} in",
+                field=format_field_path(path),
+                hint=f"add `{lang}:` here, or leave {names.get(lang, lang)} out with --languages",
+            )
+        )
     return problems
 
 
@@ -63,8 +72,10 @@ def _place_names(collection: Collection, place_id: str, lang: str, names: dict[s
             return _missing(raw, [(("counties", c, "name"), county.name)], lang, names, f"place '{place_id}'")
         for t, township in enumerate(county.townships):
             if township.id == place_id:
-                texts = [(("counties", c, "name"), county.name),
-                         (("counties", c, "townships", t, "name"), township.name)]
+                texts = [
+                    (("counties", c, "name"), county.name),
+                    (("counties", c, "townships", t, "name"), township.name),
+                ]
                 return _missing(raw, texts, lang, names, f"place '{place_id}'")
     return []
 
@@ -87,9 +98,17 @@ def _drafts(collection: Collection, plan: ExhibitPlan) -> list[Diagnostic]:
         chosen = plan.exhibition.kit.cases
         index = chosen.index(case.id) if case.id in chosen else None
         line, col = exhibition_raw.position(("kit", "cases", index) if index is not None else ("kit", "cases"))
-        problems.append(Diagnostic(
-            exhibition_raw.source.display, line, col, "draft-case",
-            f"case '{case.id}' is a draft: its page is not on the site, so its QR code leads nowhere "
-            "until the case is published", field="kit.cases", severity="warning",
-            hint="publish the case before the posters are printed"))
+        problems.append(
+            Diagnostic(
+                exhibition_raw.source.display,
+                line,
+                col,
+                "draft-case",
+                f"case '{case.id}' is a draft: its page is not on the site, so its QR code leads nowhere "
+                "until the case is published",
+                field="kit.cases",
+                severity="warning",
+                hint="publish the case before the posters are printed",
+            )
+        )
     return problems

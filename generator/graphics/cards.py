@@ -8,6 +8,7 @@ unchanged rebuild draws nothing.
 
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,34 +28,20 @@ from generator.graphics.drawing import HEADER_SIZE, SIZE, CardText, find_font
 from generator.graphics.visuals import draw_visual
 
 # Bump when the drawing changes, so cached cards are drawn again.
-DRAWING_VERSION = "7"   # 7: record pictures from motifs (graphics/motifs.py); 6: titles break between phrases
-
-
-
-
-
-
+DRAWING_VERSION = "7"  # 7: record pictures from motifs (graphics/motifs.py); 6: titles break between phrases
 
 
 @dataclass(frozen=True)
 class Card:
-    uri: str           # where the card goes in the site, e.g. assets/social/en/cases/kouhu.png
+    uri: str  # where the card goes in the site, e.g. assets/social/en/cases/kouhu.png
     text: CardText
 
 
 # -- fonts --------------------------------------------------------------------------------
 
 
-
-
-
-
-
-
-
-
-
 # -- drawing ----------------------------------------------------------------------------
+
 
 def draw_card(text: CardText) -> bytes:
     """The card as PNG bytes; the same text always gives the same bytes.
@@ -66,15 +53,10 @@ def draw_card(text: CardText) -> bytes:
     return draw_visual(text)
 
 
-
-
-
-
-
-
 # -- cache ------------------------------------------------------------------------------
 
-@lru_cache(maxsize=16_384)   # asked by the views, the pictures and the cards of each build
+
+@lru_cache(maxsize=16_384)  # asked by the views, the pictures and the cards of each build
 def card_digest(text: CardText) -> str:
     """The hash of everything a card's bytes depend on (fonts as found once per process, like find_font)."""
     fonts = [find_font(text.lang, style) for style in ("Regular", "Bold")]
@@ -84,7 +66,7 @@ def card_digest(text: CardText) -> str:
         "drawing": DRAWING_VERSION,
         "pillow": PIL.__version__,
         "size": HEADER_SIZE if text.header else SIZE,
-        "map data": motifs.data_digest(),   # the county outlines the pictures draw
+        "map data": motifs.data_digest(),  # the county outlines the pictures draw
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -108,7 +90,7 @@ def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], C
     report = CacheReport()
     files: dict[str, Path] = {}
     missing: dict[Path, CardText] = {}
-    drawn = {entry.name for entry in os.scandir(cache_dir)}   # one listing, not a stat per card
+    drawn = {entry.name for entry in os.scandir(cache_dir)}  # one listing, not a stat per card
     for card in cards:
         name = f"{card_digest(card.text)}.png"
         path = cache_dir / name

@@ -11,6 +11,7 @@ observed and projected values differ by line style and marker fill, never by
 colour alone. The drawing is sized for a 400-unit-wide viewBox, so 15-unit
 text stays about 13.5 px tall on a 390 px phone.
 """
+
 from __future__ import annotations
 
 import math
@@ -22,15 +23,16 @@ from markupsafe import Markup, escape
 
 from generator.core import text_wrap
 
-WIDTH = 400          # viewBox width of every chart
-PAD = 8              # outer margin
-FONT = 15            # label size in viewBox units
-LINE = 19            # line height of wrapped labels
-WIDE_CHAR = 1.0      # width of a CJK character, in ems
-NARROW_CHAR = 0.56   # average width of a Latin character, in ems (Noto Sans)
+WIDTH = 400  # viewBox width of every chart
+PAD = 8  # outer margin
+FONT = 15  # label size in viewBox units
+LINE = 19  # line height of wrapped labels
+WIDE_CHAR = 1.0  # width of a CJK character, in ems
+NARROW_CHAR = 0.56  # average width of a Latin character, in ems (Noto Sans)
 
 
 # -- what the charts draw --------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ChartText:
@@ -44,15 +46,15 @@ class ChartText:
 class Bar:
     label: str
     value: float
-    display: str              # the value as printed beside the bar
-    outline: bool = False     # an outlined bar, e.g. a total, beside solid parts
+    display: str  # the value as printed beside the bar
+    outline: bool = False  # an outlined bar, e.g. a total, beside solid parts
 
 
 @dataclass(frozen=True)
 class LinePoint:
     year: int
     value: float
-    display: str              # the value as printed beside the point
+    display: str  # the value as printed beside the point
     projected: bool
 
 
@@ -79,6 +81,7 @@ class ObservedProjected:
 
 # -- charts ---------------------------------------------------------------------------------
 
+
 def bar_chart(chart_id: str, text: ChartText, bars: Sequence[Bar]) -> Markup:
     """Horizontal bars, each under its label, lengths proportional to the values."""
     value_room = max(_text_width(b.display, FONT) for b in bars) + 8
@@ -91,15 +94,18 @@ def bar_chart(chart_id: str, text: ChartText, bars: Sequence[Bar]) -> Markup:
             parts.append(_text(PAD, y - 4, line, "cb-chart__label"))
         length = bar.value / top * longest
         kind = "cb-chart__bar cb-chart__bar--outline" if bar.outline else "cb-chart__bar"
-        parts.append(f'<rect class="{kind}" x="{PAD}" y="{_n(y + 2)}" width="{_n(length)}" height="20" '
-                     f'data-value="{_n(bar.value)}"/>')
+        parts.append(
+            f'<rect class="{kind}" x="{PAD}" y="{_n(y + 2)}" width="{_n(length)}" height="20" '
+            f'data-value="{_n(bar.value)}"/>'
+        )
         parts.append(_text(PAD + length + 6, y + 17, bar.display, "cb-chart__value"))
         y += 32
     return _svg(chart_id, text, y + PAD - 8, parts)
 
 
-def line_chart(chart_id: str, text: ChartText, series: Sequence[LineSeries], y_max: float,
-               legend: ObservedProjected) -> Markup:
+def line_chart(
+    chart_id: str, text: ChartText, series: Sequence[LineSeries], y_max: float, legend: ObservedProjected
+) -> Markup:
     """Values over years on a scale from 0 to y_max; projected stretches dashed, their points hollow."""
     parts, y = _line_legend(series, legend)
     years = sorted({p.year for s in series for p in s.points})
@@ -109,8 +115,7 @@ def line_chart(chart_id: str, text: ChartText, series: Sequence[LineSeries], y_m
 
     def at(point: LinePoint) -> tuple[float, float]:
         span = (years[-1] - years[0]) or 1
-        return (left + (point.year - years[0]) / span * (right - left),
-                base - point.value / y_max * plot_height)
+        return (left + (point.year - years[0]) / span * (right - left), base - point.value / y_max * plot_height)
 
     parts.append(f'<line class="cb-chart__axis" x1="{PAD}" y1="{_n(base)}" x2="{WIDTH - PAD}" y2="{_n(base)}"/>')
     for year in years:
@@ -119,13 +124,14 @@ def line_chart(chart_id: str, text: ChartText, series: Sequence[LineSeries], y_m
     for index, one in enumerate(series):
         parts += _series_lines(one, at)
         parts += [_marker(index, *at(p), p.projected, value=p.value) for p in one.points]
-        parts += [_text(*_label_spot(at(p), left, right), p.display, "cb-chart__value", anchor=_anchor(at(p)[0], left, right))
-                  for p in one.points]
+        parts += [
+            _text(*_label_spot(at(p), left, right), p.display, "cb-chart__value", anchor=_anchor(at(p)[0], left, right))
+            for p in one.points
+        ]
     return _svg(chart_id, text, base + 28, parts)
 
 
-def share_chart(chart_id: str, text: ChartText, part: int, whole: int, part_label: str,
-                whole_label: str) -> Markup:
+def share_chart(chart_id: str, text: ChartText, part: int, whole: int, part_label: str, whole_label: str) -> Markup:
     """`part` of `whole` as a grid of squares: `part` of them filled, the rest outlined."""
     columns = max(1, math.ceil(math.sqrt(whole * 1.6)))
     pitch = min(18.0, (WIDTH - 2 * PAD) / columns)
@@ -134,8 +140,10 @@ def share_chart(chart_id: str, text: ChartText, part: int, whole: int, part_labe
     for index in range(whole):
         row, col = divmod(index, columns)
         kind = "cb-chart__cell cb-chart__cell--filled" if index < part else "cb-chart__cell"
-        cells.append(f'<rect class="{kind}" x="{_n(PAD + col * pitch)}" y="{_n(PAD + row * pitch)}" '
-                     f'width="{_n(size)}" height="{_n(size)}"/>')
+        cells.append(
+            f'<rect class="{kind}" x="{_n(PAD + col * pitch)}" y="{_n(PAD + row * pitch)}" '
+            f'width="{_n(size)}" height="{_n(size)}"/>'
+        )
     parts = [f'<g data-part="{part}" data-whole="{whole}">', *cells, "</g>"]
     y = PAD + math.ceil(whole / columns) * pitch + 8
     for filled, label in ((True, part_label), (False, whole_label)):
@@ -148,8 +156,7 @@ def share_chart(chart_id: str, text: ChartText, part: int, whole: int, part_labe
     return _svg(chart_id, text, y + PAD, parts)
 
 
-def timeline_chart(chart_id: str, text: ChartText, items: Sequence[TimelineItem],
-                   legend: ObservedProjected) -> Markup:
+def timeline_chart(chart_id: str, text: ChartText, items: Sequence[TimelineItem], legend: ObservedProjected) -> Markup:
     """Events down a vertical line, one row each; projected events hollow, joined by a dashed line."""
     axis_x, text_x = 66, 82
     parts = _kind_legend(legend, PAD + 14)
@@ -163,13 +170,15 @@ def timeline_chart(chart_id: str, text: ChartText, items: Sequence[TimelineItem]
         y += len(lines) * LINE + 14
     for (y1, _), (y2, later) in zip(spots, spots[1:]):
         dashed = " cb-chart__line--projected" if later.projected else ""
-        parts.insert(0, f'<line class="cb-chart__line{dashed}" x1="{axis_x}" y1="{_n(y1)}" '
-                        f'x2="{axis_x}" y2="{_n(y2)}"/>')
+        parts.insert(
+            0, f'<line class="cb-chart__line{dashed}" x1="{axis_x}" y1="{_n(y1)}" x2="{axis_x}" y2="{_n(y2)}"/>'
+        )
     parts += [_marker(0, axis_x, spot_y, item.projected) for spot_y, item in spots]
     return _svg(chart_id, text, y + PAD - 6, parts)
 
 
 # -- text layout --------------------------------------------------------------------------
+
 
 def text_width(text: str, size: float = FONT) -> float:
     """Estimated width of text: CJK characters a full em, others about half."""
@@ -191,13 +200,18 @@ def _text_width(text: str, size: float) -> float:
 
 # -- drawing helpers ------------------------------------------------------------------------
 
+
 def _svg(chart_id: str, text: ChartText, height: float, parts: list[str]) -> Markup:
     height = math.ceil(height)
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="cb-chart__svg" viewBox="0 0 {WIDTH} {height}" '
-            f'width="{WIDTH}" height="{height}" role="img" '
-            f'aria-labelledby="{chart_id}-title {chart_id}-desc" id="{chart_id}-svg">')
-    labels = (f'<title id="{chart_id}-title">{escape(text.title)}</title>'
-              f'<desc id="{chart_id}-desc">{escape(text.description)}</desc>')
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="cb-chart__svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" id="{chart_id}-svg">'
+    )
+    labels = (
+        f'<title id="{chart_id}-title">{escape(text.title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(text.description)}</desc>'
+    )
     return Markup("\n".join([head, labels, *parts, "</svg>"]))
 
 

@@ -2,6 +2,7 @@
 
 Fonts are Noto Sans CJK (Debian's fonts-noto-cjk), never fetched.
 """
+
 from __future__ import annotations
 
 import io
@@ -17,10 +18,10 @@ from generator.core import phrases, text_wrap
 from generator.graphics.motifs import Motifs
 
 SIZE = (1200, 630)
-HEADER_SIZE = (1200, 480)   # a record page's header: its motifs alone, no text (the page says it)
+HEADER_SIZE = (1200, 480)  # a record page's header: its motifs alone, no text (the page says it)
 
 
-ACCENT = "#1a5c4c"   # the site's primary colour (theme/assets/stylesheets/casebook.css)
+ACCENT = "#1a5c4c"  # the site's primary colour (theme/assets/stylesheets/casebook.css)
 
 
 # Noto Sans CJK draws Han characters in each region's own forms; a language
@@ -37,8 +38,10 @@ _KNOWN_FILES = {
 }
 
 
-_MISSING_FONT_HINT = ("install Debian's fonts-noto-cjk (`apt-get install fonts-noto-cjk`, "
-                      "or `make setup`, which runs scripts/install-system.sh)")
+_MISSING_FONT_HINT = (
+    "install Debian's fonts-noto-cjk (`apt-get install fonts-noto-cjk`, "
+    "or `make setup`, which runs scripts/install-system.sh)"
+)
 
 
 class FontMissing(RuntimeError):
@@ -50,20 +53,20 @@ class CardText:
     """Everything drawn on a card; its hash names the cached file."""
 
     lang: str
-    kind: str          # small label above the title, e.g. 案例 / Case
+    kind: str  # small label above the title, e.g. 案例 / Case
     title: str
     place: str
     site_name: str
-    accent: str = ACCENT   # #rrggbb: a brand's own colour when its sources give one
+    accent: str = ACCENT  # #rrggbb: a brand's own colour when its sources give one
     place_other: str = ""  # the place in the site's other languages, drawn smaller under `place`
-    motifs: Motifs | None = None   # the record's county, industries and arrows (graphics/motifs.py)
-    header: bool = False   # the page header: the motifs alone, without text (HEADER_SIZE)
+    motifs: Motifs | None = None  # the record's county, industries and arrows (graphics/motifs.py)
+    header: bool = False  # the page header: the motifs alone, without text (HEADER_SIZE)
 
 
 @dataclass(frozen=True)
 class FontFace:
     path: str
-    index: int         # face number inside a .ttc collection
+    index: int  # face number inside a .ttc collection
 
 
 @cache
@@ -79,8 +82,12 @@ def find_font(lang: str, style: str) -> FontFace:
 def _fc_match(family: str, style: str) -> FontFace | None:
     if shutil.which("fc-match") is None:
         return None
-    result = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", f"{family}:style={style}"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["fc-match", "-f", "%{file}\n%{index}\n%{family}", f"{family}:style={style}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     lines = result.stdout.split("\n")
     # fc-match always answers with some font: accept it only if it is the family asked for.
     if result.returncode != 0 or len(lines) < 3 or family not in lines[2].split(","):

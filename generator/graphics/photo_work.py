@@ -12,6 +12,7 @@ to sRGB (CMYK too) and then every piece of metadata is dropped (EXIF with its
 GPS block, XMP, ICC, comments): the encoders are given a picture with an empty
 `info`, and told no exif/icc explicitly. The same input gives the same bytes.
 """
+
 from __future__ import annotations
 
 import io
@@ -27,7 +28,7 @@ from generator.core.atomic import write_atomically
 # LANCZOS is the sharpest of Pillow's filters for reduction; each step of the
 # chain reduces by at most about 2x, where it costs little more than BICUBIC.
 RESAMPLE = Image.Resampling.LANCZOS
-AVIF_SPEED = 8          # libaom speed 0-10: 8 is ~3x faster than the default 6 for ~5% larger files
+AVIF_SPEED = 8  # libaom speed 0-10: 8 is ~3x faster than the default 6 for ~5% larger files
 # libwebp effort 0-6 (default 4): 2 encodes ~3x faster; measured at quality 80
 # (bench/out photos and one real photo), files ~5% larger and PSNR ~0.25 dB lower
 # than effort 4 (README, "Photos").
@@ -36,19 +37,19 @@ WEBP_METHOD = 2
 
 @dataclass(frozen=True)
 class PlannedFile:
-    name: str          # file name in the cache folder, e.g. "ab/ab12...-960.webp"
-    uri: str           # where it goes in the site, e.g. "assets/images/kouhu/pond-960w.ab12cd34ef.webp"
+    name: str  # file name in the cache folder, e.g. "ab/ab12...-960.webp"
+    uri: str  # where it goes in the site, e.g. "assets/images/kouhu/pond-960w.ab12cd34ef.webp"
     width: int
     height: int
-    format: str        # avif, webp, jpeg or png
+    format: str  # avif, webp, jpeg or png
 
 
 @dataclass(frozen=True)
 class Job:
-    key: str                     # the derivative key (source digest + settings)
-    source: Path                 # the file to decode
+    key: str  # the derivative key (source digest + settings)
+    source: Path  # the file to decode
     files: tuple[PlannedFile, ...]
-    qualities: tuple[tuple[str, int], ...]   # format -> quality
+    qualities: tuple[tuple[str, int], ...]  # format -> quality
     max_pixels: int
 
 
@@ -58,7 +59,7 @@ class JobResult:
     names: tuple[str, ...] = ()
     decoded: int = 0
     error: str = ""
-    cpu_seconds: float = 0.0     # CPU time of the work, whichever process did it (for the benchmark)
+    cpu_seconds: float = 0.0  # CPU time of the work, whichever process did it (for the benchmark)
 
 
 def run_job(job: Job, cache_root: Path) -> JobResult:
@@ -82,7 +83,7 @@ def _decode(job: Job) -> Image.Image:
         if image.format == "JPEG":
             image.draft(_draft_mode(image.mode), _stored_size(image, (largest.width, largest.height)))
         image.load()
-        image = ImageOps.exif_transpose(image)   # a copy, turned the way the camera was held
+        image = ImageOps.exif_transpose(image)  # a copy, turned the way the camera was held
     return _to_srgb(image)
 
 
@@ -98,6 +99,7 @@ def _stored_size(image: Image.Image, shown: tuple[int, int]) -> tuple[int, int]:
 
 
 # -- colour ----------------------------------------------------------------------------------
+
 
 def _to_srgb(image: Image.Image) -> Image.Image:
     """RGB or RGBA in sRGB, with no metadata left on it."""
@@ -120,8 +122,9 @@ def _apply_profile(image: Image.Image, icc: bytes, target: str) -> Image.Image |
         image = image.convert("RGBA")
     try:
         profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        return ImageCms.profileToProfile(image, profile, _srgb(), renderingIntent=ImageCms.Intent.PERCEPTUAL,
-                                         outputMode=target)
+        return ImageCms.profileToProfile(
+            image, profile, _srgb(), renderingIntent=ImageCms.Intent.PERCEPTUAL, outputMode=target
+        )
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
         return None
 
@@ -132,6 +135,7 @@ def _srgb() -> ImageCms.ImageCmsProfile:
 
 
 # -- sizes and formats ----------------------------------------------------------------------
+
 
 def _encode_all(image: Image.Image, job: Job) -> dict[str, bytes]:
     qualities = dict(job.qualities)
@@ -153,8 +157,9 @@ def encode(image: Image.Image, fmt: str, quality: int) -> bytes:
     if fmt == "webp":
         image.save(buffer, "WEBP", quality=quality, method=WEBP_METHOD, exif=b"", icc_profile=None, xmp=b"")
     elif fmt == "avif":
-        image.save(buffer, "AVIF", quality=quality, speed=AVIF_SPEED, max_threads=1, exif=b"", xmp=b"",
-                   icc_profile=None)
+        image.save(
+            buffer, "AVIF", quality=quality, speed=AVIF_SPEED, max_threads=1, exif=b"", xmp=b"", icc_profile=None
+        )
     elif fmt == "jpeg":
         # The fallback for browsers without WebP: baseline (not progressive) JPEG costs a third.
         image.save(buffer, "JPEG", quality=quality, optimize=True, icc_profile=None, exif=b"")

@@ -1,4 +1,5 @@
 """QR codes as inline SVG, made with segno: the same data always gives the same bytes."""
+
 from __future__ import annotations
 
 import segno

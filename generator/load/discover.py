@@ -3,6 +3,7 @@
 Pure listing: nothing is read here. A file's kind comes from where it lives,
 so a contributor never has to declare it.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -18,8 +19,6 @@ from generator.model.raw import FILE_KINDS, FOLDER_KINDS, SourceRef, display_pat
 MAX_RECORDS_PER_FOLDER = 20_000
 
 
-
-
 def discover(content_dir: Path, project_root: Path) -> tuple[list[SourceRef], list[Diagnostic]]:
     """Every record file under content_dir, sorted by path."""
     refs: list[SourceRef] = []
@@ -31,8 +30,10 @@ def discover(content_dir: Path, project_root: Path) -> tuple[list[SourceRef], li
         found = []
         base_display = display_path(base, project_root)
         with os.scandir(base) as entries:
-            files = sorted((entry for entry in entries if not entry.name.startswith(".")
-                            and not entry.is_dir()), key=lambda entry: entry.name)
+            files = sorted(
+                (entry for entry in entries if not entry.name.startswith(".") and not entry.is_dir()),
+                key=lambda entry: entry.name,
+            )
         for entry in files:
             path = base / entry.name
             # Resolving each path costs a system call per folder level;
@@ -44,9 +45,16 @@ def discover(content_dir: Path, project_root: Path) -> tuple[list[SourceRef], li
             else:
                 diagnostics.append(_unexpected_file(ref))
         if len(found) > MAX_RECORDS_PER_FOLDER:
-            diagnostics.append(Diagnostic(display_path(base, project_root), 0, 0, "too-many-records",
-                                          f"{len(found)} records; the limit is {MAX_RECORDS_PER_FOLDER}",
-                                          hint="none of them is read until the folder is within the limit"))
+            diagnostics.append(
+                Diagnostic(
+                    display_path(base, project_root),
+                    0,
+                    0,
+                    "too-many-records",
+                    f"{len(found)} records; the limit is {MAX_RECORDS_PER_FOLDER}",
+                    hint="none of them is read until the folder is within the limit",
+                )
+            )
             continue
         refs.extend(found)
     for name, kind in FILE_KINDS.items():
@@ -64,8 +72,9 @@ def misplaced_records(content_dir: Path, project_root: Path) -> list[Diagnostic]
     problems = []
     for folder, subfolders, files in os.walk(content_dir):
         here = Path(folder)
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith(".") and
-                               not (here == content_dir and name == "media"))
+        subfolders[:] = sorted(
+            name for name in subfolders if not name.startswith(".") and not (here == content_dir and name == "media")
+        )
         in_kind_folder = here.parent == content_dir and here.name in FOLDER_KINDS
         for name in sorted(files):
             path = here / name
@@ -86,17 +95,36 @@ def _misplaced(path: Path, here: Path, content_dir: Path, project_root: Path) ->
     expected = f"{display_path(content_dir, project_root)}/{guess}/"
     folder = f"{display_path(here, project_root)}/"
     kind = FOLDER_KINDS[guess]
-    return diag(display_path(path, project_root), 0, 0, "misplaced-record", folder=folder, kind=kind,
-                kind_zh={"case": "案例檔", "brand": "品牌檔", "exhibition": "展覽檔"}[kind], expected=expected,
-                hint_key="move-record", hint_args={"expected": expected})
-
-
+    return diag(
+        display_path(path, project_root),
+        0,
+        0,
+        "misplaced-record",
+        folder=folder,
+        kind=kind,
+        kind_zh={"case": "案例檔", "brand": "品牌檔", "exhibition": "展覽檔"}[kind],
+        expected=expected,
+        hint_key="move-record",
+        hint_args={"expected": expected},
+    )
 
 
 def _unexpected_file(ref: SourceRef) -> Diagnostic:
     if ref.path.suffix == ".yaml":  # clearly meant as a record: do not let it be skipped quietly
-        return Diagnostic(ref.display, 0, 0, "wrong-extension", "record files end in .yml, not .yaml",
-                          hint=f"rename it to {ref.path.stem}.yml")
-    return Diagnostic(ref.display, 0, 0, "unexpected-file",
-                      f"'{ref.path.name}' is not a record file and is ignored",
-                      hint="only .yml record files belong here", severity="warning")
+        return Diagnostic(
+            ref.display,
+            0,
+            0,
+            "wrong-extension",
+            "record files end in .yml, not .yaml",
+            hint=f"rename it to {ref.path.stem}.yml",
+        )
+    return Diagnostic(
+        ref.display,
+        0,
+        0,
+        "unexpected-file",
+        f"'{ref.path.name}' is not a record file and is ignored",
+        hint="only .yml record files belong here",
+        severity="warning",
+    )

@@ -21,6 +21,7 @@ Charts and lists stand alone on their line; figures and citations sit in the tex
 `summary.<lang>.md` is not a page: it is the short summary the home page and
 the policy overview show.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,7 @@ from generator.core.errors import Diagnostic
 from generator.model.raw import display_path
 from generator.model.records import Figure, PolicyData
 
-EXPLAINER_DIR = "policy"          # under content/
+EXPLAINER_DIR = "policy"  # under content/
 SUMMARY_SLUG = "summary"
 MAX_BYTES = 256 * 1024
 FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
@@ -42,24 +43,30 @@ CODE_SPAN = re.compile(r"`[^`]*`")
 
 # (kind, name) -> how many ':'-separated arguments follow the name
 BLOCK_DIRECTIVES = {
-    ("chart", "series"): 0, ("chart", "timeline"): 0, ("chart", "funding"): 0,
-    ("chart", "share"): 2, ("chart", "bars"): 1,
-    ("list", "vision"): 0, ("list", "process"): 0, ("list", "arrows"): 0, ("list", "figures"): 1,
+    ("chart", "series"): 0,
+    ("chart", "timeline"): 0,
+    ("chart", "funding"): 0,
+    ("chart", "share"): 2,
+    ("chart", "bars"): 1,
+    ("list", "vision"): 0,
+    ("list", "process"): 0,
+    ("list", "arrows"): 0,
+    ("list", "figures"): 1,
     ("list", "milestones"): 0,
 }
 INLINE_KINDS = ("figure", "cite")
-MAX_SHARE_WHOLE = 2000    # a grid of squares larger than this would not be readable
+MAX_SHARE_WHOLE = 2000  # a grid of squares larger than this would not be readable
 
 
 @dataclass(frozen=True)
 class Directive:
-    kind: str                 # chart | list | figure | cite
-    name: str                 # chart or list name, figure id, or source id
-    args: tuple[str, ...]     # chart/list arguments, or (section,) for cite
-    line: int                 # 1-based position in the file
+    kind: str  # chart | list | figure | cite
+    name: str  # chart or list name, figure id, or source id
+    args: tuple[str, ...]  # chart/list arguments, or (section,) for cite
+    line: int  # 1-based position in the file
     col: int
-    alone: bool               # the only thing on its line
-    title: str = ""           # a chart's title after '|', in the page language
+    alone: bool  # the only thing on its line
+    title: str = ""  # a chart's title after '|', in the page language
 
     @property
     def is_block(self) -> bool:
@@ -73,18 +80,18 @@ class Explainer:
     slug: str
     lang: str
     title: str
-    body: str                 # Markdown after the title line
-    path: str                 # shown to people, relative to the project root
+    body: str  # Markdown after the title line
+    path: str  # shown to people, relative to the project root
     directives: tuple[Directive, ...]
 
 
-Explainers = dict[str, dict[str, Explainer]]   # slug -> lang -> explainer
+Explainers = dict[str, dict[str, Explainer]]  # slug -> lang -> explainer
 
 
 # -- discover and read -----------------------------------------------------------------------
 
-def load_explainers(content_dir: Path, project_root: Path,
-                    languages: list[str]) -> tuple[Explainers, list[Diagnostic]]:
+
+def load_explainers(content_dir: Path, project_root: Path, languages: list[str]) -> tuple[Explainers, list[Diagnostic]]:
     """Every explainer file under content/policy/, read and checked on its own."""
     found: Explainers = {}
     problems: list[Diagnostic] = []
@@ -103,11 +110,27 @@ def load_explainers(content_dir: Path, project_root: Path,
 def read_explainer(path: Path, display: str, languages: list[str]) -> tuple[Explainer | None, list[Diagnostic]]:
     match = FILE_NAME.match(path.name)
     if not match:
-        return None, [Diagnostic(display, 0, 0, "bad-file-name", f"'{path.name}' is not named <slug>.<language>.md",
-                                 hint="name explainers like why.zh-TW.md and why.en.md")]
+        return None, [
+            Diagnostic(
+                display,
+                0,
+                0,
+                "bad-file-name",
+                f"'{path.name}' is not named <slug>.<language>.md",
+                hint="name explainers like why.zh-TW.md and why.en.md",
+            )
+        ]
     if match["lang"] not in languages:
-        return None, [Diagnostic(display, 0, 0, "unknown-language", f"'{match['lang']}' is not a language of this site",
-                                 hint=f"use one of {', '.join(languages)}, or add the language to casebook.yml")]
+        return None, [
+            Diagnostic(
+                display,
+                0,
+                0,
+                "unknown-language",
+                f"'{match['lang']}' is not a language of this site",
+                hint=f"use one of {', '.join(languages)}, or add the language to casebook.yml",
+            )
+        ]
     text, problem = _read_text(path, display)
     if text is None:
         return None, [problem]
@@ -117,28 +140,42 @@ def read_explainer(path: Path, display: str, languages: list[str]) -> tuple[Expl
 def _read_text(path: Path, display: str) -> tuple[str | None, Diagnostic | None]:
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
-        return None, Diagnostic(display, 0, 0, "file-too-large", f"the file is over {MAX_BYTES // 1024} KiB",
-                                hint="split the explainer into shorter ones")
+        return None, Diagnostic(
+            display,
+            0,
+            0,
+            "file-too-large",
+            f"the file is over {MAX_BYTES // 1024} KiB",
+            hint="split the explainer into shorter ones",
+        )
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
-        return None, Diagnostic(display, 0, 0, "not-utf8", "the file is not UTF-8 text",
-                                hint="save the file as UTF-8")
+        return None, Diagnostic(display, 0, 0, "not-utf8", "the file is not UTF-8 text", hint="save the file as UTF-8")
 
 
 def _parse(slug: str, lang: str, text: str, display: str) -> tuple[Explainer | None, list[Diagnostic]]:
     lines = text.lstrip("\ufeff").splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is not None and lines[first].strip() == "---":
-        return None, [Diagnostic(display, first + 1, 1, "front-matter", "explainers have no front matter",
-                                 hint="remove the --- block; the first line '# Title' is the title")]
+        return None, [
+            Diagnostic(
+                display,
+                first + 1,
+                1,
+                "front-matter",
+                "explainers have no front matter",
+                hint="remove the --- block; the first line '# Title' is the title",
+            )
+        ]
     if first is None or not re.match(r"^# \S", lines[first]):
-        return None, [Diagnostic(display, (first or 0) + 1, 1, "missing-title",
-                                 "the first line must be the title, as '# Title'")]
+        return None, [
+            Diagnostic(display, (first or 0) + 1, 1, "missing-title", "the first line must be the title, as '# Title'")
+        ]
     problems = _raw_html(lines, display)
     directives, directive_problems = _directives(lines, display)
     problems += directive_problems
-    body = "\n".join(lines[first + 1:]).strip() + "\n"
+    body = "\n".join(lines[first + 1 :]).strip() + "\n"
     # Returned even with problems, so its references are checked in the same run.
     return Explainer(slug, lang, lines[first][2:].strip(), body, display, tuple(directives)), problems
 
@@ -154,14 +191,21 @@ def _raw_html(lines: list[str], display: str) -> list[Diagnostic]:
             continue
         match = RAW_HTML.search(CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
         if match:
-            problems.append(Diagnostic(display, number, match.start() + 1, "raw-html",
-                                       "raw HTML is not allowed in an explainer",
-                                       hint="write Markdown only; charts and figures come from {{chart:...}} "
-                                            "and {{figure:...}}"))
+            problems.append(
+                Diagnostic(
+                    display,
+                    number,
+                    match.start() + 1,
+                    "raw-html",
+                    "raw HTML is not allowed in an explainer",
+                    hint="write Markdown only; charts and figures come from {{chart:...}} and {{figure:...}}",
+                )
+            )
     return problems
 
 
 # -- directives ----------------------------------------------------------------------------
+
 
 def _directives(lines: list[str], display: str) -> tuple[list[Directive], list[Diagnostic]]:
     directives, problems = [], []
@@ -170,8 +214,16 @@ def _directives(lines: list[str], display: str) -> tuple[list[Directive], list[D
             alone = line.strip() == match.group()
             directive, message = parse_directive(match["inner"], number, match.start() + 1, alone)
             if directive is None:
-                problems.append(Diagnostic(display, number, match.start() + 1, "bad-directive", message,
-                                           hint="see generator/load/explainers.py for the directives"))
+                problems.append(
+                    Diagnostic(
+                        display,
+                        number,
+                        match.start() + 1,
+                        "bad-directive",
+                        message,
+                        hint="see generator/load/explainers.py for the directives",
+                    )
+                )
             else:
                 directives.append(directive)
     return directives, problems
@@ -201,6 +253,7 @@ def parse_directive(inner: str, line: int = 0, col: int = 0, alone: bool = False
 
 # -- checks against the data -----------------------------------------------------------------
 
+
 def policy_figures(policy: PolicyData | None) -> dict[str, Figure]:
     """Every figure of the policy data by id: vision, key figures and progress."""
     if policy is None:
@@ -208,8 +261,9 @@ def policy_figures(policy: PolicyData | None) -> dict[str, Figure]:
     return {f.id: f for f in (*policy.vision, *policy.key_figures, *policy.progress.figures)}
 
 
-def check_explainers(explainers: Explainers, policy: PolicyData | None, source_ids: set[str] | None,
-                     has_arrows: bool) -> list[Diagnostic]:
+def check_explainers(
+    explainers: Explainers, policy: PolicyData | None, source_ids: set[str] | None, has_arrows: bool
+) -> list[Diagnostic]:
     """References from explainers to figures, sources and data that must exist.
 
     A file that failed validation (policy None, source_ids None) has been
@@ -224,14 +278,22 @@ def check_explainers(explainers: Explainers, policy: PolicyData | None, source_i
                     continue
                 message = _missing_reference(directive, figures, policy, source_ids or set(), has_arrows)
                 if message:
-                    problems.append(Diagnostic(explainer.path, directive.line, directive.col, "unknown-reference",
-                                               message, hint="names come from content/policy/data.yml and "
-                                                             "content/sources.yml"))
+                    problems.append(
+                        Diagnostic(
+                            explainer.path,
+                            directive.line,
+                            directive.col,
+                            "unknown-reference",
+                            message,
+                            hint="names come from content/policy/data.yml and content/sources.yml",
+                        )
+                    )
     return problems
 
 
-def _missing_reference(d: Directive, figures: dict[str, Figure], policy: PolicyData | None,
-                       source_ids: set[str], has_arrows: bool) -> str:
+def _missing_reference(
+    d: Directive, figures: dict[str, Figure], policy: PolicyData | None, source_ids: set[str], has_arrows: bool
+) -> str:
     if d.kind == "cite":
         return "" if d.name in source_ids else f"no source '{d.name}' in content/sources.yml"
     ids = _figure_ids(d)
@@ -245,9 +307,13 @@ def _missing_reference(d: Directive, figures: dict[str, Figure], policy: PolicyD
         part, whole = (figures[i].value for i in ids)
         if not (0 <= part <= whole <= MAX_SHARE_WHOLE and float(part).is_integer() and float(whole).is_integer()):
             return f"'{ids[0]}' must be a whole number no larger than '{ids[1]}' (at most {MAX_SHARE_WHOLE})"
-    needs = {("chart", "series"): bool(policy and policy.series), ("chart", "timeline"): bool(policy and policy.timeline),
-             ("list", "process"): bool(policy and policy.process), ("list", "arrows"): has_arrows,
-             ("list", "milestones"): bool(policy and policy.milestones)}
+    needs = {
+        ("chart", "series"): bool(policy and policy.series),
+        ("chart", "timeline"): bool(policy and policy.timeline),
+        ("list", "process"): bool(policy and policy.process),
+        ("list", "arrows"): has_arrows,
+        ("list", "milestones"): bool(policy and policy.milestones),
+    }
     if not needs.get((d.kind, d.name), True):
         return f"'{d.kind}:{d.name}' has no data to show"
     return ""

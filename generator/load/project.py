@@ -1,4 +1,5 @@
 """Reads casebook.yml into a Project, or the problems with it."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,16 @@ def load_project(config_path: Path) -> tuple[Project | None, list[Diagnostic]]:
     root = config_path.parent
     ref = SourceRef(display_path(config_path, Path.cwd()), config_path, "config")
     if not config_path.is_file():
-        return None, [Diagnostic(ref.display, 0, 0, "no-config", f"{CONFIG_FILE} not found",
-                                 hint="run casebook from the project folder, or pass --config")]
+        return None, [
+            Diagnostic(
+                ref.display,
+                0,
+                0,
+                "no-config",
+                f"{CONFIG_FILE} not found",
+                hint="run casebook from the project folder, or pass --config",
+            )
+        ]
     raw, problems = load_file(ref)
     if raw is None:
         return None, problems
@@ -42,9 +51,18 @@ ENVIRONMENT = {"CASEBOOK_SITE_URL": "site_url", "CASEBOOK_REPO_URL": "repo_url"}
 
 def _with_environment(config: SiteConfig, display: str) -> tuple[SiteConfig, list[Diagnostic]]:
     given = {name: os.environ[name].strip() for name in ENVIRONMENT if os.environ.get(name, "").strip()}
-    problems = [Diagnostic(display, 0, 0, "bad-address", f"{name}={value!r} is not an http(s) address",
-                           hint="give the full address, e.g. https://example.org/casebook/")
-                for name, value in given.items() if not value.startswith(("https://", "http://"))]
+    problems = [
+        Diagnostic(
+            display,
+            0,
+            0,
+            "bad-address",
+            f"{name}={value!r} is not an http(s) address",
+            hint="give the full address, e.g. https://example.org/casebook/",
+        )
+        for name, value in given.items()
+        if not value.startswith(("https://", "http://"))
+    ]
     if problems or not given:
         return config, problems
     return config.model_copy(update={ENVIRONMENT[name]: value for name, value in given.items()}), []
@@ -62,5 +80,6 @@ def deploy_problems(config: SiteConfig, display: str = CONFIG_FILE) -> list[Diag
         missing.append("publisher.contact")
     if not missing:
         return []
-    return [Diagnostic(display, 0, 0, "deploy-incomplete",
-                       f"a deploy build needs {' and '.join(missing)} in {CONFIG_FILE}")]
+    return [
+        Diagnostic(display, 0, 0, "deploy-incomplete", f"a deploy build needs {' and '.join(missing)} in {CONFIG_FILE}")
+    ]

@@ -4,6 +4,7 @@ Interface strings live in `theme/strings/<code>.yml` (flat `key: text`). A
 missing string falls back to the default language, then to the key itself,
 as Material's `partials/language.html` does.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -10,6 +10,7 @@ their own line and column, before YAML's own, vaguer error.
 `fix_text` repairs what can be repaired without changing a value: spaces at
 line ends, the final newline, Windows line endings, blank lines at the end.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,9 +25,25 @@ try:
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
-MAX_BLANK_LINES = 2             # empty-lines: max 2, none at the start or the end
-TRUTHY = {"YES", "Yes", "yes", "NO", "No", "no", "TRUE", "True", "FALSE", "False",
-          "ON", "On", "on", "OFF", "Off", "off"}   # truthy: only `true` and `false` are allowed
+MAX_BLANK_LINES = 2  # empty-lines: max 2, none at the start or the end
+TRUTHY = {
+    "YES",
+    "Yes",
+    "yes",
+    "NO",
+    "No",
+    "no",
+    "TRUE",
+    "True",
+    "FALSE",
+    "False",
+    "ON",
+    "On",
+    "on",
+    "OFF",
+    "Off",
+    "off",
+}  # truthy: only `true` and `false` are allowed
 # a field name (records' keys are ASCII: title, zh-TW, as_of) followed by a full-width colon
 _KEY_WITH_FULL_WIDTH_COLON = re.compile(r"^([ \t\u3000]*(?:-[ \t]+)?)([A-Za-z][A-Za-z0-9_-]*)[ \t]*：")
 _BLOCK_SCALAR = re.compile(r"[:-][ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$")
@@ -51,8 +68,9 @@ def _line_problems(display: str, text: str) -> list[Diagnostic]:
         problems.append(diag(display, 1, len(first), "crlf-line-endings", hint_key="fix-crlf"))
     stripped = [line.removesuffix("\r") for line in lines]
     if text and not text.endswith("\n"):
-        problems.append(diag(display, len(lines), len(stripped[-1]) + 1, "missing-final-newline",
-                             hint_key="fix-final-newline"))
+        problems.append(
+            diag(display, len(lines), len(stripped[-1]) + 1, "missing-final-newline", hint_key="fix-final-newline")
+        )
     body = stripped[:-1] if text.endswith("\n") else stripped
     blank = 0
     for number, line in enumerate(body, 1):
@@ -62,16 +80,26 @@ def _line_problems(display: str, text: str) -> list[Diagnostic]:
         if trimmed:
             if blank and (blank > MAX_BLANK_LINES or blank == number - 1):
                 allowed = 0 if blank == number - 1 else MAX_BLANK_LINES
-                problems.append(diag(display, number - 1, 1, "too-many-blank-lines", count=blank, allowed=allowed,
-                                     hint_key="fix-whitespace"))
+                problems.append(
+                    diag(
+                        display,
+                        number - 1,
+                        1,
+                        "too-many-blank-lines",
+                        count=blank,
+                        allowed=allowed,
+                        hint_key="fix-whitespace",
+                    )
+                )
             blank = 0
             if "#" in line:
                 problems += _comment_problems(display, number, line)
         else:
             blank += 1
     if blank and body:
-        problems.append(diag(display, len(body), 1, "too-many-blank-lines", count=blank, allowed=0,
-                             hint_key="fix-whitespace"))
+        problems.append(
+            diag(display, len(body), 1, "too-many-blank-lines", count=blank, allowed=0, hint_key="fix-whitespace")
+        )
     return problems
 
 
@@ -81,16 +109,32 @@ def _comment_problems(display: str, number: int, line: str) -> list[Diagnostic]:
     if index < 0:
         return []
     problems = []
-    after = line[index + 1:index + 2]
+    after = line[index + 1 : index + 2]
     if after not in ("", " ", "#") and not (number == 1 and after == "!"):
-        problems.append(diag(display, number, index + 2, "comment-spacing", severity="warning",
-                             problem="missing starting space in comment",
-                             problem_zh="註解的「#」後面要有一個空格"))
+        problems.append(
+            diag(
+                display,
+                number,
+                index + 2,
+                "comment-spacing",
+                severity="warning",
+                problem="missing starting space in comment",
+                problem_zh="註解的「#」後面要有一個空格",
+            )
+        )
     before = line[:index]
     if before.strip() and len(before) - len(before.rstrip(" ")) < 2:
-        problems.append(diag(display, number, index + 1, "comment-spacing", severity="warning",
-                             problem="too few spaces before comment",
-                             problem_zh="註解前面要有兩個空格"))
+        problems.append(
+            diag(
+                display,
+                number,
+                index + 1,
+                "comment-spacing",
+                severity="warning",
+                problem="too few spaces before comment",
+                problem_zh="註解前面要有兩個空格",
+            )
+        )
     return problems
 
 
@@ -118,7 +162,7 @@ def input_method_problems(display: str, text: str) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     if "：" not in text and "\t" not in text and "\u3000" not in text:
         return problems
-    block_indent = -1   # inside a block scalar (`story: |`): prose, not keys
+    block_indent = -1  # inside a block scalar (`story: |`): prose, not keys
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.lstrip(" \t\u3000")
         indent_here = len(line) - len(stripped)
@@ -131,9 +175,17 @@ def input_method_problems(display: str, text: str) -> list[Diagnostic]:
         if stripped.startswith("#"):
             continue
         match = _KEY_WITH_FULL_WIDTH_COLON.match(line) if "：" in line else None
-        if match and ":" not in line[:match.end()]:
-            problems.append(diag(display, number, match.end(), "full-width-colon", key=match.group(2).strip(),
-                                 hint_key="fix-full-width-colon"))
+        if match and ":" not in line[: match.end()]:
+            problems.append(
+                diag(
+                    display,
+                    number,
+                    match.end(),
+                    "full-width-colon",
+                    key=match.group(2).strip(),
+                    hint_key="fix-full-width-colon",
+                )
+            )
         indent = len(line) - len(line.lstrip(" \t\u3000"))
         for col, char in enumerate(line[:indent], 1):
             if char == "\t":
@@ -144,8 +196,9 @@ def input_method_problems(display: str, text: str) -> list[Diagnostic]:
                 break
         else:
             if "\t" in line[indent:] and _tab_breaks_yaml(line[indent:]):
-                problems.append(diag(display, number, indent + line[indent:].index("\t") + 1, "tab-character",
-                                     hint_key="fix-tab"))
+                problems.append(
+                    diag(display, number, indent + line[indent:].index("\t") + 1, "tab-character", hint_key="fix-tab")
+                )
     return problems
 
 
@@ -155,9 +208,14 @@ def repair_input_method(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         match = _KEY_WITH_FULL_WIDTH_COLON.match(line)
-        if match and not line.lstrip().startswith("#") and ":" not in line[:match.end()]:
-            rest = line[match.end():]
-            line = line[:match.end() - 1].rstrip(" ") + ":" + ("" if not rest.strip() or rest[:1] in " \r" else " ") + rest
+        if match and not line.lstrip().startswith("#") and ":" not in line[: match.end()]:
+            rest = line[match.end() :]
+            line = (
+                line[: match.end() - 1].rstrip(" ")
+                + ":"
+                + ("" if not rest.strip() or rest[:1] in " \r" else " ")
+                + rest
+            )
         indent = len(line) - len(line.lstrip(" \t\u3000"))
         line = line[:indent].replace("\t", "  ").replace("\u3000", "  ") + line[indent:]
         lines.append(line)
@@ -180,7 +238,7 @@ _BLOCK_START = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken)
 def _token_problems(display: str, text: str) -> list[Diagnostic]:
     tokens = list(yaml.scan(text, Loader=_Loader))
     problems = []
-    stack: list[tuple[str, int]] = []   # open block collections: (kind, column)
+    stack: list[tuple[str, int]] = []  # open block collections: (kind, column)
     sequences_indented: bool | None = None
     last = len(tokens) - 1
     for index, token in enumerate(tokens):
@@ -190,19 +248,32 @@ def _token_problems(display: str, text: str) -> list[Diagnostic]:
         if kind is _SCALAR:
             if token.plain and token.value in TRUTHY and type(tokens[index - 1]) is not _KEY:
                 mark = token.start_mark
-                problems.append(diag(display, mark.line + 1, mark.column + 1, "truthy-value", severity="warning",
-                                     value=token.value))
+                problems.append(
+                    diag(display, mark.line + 1, mark.column + 1, "truthy-value", severity="warning", value=token.value)
+                )
             continue
         prev = tokens[index - 1] if index else None
         nxt = tokens[index + 1] if index < last else None
         if kind is _VALUE:
             if prev is not None and nxt is not None:
                 if _gap_before(token, prev) > 0 and not isinstance(prev, (_KEY, _ENTRY)):
-                    problems.append(_spacing(display, token, "colon-spacing", "too many spaces before colon",
-                                             "冒號前面不能有空格", before=True, prev=prev))
+                    problems.append(
+                        _spacing(
+                            display,
+                            token,
+                            "colon-spacing",
+                            "too many spaces before colon",
+                            "冒號前面不能有空格",
+                            before=True,
+                            prev=prev,
+                        )
+                    )
                 if _gap_after(token, nxt) > 1:
-                    problems.append(_spacing(display, token, "colon-spacing", "too many spaces after colon",
-                                             "冒號後面只能有一個空格"))
+                    problems.append(
+                        _spacing(
+                            display, token, "colon-spacing", "too many spaces after colon", "冒號後面只能有一個空格"
+                        )
+                    )
             continue
         if kind is yaml.FlowEntryToken:
             problems += _comma_problems(display, token, prev, nxt)
@@ -232,8 +303,17 @@ def _token_problems(display: str, text: str) -> list[Diagnostic]:
             if stack and stack[-1][0] == "map":
                 # a list at the same column as its key (no BlockSequenceStart): "not indented"
                 if sequences_indented is True:
-                    problems.append(diag(display, line, col, "bad-indentation", found=col - 1, expected=col + 1,
-                                         hint_key="fix-indentation"))
+                    problems.append(
+                        diag(
+                            display,
+                            line,
+                            col,
+                            "bad-indentation",
+                            found=col - 1,
+                            expected=col + 1,
+                            hint_key="fix-indentation",
+                        )
+                    )
                 sequences_indented = False if sequences_indented is None else sequences_indented
     return problems
 
@@ -245,12 +325,21 @@ def _block_indentation(display: str, token, stack: list, sequences_indented: boo
     if stack:
         parent_kind, parent_col = stack[-1]
         if parent_kind == "seq" and not is_seq:
-            return []   # a mapping as a list item sits after "- " (the hyphens rule)
+            return []  # a mapping as a list item sits after "- " (the hyphens rule)
         expected = parent_col if is_seq and parent_kind == "map" and sequences_indented is False else parent_col + 2
     if column == expected:
         return []
-    return [diag(display, token.start_mark.line + 1, column + 1, "bad-indentation", found=column, expected=expected,
-                 hint_key="fix-indentation")]
+    return [
+        diag(
+            display,
+            token.start_mark.line + 1,
+            column + 1,
+            "bad-indentation",
+            found=column,
+            expected=expected,
+            hint_key="fix-indentation",
+        )
+    ]
 
 
 def _comma_problems(display: str, token, prev, nxt) -> list[Diagnostic]:
@@ -258,14 +347,24 @@ def _comma_problems(display: str, token, prev, nxt) -> list[Diagnostic]:
         return []
     problems = []
     if _gap_before(token, prev) > 0:
-        problems.append(_spacing(display, token, "comma-spacing", "too many spaces before comma",
-                                 "逗號前面不能有空格", before=True, prev=prev))
+        problems.append(
+            _spacing(
+                display,
+                token,
+                "comma-spacing",
+                "too many spaces before comma",
+                "逗號前面不能有空格",
+                before=True,
+                prev=prev,
+            )
+        )
     gap = _gap_after(token, nxt)
     if gap == 0 and token.end_mark.line == nxt.start_mark.line and not isinstance(nxt, _FLOW_CLOSE):
         problems.append(_spacing(display, token, "comma-spacing", "too few spaces after comma", "逗號後面要有一個空格"))
     elif gap > 1:
-        problems.append(_spacing(display, token, "comma-spacing", "too many spaces after comma",
-                                 "逗號後面只能有一個空格"))
+        problems.append(
+            _spacing(display, token, "comma-spacing", "too many spaces after comma", "逗號後面只能有一個空格")
+        )
     return problems
 
 
@@ -284,8 +383,7 @@ def _gap_after(token, nxt) -> int:
 def _spacing(display, token, code, problem, problem_zh, *, before=False, prev=None) -> Diagnostic:
     mark = prev.end_mark if before else token.end_mark
     extra = 0 if before or problem.startswith("too few") else 1
-    return diag(display, mark.line + 1, mark.column + 1 + extra, code, problem=problem,
-                problem_zh=problem_zh)
+    return diag(display, mark.line + 1, mark.column + 1 + extra, code, problem=problem, problem_zh=problem_zh)
 
 
 def _brace(display, token, limit, where, prev=None) -> Diagnostic:
@@ -294,11 +392,13 @@ def _brace(display, token, limit, where, prev=None) -> Diagnostic:
     problem = f"too many spaces inside {name}"
     problem_zh = f"{zh}裡面{'最多只能有一個空格' if limit else '不能有空格'}"
     mark = token.end_mark if where == "after" else prev.end_mark
-    return diag(display, mark.line + 1, mark.column + 1 + limit, "bracket-spacing", problem=problem,
-                problem_zh=problem_zh)
+    return diag(
+        display, mark.line + 1, mark.column + 1 + limit, "bracket-spacing", problem=problem, problem_zh=problem_zh
+    )
 
 
 # -- --fix ----------------------------------------------------------------------------------
+
 
 def fix_text(text: str) -> tuple[str, list[str]]:
     """The text with what can be fixed safely fixed, and what was fixed (English words for the log)."""

@@ -9,6 +9,7 @@ key and value on the way.
 Scalars are resolved with the YAML 1.2 core schema (so `no` stays a string and
 `2019-11-30` stays text for the model to parse as a date).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,17 +33,19 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 16
 
 
-
-
-
 def load_file(source: SourceRef) -> tuple[RawRecord | None, list[Diagnostic]]:
     """Read and parse one file. Returns the record, or None and the reasons."""
     try:
         size = source.path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [_file_diag(source, "file-too-large",
-                                     f"file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes",
-                                     "split long text into shorter fields or move media into content/media/")]
+            return None, [
+                _file_diag(
+                    source,
+                    "file-too-large",
+                    f"file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes",
+                    "split long text into shorter fields or move media into content/media/",
+                )
+            ]
         raw = source.path.read_bytes()
     except OSError as exc:
         return None, [_file_diag(source, "unreadable-file", f"cannot read file: {exc.strerror}")]
@@ -51,19 +54,35 @@ def load_file(source: SourceRef) -> tuple[RawRecord | None, list[Diagnostic]]:
 
 def load_bytes(source: SourceRef, raw: bytes) -> tuple[RawRecord | None, list[Diagnostic]]:
     if len(raw) > MAX_FILE_BYTES:
-        return None, [_file_diag(source, "file-too-large",
-                                 f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES} bytes")]
+        return None, [
+            _file_diag(source, "file-too-large", f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES} bytes")
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _position_of_byte(raw, exc.start)
-        return None, [Diagnostic(source.display, line, col, "not-utf8",
-                                 f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-                                 hint="save the file as UTF-8 (in most editors: Save with Encoding > UTF-8)")]
+        return None, [
+            Diagnostic(
+                source.display,
+                line,
+                col,
+                "not-utf8",
+                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                hint="save the file as UTF-8 (in most editors: Save with Encoding > UTF-8)",
+            )
+        ]
     text = text.removeprefix("\ufeff")
     if not _has_content(text):
-        return None, [Diagnostic(source.display, 1, 1, "empty-file", "file has no data",
-                                 hint="start from `casebook new case` or delete the file")]
+        return None, [
+            Diagnostic(
+                source.display,
+                1,
+                1,
+                "empty-file",
+                "file has no data",
+                hint="start from `casebook new case` or delete the file",
+            )
+        ]
     builder = _Builder(source)
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
@@ -82,27 +101,40 @@ def load_bytes(source: SourceRef, raw: bytes) -> tuple[RawRecord | None, list[Di
         except yaml.YAMLError:
             return None, style
     else:
-        if builder.diagnostics:   # refused (anchors, depth...): style is not looked at, nor the rest scanned again
+        if builder.diagnostics:  # refused (anchors, depth...): style is not looked at, nor the rest scanned again
             return None, builder.diagnostics
         style = style_problems(source.display, text)
     if builder.diagnostics:
         return None, builder.diagnostics + style
-    record = RawRecord(source, data, builder.value_positions, builder.key_positions,
-                       hashlib.sha256(raw).hexdigest(), text.split("\n", 1)[0].rstrip("\r"))
+    record = RawRecord(
+        source,
+        data,
+        builder.value_positions,
+        builder.key_positions,
+        hashlib.sha256(raw).hexdigest(),
+        text.split("\n", 1)[0].rstrip("\r"),
+    )
     return record, style
 
 
 def _syntax_diag(source: SourceRef, text: str, exc: yaml.YAMLError) -> Diagnostic:
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML forbids, e.g. a control character
         line, col = _position_of_char(text, exc.position)
-        return diag(source.display, line, col, "bad-character", char=f"{exc.character:04X}",
-                    hint_key="fix-control-character")
+        return diag(
+            source.display, line, col, "bad-character", char=f"{exc.character:04X}", hint_key="fix-control-character"
+        )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "invalid YAML"
     colon_in_text = "mapping values are not allowed" in problem
-    return diag(source.display, line, col, "yaml-syntax", problem=problem,
-                hint_key="fix-yaml-colon-in-text" if colon_in_text else "fix-yaml-syntax")
+    return diag(
+        source.display,
+        line,
+        col,
+        "yaml-syntax",
+        problem=problem,
+        hint_key="fix-yaml-colon-in-text" if colon_in_text else "fix-yaml-syntax",
+    )
 
 
 def _file_diag(source: SourceRef, code: str, message: str, hint: str = "") -> Diagnostic:
@@ -146,8 +178,12 @@ class _Builder:
             for event in events:
                 if isinstance(event, yaml.DocumentStartEvent):
                     if documents:
-                        self._error(event, "multiple-documents", "a record file holds exactly one YAML document",
-                                    "remove the `---` line, or split the records into one file each")
+                        self._error(
+                            event,
+                            "multiple-documents",
+                            "a record file holds exactly one YAML document",
+                            "remove the `---` line, or split the records into one file each",
+                        )
                         return None
                     documents.append(self._node(next(events), events, ()))
         except _StopReading:
@@ -157,8 +193,12 @@ class _Builder:
     def _node(self, event: yaml.Event, events: Iterator[yaml.Event], path: FieldPath) -> Any:
         self.value_positions[path] = _pos(event)
         if isinstance(event, yaml.AliasEvent):
-            self._error(event, "yaml-alias", f"YAML alias '*{event.anchor}' is not allowed",
-                        "write the value out in full; anchors and aliases are refused for safety")
+            self._error(
+                event,
+                "yaml-alias",
+                f"YAML alias '*{event.anchor}' is not allowed",
+                "write the value out in full; anchors and aliases are refused for safety",
+            )
             return None
         self._refuse_anchor_and_tag(event)
         if len(path) > MAX_DEPTH:
@@ -179,8 +219,12 @@ class _Builder:
         try:
             return _resolve_scalar(event)
         except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
-            self._error(event, "number-too-long", f"a number of {len(event.value)} digits is too long",
-                        "put it in quotes if it is text")
+            self._error(
+                event,
+                "number-too-long",
+                f"a number of {len(event.value)} digits is too long",
+                "put it in quotes if it is text",
+            )
             return None
 
     def _sequence(self, events: Iterator[yaml.Event], path: FieldPath) -> list:
@@ -203,8 +247,12 @@ class _Builder:
                 continue
             if key in result:
                 first_line = self.key_positions[path + (key,)][0]
-                self._error(key_event, "duplicate-key", f"key '{key}' appears twice in the same mapping",
-                            f"it was first given on line {first_line}; keep one of them")
+                self._error(
+                    key_event,
+                    "duplicate-key",
+                    f"key '{key}' appears twice in the same mapping",
+                    f"it was first given on line {first_line}; keep one of them",
+                )
                 self._skip(value_event, events)
                 continue
             self.key_positions[path + (key,)] = _pos(key_event)
@@ -216,8 +264,12 @@ class _Builder:
             self._refuse_anchor_and_tag(event)
             return event.value
         if isinstance(event, yaml.AliasEvent):
-            self._error(event, "yaml-alias", f"YAML alias '*{event.anchor}' is not allowed",
-                        "write the value out in full; anchors and aliases are refused for safety")
+            self._error(
+                event,
+                "yaml-alias",
+                f"YAML alias '*{event.anchor}' is not allowed",
+                "write the value out in full; anchors and aliases are refused for safety",
+            )
             return None
         self._error(event, "complex-key", "mapping keys must be plain text")
         self._skip(event, events)
@@ -225,12 +277,20 @@ class _Builder:
 
     def _refuse_anchor_and_tag(self, event: yaml.Event) -> None:
         if getattr(event, "anchor", None):
-            self._error(event, "yaml-anchor", f"YAML anchor '&{event.anchor}' is not allowed",
-                        "write each value out in full; anchors and aliases are refused for safety")
+            self._error(
+                event,
+                "yaml-anchor",
+                f"YAML anchor '&{event.anchor}' is not allowed",
+                "write each value out in full; anchors and aliases are refused for safety",
+            )
         tag = getattr(event, "tag", None)
         if tag and not _is_plain_tag(event):
-            self._error(event, "yaml-tag", f"YAML tag '{tag}' is not allowed",
-                        "remove the tag; records hold plain text, numbers, lists and mappings")
+            self._error(
+                event,
+                "yaml-tag",
+                f"YAML tag '{tag}' is not allowed",
+                "remove the tag; records hold plain text, numbers, lists and mappings",
+            )
 
     def _skip(self, event: yaml.Event, events: Iterator[yaml.Event]) -> None:
         """Consume the rest of a node whose start event we already read."""

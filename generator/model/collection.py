@@ -1,4 +1,5 @@
 """Every valid record of a project: what the build stages after checking read."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ class Collection:
     taxonomy: Taxonomy | None = None
     sources: SourceList | None = None
     policy: PolicyData | None = None
-    glossary: Glossary | None = None   # content/glossary.yml, the termbase (optional)
+    glossary: Glossary | None = None  # content/glossary.yml, the termbase (optional)
     raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)  # (kind, id) -> raw
     media: dict = field(default_factory=dict)  # (kind, id, index) -> check.media.SourceImage, set by the pipeline
     explainers: dict = field(default_factory=dict)  # slug -> lang -> load.explainers.Explainer, set by the pipeline

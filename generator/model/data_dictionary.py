@@ -5,6 +5,7 @@ so a field added to the model appears on the page without anyone keeping a
 list. Each field gets a kind (what sort of value it holds), whether it is
 required, and the model's own (English) description.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,7 +36,7 @@ LICENCE = {
 }
 
 
-LIST_SEPARATOR = "; "     # between the items of a list in one CSV cell
+LIST_SEPARATOR = "; "  # between the items of a list in one CSV cell
 
 
 # The validators that mark a partial date or a link (their dataclasses compare by function).
@@ -50,12 +51,12 @@ DERIVED_FIELDS = ("url", "place_names", "position")
 
 @dataclass(frozen=True)
 class FieldDoc:
-    path: str            # e.g. outcomes[].as_of; a language code is written <lang>
-    kind: str            # text, markdown, id, ids, date, partial-date, choice, url, objects, ...
+    path: str  # e.g. outcomes[].as_of; a language code is written <lang>
+    kind: str  # text, markdown, id, ids, date, partial-date, choice, url, objects, ...
     required: bool
-    description: str     # from model/records.py, in English; may be empty
+    description: str  # from model/records.py, in English; may be empty
     choices: tuple[str, ...] = ()
-    key: str = ""        # model and field, e.g. Citation.page: the same for every use of a model
+    key: str = ""  # model and field, e.g. Citation.page: the same for every use of a model
 
 
 def case_fields() -> list[FieldDoc]:
@@ -68,8 +69,7 @@ def model_fields(model: type[BaseModel], prefix: str = "") -> list[FieldDoc]:
         annotation, metadata = _unwrap(info.annotation, list(info.metadata))
         kind, choices, nested, joint = _classify(annotation, metadata)
         description = "" if info.description in _TYPE_DESCRIPTIONS else info.description or ""
-        docs.append(FieldDoc(prefix + name, kind, info.is_required(), description, choices,
-                             f"{model.__name__}.{name}"))
+        docs.append(FieldDoc(prefix + name, kind, info.is_required(), description, choices, f"{model.__name__}.{name}"))
         if nested is not None:
             docs += model_fields(nested, prefix + name + joint)
     return docs

@@ -1,4 +1,5 @@
 """Walkers over a typed record's fields: every localized text, and field paths as people read them."""
+
 from __future__ import annotations
 
 import types

@@ -1,4 +1,5 @@
 """The message catalogue (generator/data/messages.yml): diagnostics made from it, in every language it has."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -22,8 +23,19 @@ def _pairs(values: dict) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((name, str(value)) for name, value in values.items()))
 
 
-def diag(path: str, line: int, col: int, code: str, *, field: str = "", severity: Severity = "error",
-         hint_key: str = "", hint_args: dict | None = None, hint: str = "", **args) -> Diagnostic:
+def diag(
+    path: str,
+    line: int,
+    col: int,
+    code: str,
+    *,
+    field: str = "",
+    severity: Severity = "error",
+    hint_key: str = "",
+    hint_args: dict | None = None,
+    hint: str = "",
+    **args,
+) -> Diagnostic:
     """A diagnostic whose message is the catalogue's `code` filled with `args` (the hint: `hint_key`)."""
     table = catalogue()
     key = args.pop("_key", code)
@@ -32,11 +44,25 @@ def diag(path: str, line: int, col: int, code: str, *, field: str = "", severity
         args["_key"] = key
     if hint_key:
         hint = table.text("hints", hint_key, "en", hint_args or {}) or hint
-    return Diagnostic(path, line, col, code, message, field=field, hint=hint, severity=severity,
-                      args=_pairs(args), hint_key=hint_key, hint_args=_pairs(hint_args or {}))
+    return Diagnostic(
+        path,
+        line,
+        col,
+        code,
+        message,
+        field=field,
+        hint=hint,
+        severity=severity,
+        args=_pairs(args),
+        hint_key=hint_key,
+        hint_args=_pairs(hint_args or {}),
+    )
 
 
 def hint_fields(hint_key: str, **hint_args) -> dict:
     """hint, hint_key and hint_args for dataclasses.replace on an existing diagnostic."""
-    return {"hint": catalogue().text("hints", hint_key, "en", hint_args) or "", "hint_key": hint_key,
-            "hint_args": _pairs(hint_args)}
+    return {
+        "hint": catalogue().text("hints", hint_key, "en", hint_args) or "",
+        "hint_key": hint_key,
+        "hint_args": _pairs(hint_args),
+    }

@@ -1,4 +1,5 @@
 """A record as read from its file, before it is typed: where it lives and where each value sits."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -27,9 +28,9 @@ FILE_KINDS = {
 
 @dataclass(frozen=True, order=True)
 class SourceRef:
-    display: str   # path shown to people: relative to the project root
-    path: Path     # absolute path on disk
-    kind: str      # a value of FOLDER_KINDS or FILE_KINDS
+    display: str  # path shown to people: relative to the project root
+    path: Path  # absolute path on disk
+    kind: str  # a value of FOLDER_KINDS or FILE_KINDS
 
     @property
     def stem(self) -> str:
@@ -41,7 +42,6 @@ def display_path(path: Path, project_root: Path) -> str:
         return path.resolve().relative_to(project_root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
 
 
 FieldPath = tuple  # of str keys and int indices, e.g. ("outcomes", 0, "as_of")

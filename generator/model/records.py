@@ -10,6 +10,7 @@ Conventions:
 - Records refer to each other by id (a slug), never by free text.
 - Every claim carries `sources` (citations of entries in `content/sources.yml`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 # -- limits: generous for real records, small enough to stop abuse --------------
-MAX_SHORT_TEXT = 300       # titles, names, labels
-MAX_LONG_TEXT = 20_000     # Markdown stories
+MAX_SHORT_TEXT = 300  # titles, names, labels
+MAX_LONG_TEXT = 20_000  # Markdown stories
 MAX_LIST = 200
 
 # -- scalar types -----------------------------------------------------------------
@@ -29,8 +30,15 @@ MAX_LIST = 200
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=80,
-                            description="Lower-case id: letters a-z, digits and single hyphens, e.g. `kouhu-tilapia`.")]
+Slug = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        min_length=1,
+        max_length=80,
+        description="Lower-case id: letters a-z, digits and single hyphens, e.g. `kouhu-tilapia`.",
+    ),
+]
 LangCode = Annotated[str, Field(pattern=LANG_PATTERN, description="Language code, e.g. `zh-TW` or `en`.")]
 
 
@@ -49,8 +57,9 @@ _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 def _check_partial_date(value: str) -> str:
     match = _PARTIAL_DATE.match(value)
     if not match:
-        raise PydanticCustomError("bad-date", "'{value}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
-                                  {"value": value})
+        raise PydanticCustomError(
+            "bad-date", "'{value}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD", {"value": value}
+        )
     year, month, day = (int(g) if g else 1 for g in match.groups())
     try:
         dt.date(year, month, day)
@@ -64,14 +73,22 @@ def _year_as_text(value: object) -> object:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-PartialDate = Annotated[str, Field(description="A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
-                                   examples=["2019-11", "2018-11-14"]),
-                        BeforeValidator(_year_as_text), AfterValidator(_check_partial_date)]
+PartialDate = Annotated[
+    str,
+    Field(
+        description="A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
+        examples=["2019-11", "2018-11-14"],
+    ),
+    BeforeValidator(_year_as_text),
+    AfterValidator(_check_partial_date),
+]
 
 
 def _check_review_date(value: object) -> object:
     # Only a written date: pydantic would otherwise read a number as seconds since 1970.
-    if not isinstance(value, (str, dt.date)) or (isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+    if not isinstance(value, (str, dt.date)) or (
+        isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+    ):
         shown = f"text '{value[:40]}'" if isinstance(value, str) else f"'{value}'"
         raise PydanticCustomError("bad-date", "expected a date as YYYY-MM-DD, got {shown}", {"shown": shown})
     return value
@@ -91,15 +108,12 @@ _ALLOWED_SCHEMES = ("https://", "http://", "mailto:")
 
 def _check_url(value: str) -> str:
     if not value.lower().startswith(_ALLOWED_SCHEMES) or any(c.isspace() for c in value):
-        raise PydanticCustomError("bad-url", "'{value}' is not an http, https or mailto link",
-                                  {"value": value[:80]})
+        raise PydanticCustomError("bad-url", "'{value}' is not an http, https or mailto link", {"value": value[:80]})
     return value
 
 
-Url = Annotated[str, Field(max_length=2000, description="An http, https or mailto link."),
-                AfterValidator(_check_url)]
+Url = Annotated[str, Field(max_length=2000, description="An http, https or mailto link."), AfterValidator(_check_url)]
 HexColour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb.")]
-
 
 
 class _LocalizedMarker:
@@ -113,8 +127,10 @@ LOCALIZED = _LocalizedMarker()
 
 LocalizedText = Annotated[
     dict[LangCode, ShortText],
-    Field(description="Short text per language, e.g. `{zh-TW: 口湖智能養殖, en: Smart aquaculture in Kouhu}`.",
-          min_length=1),
+    Field(
+        description="Short text per language, e.g. `{zh-TW: 口湖智能養殖, en: Smart aquaculture in Kouhu}`.",
+        min_length=1,
+    ),
     LOCALIZED,
 ]
 LocalizedMarkdown = Annotated[
@@ -132,6 +148,7 @@ class Model(BaseModel):
 
 # -- shared parts -------------------------------------------------------------------
 
+
 class Citation(Model):
     """Where a claim comes from: an entry of content/sources.yml and where in it."""
 
@@ -140,8 +157,9 @@ class Citation(Model):
     page: str | None = Field(None, max_length=40, description="Page number or range in the source, if it has pages.")
 
 
-Sources = Annotated[list[Citation], Field(min_length=1, max_length=MAX_LIST,
-                                         description="At least one citation for every claim.")]
+Sources = Annotated[
+    list[Citation], Field(min_length=1, max_length=MAX_LIST, description="At least one citation for every claim.")
+]
 
 
 class TranslationStatus(Model):
@@ -154,10 +172,14 @@ class TranslationStatus(Model):
 class RecordBase(Model):
     id: Slug = Field(description="The record's id; must equal the file name without `.yml`.")
     status: Literal["published", "draft"] = Field(
-        description="`published` records appear on the site and must be complete in every language.")
-    last_reviewed: ReviewDate = Field(description="When a person last checked this record against its sources (YYYY-MM-DD).")
+        description="`published` records appear on the site and must be complete in every language."
+    )
+    last_reviewed: ReviewDate = Field(
+        description="When a person last checked this record against its sources (YYYY-MM-DD)."
+    )
     translations: dict[LangCode, TranslationStatus] = Field(
-        description="For each language other than the original, whether a person reviewed the translation.")
+        description="For each language other than the original, whether a person reviewed the translation."
+    )
 
 
 class Image(Model):
@@ -167,34 +189,45 @@ class Image(Model):
     WebP, and is within the size limits) is checked by check/media.py.
     """
 
-    file: str = Field(min_length=1, max_length=200,
-                      description="Path relative to content/media/<record-id>/, e.g. `harvest.jpg`; "
-                                  "a JPEG, PNG or WebP file.")
-    alt: LocalizedText = Field(description="What the picture shows, for people who cannot see it; "
-                                           "required in every published language.")
+    file: str = Field(
+        min_length=1,
+        max_length=200,
+        description="Path relative to content/media/<record-id>/, e.g. `harvest.jpg`; a JPEG, PNG or WebP file.",
+    )
+    alt: LocalizedText = Field(
+        description="What the picture shows, for people who cannot see it; required in every published language."
+    )
     caption: LocalizedText | None = Field(None, description="A caption shown under the picture.")
-    credit: LocalizedText = Field(description="Who took or owns the picture, as they want to be credited, "
-                                              "e.g. `{zh-TW: 福灣巧克力, en: Fu Wan Chocolate}`.")
-    licence: ShortText = Field(description="What allows us to publish it, e.g. `CC BY 4.0` or "
-                                           "`used with permission of the photographer`.")
+    credit: LocalizedText = Field(
+        description="Who took or owns the picture, as they want to be credited, "
+        "e.g. `{zh-TW: 福灣巧克力, en: Fu Wan Chocolate}`."
+    )
+    licence: ShortText = Field(
+        description="What allows us to publish it, e.g. `CC BY 4.0` or `used with permission of the photographer`."
+    )
     identifiable_people: StrictBool = Field(
-        description="true if a person can be recognised in the picture; then `consent` is required.")
+        description="true if a person can be recognised in the picture; then `consent` is required."
+    )
     consent: ShortText | None = Field(
-        None, description="How the people shown agreed to publication (who, when, in what form).")
+        None, description="How the people shown agreed to publication (who, when, in what form)."
+    )
 
     @model_validator(mode="after")
     def _consent_for_people(self) -> Image:
         if self.identifiable_people and self.consent is None:
             raise PydanticCustomError(
-                "missing-consent", "a picture of identifiable people needs a `consent` statement", {})
+                "missing-consent", "a picture of identifiable people needs a `consent` statement", {}
+            )
         return self
 
 
-Images = Annotated[list[Image], Field(max_length=30,
-                                      description="Pictures published with the record; the first is the page's header.")]
+Images = Annotated[
+    list[Image], Field(max_length=30, description="Pictures published with the record; the first is the page's header.")
+]
 
 
 # -- cases ------------------------------------------------------------------------
+
 
 class Outcome(Model):
     text: LocalizedText = Field(description="What was achieved, as the source states it.")
@@ -217,8 +250,10 @@ class Contact(Model):
 
     url: Url | None = Field(None, description="A web page or mailto: link the community agreed to publish.")
     address: LocalizedText | None = Field(None, description="A postal address the community agreed to publish.")
-    consent: ShortText = Field(description="Who agreed to publish this contact, when and in what form, "
-                                           "e.g. `township office, e-mail of 2024-03-01`.")
+    consent: ShortText = Field(
+        description="Who agreed to publish this contact, when and in what form, "
+        "e.g. `township office, e-mail of 2024-03-01`."
+    )
 
     @model_validator(mode="after")
     def _url_or_address(self) -> Contact:
@@ -237,14 +272,19 @@ class Need(Model):
     kind: NeedKind
     statement: NeedStatement = Field(
         description="`aim`: the source states it as an aim or hope (期…); "
-                    "`call`: the source asks for offers (an open call).")
+        "`call`: the source asks for offers (an open call)."
+    )
     stated: PartialDate = Field(description="When the source states it, as precise as the source allows.")
-    stated_circa: StrictBool = Field(False, description="true when `stated` is only approximate, e.g. the source "
-                                                        "gives no date of its own.")
+    stated_circa: StrictBool = Field(
+        False, description="true when `stated` is only approximate, e.g. the source gives no date of its own."
+    )
     text: LocalizedText
     sources: Sources
-    contact: Contact | None = Field(None, description="How to offer it, if the community agreed to publish a "
-                                                      "contact; without one the page links to a prefilled issue.")
+    contact: Contact | None = Field(
+        None,
+        description="How to offer it, if the community agreed to publish a "
+        "contact; without one the page links to a prefilled issue.",
+    )
 
 
 class SourcePhoto(Model):
@@ -262,12 +302,15 @@ class Case(RecordBase):
     summary: LocalizedText = Field(description="One or two sentences shown on cards and in search results.")
     story: LocalizedMarkdown = Field(description="The case told in Markdown, every fact from the cited sources.")
     place: Slug = Field(description="Id of a county or township in content/places.yml.")
-    arrows: list[Slug] = Field(min_length=1, max_length=5,
-                               description="Ids of the five arrows (content/taxonomy.yml) this case shows.")
-    technologies: list[Slug] = Field(default_factory=list, max_length=5,
-                                     description="Ids of the ABCDE technologies (content/taxonomy.yml) it uses.")
-    industries: list[Slug] = Field(default_factory=list, max_length=10,
-                                   description="Ids of industries in content/taxonomy.yml.")
+    arrows: list[Slug] = Field(
+        min_length=1, max_length=5, description="Ids of the five arrows (content/taxonomy.yml) this case shows."
+    )
+    technologies: list[Slug] = Field(
+        default_factory=list, max_length=5, description="Ids of the ABCDE technologies (content/taxonomy.yml) it uses."
+    )
+    industries: list[Slug] = Field(
+        default_factory=list, max_length=10, description="Ids of industries in content/taxonomy.yml."
+    )
     brand: Slug | None = Field(None, description="Id of the place brand in content/brands/ this case belongs to.")
     outcomes: list[Outcome] = Field(default_factory=list, max_length=MAX_LIST)
     looking_for: list[Need] = Field(default_factory=list, max_length=20)
@@ -278,6 +321,7 @@ class Case(RecordBase):
 
 
 # -- brands -----------------------------------------------------------------------
+
 
 class Colour(Model):
     name: LocalizedText
@@ -294,15 +338,18 @@ class Brand(RecordBase):
     name: LocalizedText
     name_origin: NameOrigin = Field(
         description="Where the name comes from: `own`, the brand's own name as a source shows it; `cited`, "
-                    "the name a source gives it; `site`, a description this site wrote because no source "
-                    "names the brand. Every output marks a `site` name as this site's description.")
+        "the name a source gives it; `site`, a description this site wrote because no source "
+        "names the brand. Every output marks a `site` name as this site's description."
+    )
     place: Slug = Field(description="Id of a county or township in content/places.yml.")
-    aliases: list[ShortText] = Field(default_factory=list, max_length=20,
-                                     description="Other names and romanisations people search for.")
+    aliases: list[ShortText] = Field(
+        default_factory=list, max_length=20, description="Other names and romanisations people search for."
+    )
     story: LocalizedMarkdown
     values: list[LocalizedText] = Field(default_factory=list, max_length=20)
-    colours: list[Colour] = Field(default_factory=list, max_length=8,
-                                  description="The brand's own colours, only when a source gives them.")
+    colours: list[Colour] = Field(
+        default_factory=list, max_length=8, description="The brand's own colours, only when a source gives them."
+    )
     products: list[LocalizedText] = Field(default_factory=list, max_length=50)
     images: Images = Field(default_factory=list)
     sources: Sources
@@ -318,9 +365,12 @@ class KitSettings(Model):
 
     languages: list[LangCode] = Field(min_length=1, description="Languages of our printed materials.")
     paper: Paper = Field("A2", description="Our poster paper size.")
-    cases: list[Slug] = Field(default_factory=list, max_length=MAX_LIST,
-                              description="Ids of the cases our exhibition kit presents (not the cases the "
-                                          "exhibition itself showed, unless a source says so).")
+    cases: list[Slug] = Field(
+        default_factory=list,
+        max_length=MAX_LIST,
+        description="Ids of the cases our exhibition kit presents (not the cases the "
+        "exhibition itself showed, unless a source says so).",
+    )
 
 
 class SourceCaption(Model):
@@ -343,7 +393,8 @@ class Exhibition(RecordBase):
 
     status: Literal["published", "draft", "planned"] = Field(
         description="`published`: a held exhibition, with sources; `planned`: one being prepared, "
-                    "sources may be empty until a publication reports it; `draft`: not shown.")
+        "sources may be empty until a publication reports it; `draft`: not shown."
+    )
 
     name: LocalizedText = Field(description="The name the sentence that describes the exhibition gives it.")
     organiser: LocalizedText | None = Field(None, description="Who held it, as the source says.")
@@ -352,29 +403,38 @@ class Exhibition(RecordBase):
     end: PartialDate | None = None
     purpose: LocalizedText | None = Field(None, description="Why it was held, in the source's words.")
     source_captions: list[SourceCaption] = Field(default_factory=list, max_length=20)
-    sources: list[Citation] = Field(default_factory=list, max_length=MAX_LIST,
-                                    description="Where the exhibition is reported; at least one unless "
-                                                "`status: planned`.")
+    sources: list[Citation] = Field(
+        default_factory=list,
+        max_length=MAX_LIST,
+        description="Where the exhibition is reported; at least one unless `status: planned`.",
+    )
     kit: KitSettings
 
     @model_validator(mode="after")
     def _sourced_unless_planned(self) -> Exhibition:
         if not self.sources and self.status != "planned":
             raise PydanticCustomError(
-                "missing-source", "a {status} exhibition needs at least one source under `sources:`; "
-                "set `status: planned` for one no publication reports yet", {"status": self.status})
+                "missing-source",
+                "a {status} exhibition needs at least one source under `sources:`; "
+                "set `status: planned` for one no publication reports yet",
+                {"status": self.status},
+            )
         return self
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Exhibition:
         # Partial dates compare as text at the precision of the less precise one.
-        if self.end is not None and self.end < self.start[:len(self.end)]:
-            raise PydanticCustomError("bad-date", "the exhibition ends ({end}) before it starts ({start})",
-                                      {"end": self.end, "start": self.start})
+        if self.end is not None and self.end < self.start[: len(self.end)]:
+            raise PydanticCustomError(
+                "bad-date",
+                "the exhibition ends ({end}) before it starts ({start})",
+                {"end": self.end, "start": self.start},
+            )
         return self
 
 
 # -- reference files: places, taxonomy, sources ------------------------------------
+
 
 class ReferenceData(Model):
     """Where general reference data (names, positions) comes from, and its licence."""
@@ -383,7 +443,8 @@ class ReferenceData(Model):
     licence: ShortText
     url: Url | None = None
     used_for: list[Literal["boundaries", "positions", "chinese-names", "english-names", "codes"]] = Field(
-        default_factory=list, max_length=5, description="What of places.yml comes from it.")
+        default_factory=list, max_length=5, description="What of places.yml comes from it."
+    )
     note: ShortText | None = None
 
 
@@ -397,8 +458,11 @@ PLACE_CODE = r"^[0-9]{5}([0-9]{3})?$"
 
 class Township(Model):
     id: Slug
-    code: str | None = Field(default=None, pattern=PLACE_CODE,
-                             description="The Ministry of the Interior's code: 8 digits for a township, 5 for a county.")
+    code: str | None = Field(
+        default=None,
+        pattern=PLACE_CODE,
+        description="The Ministry of the Interior's code: 8 digits for a township, 5 for a county.",
+    )
     name: LocalizedText
     aliases: list[ShortText] = Field(default_factory=list, max_length=20)
     position: Position | None = None
@@ -406,8 +470,11 @@ class Township(Model):
 
 class County(Model):
     id: Slug
-    code: str | None = Field(default=None, pattern=PLACE_CODE,
-                             description="The Ministry of the Interior's code: 8 digits for a township, 5 for a county.")
+    code: str | None = Field(
+        default=None,
+        pattern=PLACE_CODE,
+        description="The Ministry of the Interior's code: 8 digits for a township, 5 for a county.",
+    )
     name: LocalizedText
     aliases: list[ShortText] = Field(default_factory=list, max_length=20)
     position: Position | None = None
@@ -466,19 +533,20 @@ class Figure(Model):
 
     id: Slug
     label: LocalizedText
-    value: Number | None = Field(None, description="The number, as the source gives it; none when the source "
-                                                    "states the target in words only.")
+    value: Number | None = Field(
+        None, description="The number, as the source gives it; none when the source states the target in words only."
+    )
     unit: LocalizedText | None = None
     year: int | None = Field(None, ge=1900, le=2200)
-    qualifier: Qualifier = Field("exact", description="`nearly` for 近, `about` for 約, `more-than` for 超過, "
-                                                       "`at-least` for 不低於.")
+    qualifier: Qualifier = Field(
+        "exact", description="`nearly` for 近, `about` for 約, `more-than` for 超過, `at-least` for 不低於."
+    )
     sources: Sources
 
     @model_validator(mode="after")
     def _words_have_no_number_words(self) -> Figure:
         if self.value is None and (self.unit is not None or self.qualifier != "exact"):
-            raise PydanticCustomError("inconsistent-figures",
-                                      "a figure without a value has no unit or qualifier", {})
+            raise PydanticCustomError("inconsistent-figures", "a figure without a value has no unit or qualifier", {})
         return self
 
 
@@ -545,8 +613,10 @@ class Progress(Model):
         total = sum(part.amount for part in self.funding)
         if abs(total - self.funding_total) > 0.005:
             raise PydanticCustomError(
-                "inconsistent-figures", "the funding parts add up to {total}, not funding_total {stated}",
-                {"total": round(total, 2), "stated": self.funding_total})
+                "inconsistent-figures",
+                "the funding parts add up to {total}, not funding_total {stated}",
+                {"total": round(total, 2), "stated": self.funding_total},
+            )
         return self
 
 
@@ -564,13 +634,17 @@ class PolicyData(Model):
 
 # -- the termbase ----------------------------------------------------------------------
 
+
 class GlossaryTerm(Model):
     """A recurring term and its one rendering per language."""
 
     id: Slug
-    term: LocalizedText = Field(description="The term in each language, e.g. `{zh-TW: 工作會議, en: working meetings}`.")
+    term: LocalizedText = Field(
+        description="The term in each language, e.g. `{zh-TW: 工作會議, en: working meetings}`."
+    )
     also: dict[LangCode, list[ShortText]] = Field(
-        default_factory=dict, description="Other accepted forms per language (a singular, a spelling variant).")
+        default_factory=dict, description="Other accepted forms per language (a singular, a spelling variant)."
+    )
     note: LocalizedText | None = Field(None, description="When and why the rendering applies.")
 
 

@@ -3,6 +3,7 @@
 Editors use these files (through the `# yaml-language-server: $schema=` line
 at the top of every record) to complete and check fields as people type.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,7 +33,7 @@ def render_schemas() -> dict[str, str]:
     return dict(_schemas())
 
 
-@cache   # made from the code alone: once a process (serve builds ask every time)
+@cache  # made from the code alone: once a process (serve builds ask every time)
 def _schemas() -> dict[str, str]:
     files = {}
     for kind, model in RECORD_MODELS.items():

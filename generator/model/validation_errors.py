@@ -1,4 +1,5 @@
 """A pydantic ValidationError on a raw record, as diagnostics at the line and column of each value."""
+
 from __future__ import annotations
 
 import difflib
@@ -36,10 +37,16 @@ _CODES = {
 
 
 _TYPE_NAMES = {
-    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
-    "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
-    "bool_parsing": "true or false", "list_type": "a list (lines starting with '- ')",
-    "dict_type": "a mapping (lines of 'key: value')", "model_type": "a mapping (lines of 'key: value')",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "dict_type": "a mapping (lines of 'key: value')",
+    "model_type": "a mapping (lines of 'key: value')",
     "model_attributes_type": "a mapping (lines of 'key: value')",
 }
 
@@ -68,20 +75,41 @@ def _diagnostic_from_error(err: dict, raw: RawRecord, model: type[BaseModel]) ->
         owner = _model_at(model, loc[:-1])
         close = difflib.get_close_matches(name, list(owner.model_fields) if owner else [], n=1, cutoff=0.6)
         line, col = raw.position(loc, key=True)
-        return diag(raw.source.display, line, col, code, field=field, name=name, owner=_describe(owner),
-                    **({"hint_key": "did-you-mean", "hint_args": {"choices": f"'{close[0]}'"}} if close else {}))
+        return diag(
+            raw.source.display,
+            line,
+            col,
+            code,
+            field=field,
+            name=name,
+            owner=_describe(owner),
+            **({"hint_key": "did-you-mean", "hint_args": {"choices": f"'{close[0]}'"}} if close else {}),
+        )
     elif kind == "missing":
         line, col = raw.position(loc[:-1], key=True)
         named = loc and isinstance(loc[-1], str)
-        return diag(raw.source.display, line, col, code, field=field,
-                    **({"hint_key": "add-field", "hint_args": {"name": loc[-1]}} if named else {}))
-    elif code == "bad-date" and isinstance(err.get("input"), str) and _LOOSE_DATE.match(err["input"].strip()) \
-            and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", err["input"].strip()):
+        return diag(
+            raw.source.display,
+            line,
+            col,
+            code,
+            field=field,
+            **({"hint_key": "add-field", "hint_args": {"name": loc[-1]}} if named else {}),
+        )
+    elif (
+        code == "bad-date"
+        and isinstance(err.get("input"), str)
+        and _LOOSE_DATE.match(err["input"].strip())
+        and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", err["input"].strip())
+    ):
         line, col = raw.position(loc)
         value = err["input"].strip()
         suggestion = _iso_date(value)
-        hint = {"hint_key": "date-as-iso", "hint_args": {"suggestion": suggestion}} if suggestion else \
-            {"hint_key": "date-format"}
+        hint = (
+            {"hint_key": "date-as-iso", "hint_args": {"suggestion": suggestion}}
+            if suggestion
+            else {"hint_key": "date-format"}
+        )
         return diag(raw.source.display, line, col, code, field=field, value=f"'{value}'", **hint)
     elif err.get("ctx", {}).get("pattern") == SLUG_PATTERN and kind == "string_pattern_mismatch":
         line, col = raw.position(loc)
@@ -92,8 +120,7 @@ def _diagnostic_from_error(err: dict, raw: RawRecord, model: type[BaseModel]) ->
                 hint = {"hint_key": "set-id", "hint_args": {"id": slug}}
             elif slug:
                 hint = {"hint_key": "rename-file-and-id", "hint_args": {"slug": slug}}
-        return diag(raw.source.display, line, col, code, field=field, _key="not-an-id", value=err.get("input"),
-                    **hint)
+        return diag(raw.source.display, line, col, code, field=field, _key="not-an-id", value=err.get("input"), **hint)
     else:
         message = _friendly_message(err)
         hint = _quote_hint(err)
@@ -119,7 +146,7 @@ def _iso_date(value: str) -> str:
         return ""
     year, month, day = (int(part) for part in match.groups())
     if year < 1000:
-        year += 1911   # 民國 year
+        year += 1911  # 民國 year
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
@@ -148,8 +175,11 @@ def _quote_hint(err: dict) -> str:
     value = err.get("input")
     if err["type"] != "string_type" or isinstance(value, bool) or not isinstance(value, (int, float)):
         return ""
-    return f'put it in quotes to make it text: "{value}"' if isinstance(value, int) else \
-        "put the value in quotes to make it text"
+    return (
+        f'put it in quotes to make it text: "{value}"'
+        if isinstance(value, int)
+        else "put the value in quotes to make it text"
+    )
 
 
 def _value_at(data: Any, loc: FieldPath) -> Any:

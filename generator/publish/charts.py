@@ -7,6 +7,7 @@ numbers are the chart's own table, formatted as the page shows them: nothing
 is computed that content/policy/data.yml does not hold. The same records give
 the same bytes.
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,17 +23,37 @@ def chart_data_files(ctx: ViewContext, licence: dict) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for lang in ctx.config.language_codes:
         for chart, page in site_charts(ctx, lang):
-            sources = [{"publisher": r.citation.publisher, "title": r.citation.title, "section": r.citation.section,
-                        "date": r.citation.date, "url": r.citation.url} for r in chart.refs]
+            sources = [
+                {
+                    "publisher": r.citation.publisher,
+                    "title": r.citation.title,
+                    "section": r.citation.section,
+                    "date": r.citation.date,
+                    "url": r.citation.url,
+                }
+                for r in chart.refs
+            ]
             source_text = ctx.t("policy.chart.data.separator", lang).join(
-                ", ".join(part for part in (s["publisher"], s["title"], s["section"]) if part) for s in sources)
-            files[chart.files.csv] = chart_csv(chart.table.headers, chart.table.rows,
-                                               [ctx.t("policy.chart.data.source", lang), source_text],
-                                               [ctx.t("policy.chart.data.licence", lang), licence["id"]])
-            files[chart.files.json] = chart_json({
-                "title": chart.title, "description": chart.description, "language": lang,
-                "page": ctx.urls.absolute(page) or page, "columns": chart.table.headers, "rows": chart.table.rows,
-                "sources": sources, "licence": {key: licence[key] for key in ("id", "name", "url")}})
+                ", ".join(part for part in (s["publisher"], s["title"], s["section"]) if part) for s in sources
+            )
+            files[chart.files.csv] = chart_csv(
+                chart.table.headers,
+                chart.table.rows,
+                [ctx.t("policy.chart.data.source", lang), source_text],
+                [ctx.t("policy.chart.data.licence", lang), licence["id"]],
+            )
+            files[chart.files.json] = chart_json(
+                {
+                    "title": chart.title,
+                    "description": chart.description,
+                    "language": lang,
+                    "page": ctx.urls.absolute(page) or page,
+                    "columns": chart.table.headers,
+                    "rows": chart.table.rows,
+                    "sources": sources,
+                    "licence": {key: licence[key] for key in ("id", "name", "url")},
+                }
+            )
     return files
 
 

@@ -6,6 +6,7 @@ time of the build, so the same records give the same bytes. Entry ids are
 name-based UUIDs, so they survive a move of the site to another address.
 Links are absolute when `site_url` is set, else relative to the feed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,13 +38,15 @@ def atom_feed(ctx: ViewContext, lang: str) -> bytes:
         f"  <title>{escape(feed_title(ctx.strings, site_name, lang))}</title>\n",
         f"  <id>{feed_id(lang, 'feed')}</id>\n",
         f"  <updated>{_timestamp(updated)}</updated>\n",
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(_href(ctx, here, here))}/>\n",
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(_href(ctx, here, ctx.urls.url('', lang)))}/>\n",
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(_href(ctx, here, here))}/>\n',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(_href(ctx, here, ctx.urls.url("", lang)))}/>\n',
         f"  <author><name>{escape(site_name)}</name></author>\n",
         f"  <rights>{escape(ctx.t('opendata.licence_short', lang))}</rights>\n",
     ]
-    parts += [ctx.kept(("feed entry", case.id, lang), (case,), lambda case=case: _entry(ctx, case, lang, here))
-              for case in cases]
+    parts += [
+        ctx.kept(("feed entry", case.id, lang), (case,), lambda case=case: _entry(ctx, case, lang, here))
+        for case in cases
+    ]
     parts.append("</feed>\n")
     return "".join(parts).encode("utf-8")
 
@@ -55,7 +58,7 @@ def _entry(ctx: ViewContext, case: Case, lang: str, here: str) -> str:
         f"    <title>{escape(ctx.text(case.title, lang))}</title>\n"
         f"    <id>{feed_id(lang, case_path(case.id))}</id>\n"
         f"    <updated>{_timestamp(case.last_reviewed)}</updated>\n"
-        f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(_href(ctx, here, page_url))}/>\n"
+        f'    <link rel="alternate" type="text/html" href={quoteattr(_href(ctx, here, page_url))}/>\n'
         f"    <summary>{escape(ctx.text(case.summary, lang))}</summary>\n"
         "  </entry>\n"
     )

@@ -28,6 +28,7 @@ first (theme/assets/stylesheets/casebook.css).
 
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -43,20 +44,22 @@ from generator.core.atomic import write_atomically
 from generator.core.json_cache import JsonCache
 
 FAMILY = "Noto Sans TC"
-TEXT_FAMILY = "Noto Sans TC text"   # the regular files again, for bold text outside the bold files
-SOURCES = {400: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-           700: "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"}
+TEXT_FAMILY = "Noto Sans TC text"  # the regular files again, for bold text outside the bold files
+SOURCES = {
+    400: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    700: "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+}
 SOURCE_FACE = "Noto Sans CJK TC"
-LOCAL_NAMES = {400: ("Noto Sans TC Regular", "NotoSansTC-Regular"),
-               700: ("Noto Sans TC Bold", "NotoSansTC-Bold")}
+LOCAL_NAMES = {400: ("Noto Sans TC Regular", "NotoSansTC-Regular"), 700: ("Noto Sans TC Bold", "NotoSansTC-Bold")}
 # OpenType features kept: composition, the Taiwan forms, kerning, and the half-width
 # punctuation forms CSS text-spacing-trim asks for. Vertical forms are left out.
 FEATURES = ["ccmp", "locl", "kern", "palt", "halt", "chws"]
 CUT_VERSION = "1"
-COMMON_SHARE = 0.5          # on at least this share of Chinese pages: the `common` file
+COMMON_SHARE = 0.5  # on at least this share of Chinese pages: the `common` file
 BOLD_TAGS = re.compile(r"<(h[1-6]|strong|b|th|dt|summary|legend)\b[^>]*>(.*?)</\1>", re.S | re.I)
-CARD_TITLES = re.compile(r'<[^>]+class="[^"]*\b(?:cb-card__title|md-header__topic|md-nav__title)\b[^"]*"[^>]*>(.*?)</',
-                         re.S)
+CARD_TITLES = re.compile(
+    r'<[^>]+class="[^"]*\b(?:cb-card__title|md-header__topic|md-nav__title)\b[^"]*"[^>]*>(.*?)</', re.S
+)
 TAG = re.compile(r"<[^>]*>")
 HTML_LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
 FONTS_DIR = "assets/fonts"
@@ -76,6 +79,7 @@ class PageChars:
 
 
 # -- which characters ------------------------------------------------------------------
+
 
 def parse_ranges(text: str) -> list[tuple[int, int]]:
     ranges = []
@@ -132,11 +136,12 @@ class CharReader:
 
 # -- which files -----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Part:
-    name: str           # e.g. "common", "bold"
+    name: str  # e.g. "common", "bold"
     weight: int
-    chars: str          # sorted
+    chars: str  # sorted
 
     @property
     def digest(self) -> str:
@@ -161,12 +166,18 @@ def plan_parts(pages: list[PageChars]) -> list[Part]:
     common = {c for c, n in counts.items() if n >= COMMON_SHARE * len(zh)} - en_regular
     more = all_regular - en_regular - common
     all_bold = set().union(*(p.bold for p in pages)) if pages else set()
-    parts = [Part("en", 400, en_regular), Part("common", 400, common), Part("more", 400, more),
-             Part("bold-en", 700, en_bold), Part("bold", 700, all_bold - en_bold)]
+    parts = [
+        Part("en", 400, en_regular),
+        Part("common", 400, common),
+        Part("more", 400, more),
+        Part("bold-en", 700, en_bold),
+        Part("bold", 700, all_bold - en_bold),
+    ]
     return [Part(p.name, p.weight, "".join(sorted(p.chars))) for p in parts if p.chars]
 
 
 # -- cutting ---------------------------------------------------------------------------
+
 
 def face_number(path: str, family: str = SOURCE_FACE) -> int:
     from fontTools.ttLib import TTCollection
@@ -194,8 +205,8 @@ def cut(source: str, chars: str, flavor: str | None) -> bytes:
     font = TTFont(source, fontNumber=number, lazy=True)
     options = subset.Options()
     options.layout_features = FEATURES
-    options.hinting = False              # CFF hints are kept by the outlines; the TrueType kind is not used
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]   # copyright, names, version, licence
+    options.hinting = False  # CFF hints are kept by the outlines; the TrueType kind is not used
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # copyright, names, version, licence
     options.notdef_outline = True
     options.flavor = flavor
     subsetter = subset.Subsetter(options)
@@ -231,12 +242,13 @@ def _write(path: Path, data: bytes) -> None:
 
 # -- the site's fonts ------------------------------------------------------------------
 
+
 @dataclass
 class FontReport:
-    cut: int = 0                                   # files cut in this build
-    reused: int = 0                                # files from the cache
-    pages_read: int = 0                            # pages whose characters were read (others: from the cache)
-    files: dict[str, int] = field(default_factory=dict)   # file name -> bytes
+    cut: int = 0  # files cut in this build
+    reused: int = 0  # files from the cache
+    pages_read: int = 0  # pages whose characters were read (others: from the cache)
+    files: dict[str, int] = field(default_factory=dict)  # file name -> bytes
 
 
 def page_chars(site_dir: Path, reader: CharReader, cache) -> tuple[list[PageChars], int]:
@@ -252,6 +264,7 @@ def page_chars(site_dir: Path, reader: CharReader, cache) -> tuple[list[PageChar
             read += 1
             chars = reader.page(path.read_text(encoding="utf-8", errors="replace"))
             return [chars.lang, "".join(sorted(chars.regular)), "".join(sorted(chars.bold))]
+
         lang, regular, bold = cache.get_or_make(key, make)
         pages.append(PageChars(lang, set(regular), set(bold)))
     return pages, read
@@ -264,14 +277,16 @@ def face_rules(parts: list[Part]) -> str:
         families = [FAMILY] if part.weight == 700 else [FAMILY, TEXT_FAMILY]
         local = ", ".join(f'local("{name}")' for name in LOCAL_NAMES[part.weight])
         for family in families:
-            rules.append("@font-face {\n"
-                         f'  font-family: "{family}";\n'
-                         "  font-style: normal;\n"
-                         f"  font-weight: {part.weight};\n"
-                         "  font-display: swap;\n"
-                         f'  src: {local}, url("{part.file_name}") format("woff2");\n'
-                         f"  unicode-range: {format_ranges(points)};\n"
-                         "}\n")
+            rules.append(
+                "@font-face {\n"
+                f'  font-family: "{family}";\n'
+                "  font-style: normal;\n"
+                f"  font-weight: {part.weight};\n"
+                "  font-display: swap;\n"
+                f'  src: {local}, url("{part.file_name}") format("woff2");\n'
+                f"  unicode-range: {format_ranges(points)};\n"
+                "}\n"
+            )
     return "".join(rules)
 
 
@@ -281,8 +296,10 @@ def write_site_fonts(site_dir: Path, latin_css: str, cache_dir: Path, sources: d
 
     for path in sources.values():
         if not os.path.isfile(path):
-            raise FontProblem(f"the Han font {path} is missing: install Debian's fonts-noto-cjk "
-                              "(`make setup` runs scripts/install-system.sh)")
+            raise FontProblem(
+                f"the Han font {path} is missing: install Debian's fonts-noto-cjk "
+                "(`make setup` runs scripts/install-system.sh)"
+            )
     scope = json.dumps([CUT_VERSION, fonttools_version, FEATURES, {w: source_identity(p) for w, p in sources.items()}])
     files_dir = cache_dir / hashlib.sha256(scope.encode("utf-8")).hexdigest()[:16]
     files_dir.mkdir(parents=True, exist_ok=True)
@@ -311,9 +328,11 @@ def write_site_fonts(site_dir: Path, latin_css: str, cache_dir: Path, sources: d
     for old in target.glob("noto-sans-tc-*.woff2"):
         if old.name not in report.files:
             old.unlink()
-    header = ("/* Latin: Noto Sans and Noto Sans Mono (theme/assets/fonts/latin.css). Han: Noto Sans TC\n"
-              "   (Noto Sans CJK TC, SIL Open Font License 1.1) cut to the characters this site shows\n"
-              "   by generator/publish/fonts.py. */\n")
+    header = (
+        "/* Latin: Noto Sans and Noto Sans Mono (theme/assets/fonts/latin.css). Han: Noto Sans TC\n"
+        "   (Noto Sans CJK TC, SIL Open Font License 1.1) cut to the characters this site shows\n"
+        "   by generator/publish/fonts.py. */\n"
+    )
     css = header + latin_css.split("*/", 1)[-1].lstrip("\n") + "\n" + face_rules(parts)
     _write(target / "fonts.css", css.encode("utf-8"))
     return report

@@ -15,6 +15,7 @@ A case in the JSON files is its record as written in content/cases/, plus
 derived fields (`url`, `place_names`, `position`) documented on the data
 dictionary page (generator/render/views/opendata.py).
 """
+
 from __future__ import annotations
 
 import csv
@@ -43,16 +44,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class CaseData:
     """One published case as open data, and its JSON texts."""
 
-    record: dict         # the record as written plus the derived fields
-    json: str            # its JSON file's text (escaped, without the final newline)
-    listed: str          # that text as it stands in cases.json's list (indented)
-    feature: dict        # its GeoJSON feature
+    record: dict  # the record as written plus the derived fields
+    json: str  # its JSON file's text (escaped, without the final newline)
+    listed: str  # that text as it stands in cases.json's list (indented)
+    feature: dict  # its GeoJSON feature
     feature_listed: str  # that feature's JSON text as it stands in the list of features
-    csv_row: list[str]   # its row of cases.csv
+    csv_row: list[str]  # its row of cases.csv
 
 
-def export_files(collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme,
-                 memo: Memo = NO_MEMO) -> dict[str, bytes]:
+def export_files(
+    collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme, memo: Memo = NO_MEMO
+) -> dict[str, bytes]:
     """{site path: bytes} of every open-data file.
 
     `memo` (under `mkdocs serve`) gives back each unchanged case's data and
@@ -60,10 +62,15 @@ def export_files(collection: Collection, config: SiteConfig, strings: Strings, u
     from them (writing 1,000 cases as JSON took 0.4 s of every serve build).
     """
     ctx = ViewContext(collection, config, strings, urls, memo)
-    cases = [ctx.kept(("open data", case.id), (case,), lambda case=case: case_data(ctx, case))
-             for case in ctx.published_cases]
-    files = {open_data_uri("cases.json"): _json_listing({"licence": LICENCE, "languages": config.language_codes},
-                                                        "cases", [case.listed for case in cases])}
+    cases = [
+        ctx.kept(("open data", case.id), (case,), lambda case=case: case_data(ctx, case))
+        for case in ctx.published_cases
+    ]
+    files = {
+        open_data_uri("cases.json"): _json_listing(
+            {"licence": LICENCE, "languages": config.language_codes}, "cases", [case.listed for case in cases]
+        )
+    }
     for case in cases:
         files[open_data_uri(f"cases/{case.record['id']}.json")] = (case.json + "\n").encode("utf-8")
     files[open_data_uri("cases.csv")] = cases_csv([case.csv_row for case in cases], config.language_codes)
@@ -77,12 +84,14 @@ def export_files(collection: Collection, config: SiteConfig, strings: Strings, u
 
 # -- one case as data -------------------------------------------------------------------
 
+
 def case_data(ctx: ViewContext, case: Case) -> CaseData:
     record = case_record(ctx, case)
     feature = _feature(record)
     text = json_text(record)
-    return CaseData(record, text, _listed(text), feature, _listed(json_text(feature)),
-                    csv_row(record, ctx.config.language_codes))
+    return CaseData(
+        record, text, _listed(text), feature, _listed(json_text(feature)), csv_row(record, ctx.config.language_codes)
+    )
 
 
 def case_record(ctx: ViewContext, case: Case) -> dict:
@@ -116,8 +125,13 @@ def _position(ctx: ViewContext, place_id: str) -> dict | None:
 
 def _point(position: Position, precision: str) -> dict:
     """A place's recorded position: a point inside the township (or county), not the case's address."""
-    return {"lat": position.lat, "lon": position.lon, "precision": precision, "approximate": True,
-            "description": f"{precision} centre"}
+    return {
+        "lat": position.lat,
+        "lon": position.lon,
+        "precision": precision,
+        "approximate": True,
+        "description": f"{precision} centre",
+    }
 
 
 def json_text(data) -> str:
@@ -133,7 +147,7 @@ def _json_listing(head: dict, key: str, items: list[str]) -> bytes:
     empty = f'"{key}": []\n}}'
     assert text.endswith(empty), "the list is the last value"
     if items:
-        text = text[:-len(empty)] + f'"{key}": [\n' + ",\n".join(items) + "\n  ]\n}"
+        text = text[: -len(empty)] + f'"{key}": [\n' + ",\n".join(items) + "\n  ]\n}"
     return (text + "\n").encode("utf-8")
 
 
@@ -144,10 +158,23 @@ def _listed(item: str) -> str:
 
 # -- CSV ---------------------------------------------------------------------------------
 
+
 def csv_columns(languages: list[str]) -> list[str]:
     per_language = ("title", "summary", "county", "township", "url", "story")
-    columns = ["id", "last_reviewed", "place", "brand", "arrows", "technologies", "industries",
-               "looking_for", "sources", "latitude", "longitude", "position_precision"]
+    columns = [
+        "id",
+        "last_reviewed",
+        "place",
+        "brand",
+        "arrows",
+        "technologies",
+        "industries",
+        "looking_for",
+        "sources",
+        "latitude",
+        "longitude",
+        "position_precision",
+    ]
     return columns + [f"{name}_{lang}" for name in per_language for lang in languages]
 
 
@@ -168,21 +195,29 @@ def csv_row(record: dict, languages: list[str]) -> list[str]:
 def _csv_row(record: dict, languages: list[str]) -> dict[str, str]:
     position = record["position"] or {}
     row = {
-        "id": record["id"], "last_reviewed": record["last_reviewed"], "place": record["place"],
+        "id": record["id"],
+        "last_reviewed": record["last_reviewed"],
+        "place": record["place"],
         "brand": record.get("brand", ""),
         "arrows": LIST_SEPARATOR.join(record["arrows"]),
         "technologies": LIST_SEPARATOR.join(record["technologies"]),
         "industries": LIST_SEPARATOR.join(record["industries"]),
         "looking_for": LIST_SEPARATOR.join(need["kind"] for need in record["looking_for"]),
         "sources": LIST_SEPARATOR.join(sorted({c["source"] for c in record["sources"]})),
-        "latitude": _number(position.get("lat")), "longitude": _number(position.get("lon")),
+        "latitude": _number(position.get("lat")),
+        "longitude": _number(position.get("lon")),
         "position_precision": position.get("precision", ""),
     }
     for lang in languages:
         names = record["place_names"][lang]
-        row |= {f"title_{lang}": record["title"][lang], f"summary_{lang}": record["summary"][lang],
-                f"story_{lang}": record["story"][lang], f"url_{lang}": record["url"][lang],
-                f"county_{lang}": names["county"] or "", f"township_{lang}": names["township"] or ""}
+        row |= {
+            f"title_{lang}": record["title"][lang],
+            f"summary_{lang}": record["summary"][lang],
+            f"story_{lang}": record["story"][lang],
+            f"url_{lang}": record["url"][lang],
+            f"county_{lang}": names["county"] or "",
+            f"township_{lang}": names["township"] or "",
+        }
     return row
 
 
@@ -197,18 +232,23 @@ def neutralise_formula(cell: str) -> str:
 
 # -- GeoJSON -------------------------------------------------------------------------------
 
+
 def cases_geojson(ctx: ViewContext, cases: list[CaseData]) -> bytes:
     """A feature per case. Where content/places.yml records no position, the
     geometry is null and only the place names say where the case is."""
     located = sum(1 for case in cases if case.feature["geometry"] is not None)
-    reference = [ref.model_dump(mode="json", exclude_none=True) for ref in ctx.c.places.reference] \
-        if ctx.c.places else []
-    return _json_listing({
-        "type": "FeatureCollection",
-        "licence": LICENCE,
-        "positions": {"located": located, "without_position": len(cases) - located,
-                      "reference": reference},
-    }, "features", [case.feature_listed for case in cases])
+    reference = (
+        [ref.model_dump(mode="json", exclude_none=True) for ref in ctx.c.places.reference] if ctx.c.places else []
+    )
+    return _json_listing(
+        {
+            "type": "FeatureCollection",
+            "licence": LICENCE,
+            "positions": {"located": located, "without_position": len(cases) - located, "reference": reference},
+        },
+        "features",
+        [case.feature_listed for case in cases],
+    )
 
 
 def _feature(record: dict) -> dict:

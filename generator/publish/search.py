@@ -16,6 +16,7 @@ theme points each page's search at its own language root (theme/main.html).
 
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -52,12 +53,17 @@ _HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
 
 # -- words for the segmenter -----------------------------------------------------------
 
+
 def search_words(collection: Collection) -> list[str]:
     """Han words that must stay whole when pages are segmented, sorted."""
     names = [*_place_names(collection), *_brand_names(collection.brands.values())]
     words = {run for name in names for run in _HAN_RUN.findall(name)}
-    words |= {run for label in _taxonomy_labels(collection.taxonomy)
-              for run in _HAN_RUN.findall(label) if len(run) <= MAX_LABEL_WORD}
+    words |= {
+        run
+        for label in _taxonomy_labels(collection.taxonomy)
+        for run in _HAN_RUN.findall(label)
+        if len(run) <= MAX_LABEL_WORD
+    }
     return sorted(words)
 
 
@@ -104,13 +110,14 @@ def _taxonomy_labels(taxonomy: Taxonomy | None) -> Iterable[str]:
 
 # -- one index per language ------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SearchLanguage:
     """A language's index: where its pages live and how its text is tokenised."""
 
     code: str
-    prefix: str            # its pages' URL prefix: '' for the default, 'en/' for English
-    settings: dict         # lang, separator, pipeline (as Material writes them)
+    prefix: str  # its pages' URL prefix: '' for the default, 'en/' for English
+    settings: dict  # lang, separator, pipeline (as Material writes them)
 
 
 def split_index(index: dict, languages: list[SearchLanguage]) -> dict[str, str]:
@@ -124,9 +131,10 @@ def split_index(index: dict, languages: list[SearchLanguage]) -> dict[str, str]:
     docs: dict[str, list[dict]] = {lang.code: [] for lang in languages}
     for entry in index["docs"]:
         lang = next(lang for lang in by_prefix if entry["location"].startswith(lang.prefix))
-        docs[lang.code].append({**entry, "location": entry["location"][len(lang.prefix):]})
-    return {lang.prefix + INDEX_PATH: _index_json(index["config"], lang.settings, docs[lang.code])
-            for lang in languages}
+        docs[lang.code].append({**entry, "location": entry["location"][len(lang.prefix) :]})
+    return {
+        lang.prefix + INDEX_PATH: _index_json(index["config"], lang.settings, docs[lang.code]) for lang in languages
+    }
 
 
 def entries_by_language(entries: list[dict], languages: list[SearchLanguage]) -> dict[str, list[dict]]:
@@ -136,7 +144,7 @@ def entries_by_language(entries: list[dict], languages: list[SearchLanguage]) ->
     split: dict[str, list[dict]] = {lang.code: [] for lang in languages}
     for entry in entries:
         lang = next(lang for lang in by_prefix if entry["location"].startswith(lang.prefix))
-        split[lang.code].append({**entry, "location": entry["location"][len(lang.prefix):]})
+        split[lang.code].append({**entry, "location": entry["location"][len(lang.prefix) :]})
     return split
 
 
@@ -172,10 +180,10 @@ SEGMENTS_VERSION = 2
 
 @dataclass
 class SegmentReport:
-    cut: int = 0          # strings jieba segmented in this build
-    reused: int = 0       # strings whose segmentation came from the cache
+    cut: int = 0  # strings jieba segmented in this build
+    reused: int = 0  # strings whose segmentation came from the cache
     pages_reused: int = 0  # pages whose entries came from the cache (nothing parsed or cut)
-    problem: str | None = None   # why a cache file could not be read (it is rebuilt)
+    problem: str | None = None  # why a cache file could not be read (it is rebuilt)
 
 
 class Segmenter:
@@ -197,7 +205,7 @@ class Segmenter:
 
     def __call__(self, text: str) -> str:
         if not _HAN.search(text):
-            return text.strip("\u200b")   # what Material returns for it, without jieba
+            return text.strip("\u200b")  # what Material returns for it, without jieba
         return self._cache.get_or_make(text_key(text), lambda: self._segment(text))
 
     def _segment(self, text: str) -> str:
@@ -220,8 +228,9 @@ class Segmenter:
 def _dictionary_key(words: list[str]) -> str:
     try:
         from importlib.metadata import version
+
         jieba_version = version("jieba")
-    except Exception:   # noqa: BLE001 - any jieba is keyed the same then
+    except Exception:  # noqa: BLE001 - any jieba is keyed the same then
         jieba_version = "?"
     text = "\n".join([jieba_version, *sorted(words)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

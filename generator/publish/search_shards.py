@@ -31,6 +31,7 @@ or a name has the term. The title and each name are also a term whole
 
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 import html
@@ -46,20 +47,20 @@ from generator.core.json_text import inert_json
 from generator.publish.variants import VARIANTS, fold
 
 FORMAT = 1
-INDEX_DIR = "search/index"          # under each language's root
-SHARD_BYTES = 24_000                # what one shard should hold, about; the number of shards follows
+INDEX_DIR = "search/index"  # under each language's root
+SHARD_BYTES = 24_000  # what one shard should hold, about; the number of shards follows
 MAX_SHARDS = 4096
 TITLE, NAME, SECTION, BODY_MAX = 10, 8, 3, 5
 
-NAMED = "="    # a whole name as a term: "=臺南市" (no text gives a term starting with it)
+NAMED = "="  # a whole name as a term: "=臺南市" (no text gives a term starting with it)
 KINDS = ("case", "brand", "county", "policy", "topic", "page")
 
 # The same classes as the worker's (theme/assets/javascripts/search-worker.js).
 _WORD = bre.compile(r"[\p{L}\p{N}]+", bre.UNICODE)
-_CJK = ("\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-        "\U00020000-\U0003134f")
-_BLOCK_TAG = bre.compile(r"</?(?:p|li|ul|ol|dl|dt|dd|div|br|hr|h[1-6]|table|tr|td|th|pre|blockquote)\b[^>]*>",
-                         bre.IGNORECASE)
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+_BLOCK_TAG = bre.compile(
+    r"</?(?:p|li|ul|ol|dl|dt|dd|div|br|hr|h[1-6]|table|tr|td|th|pre|blockquote)\b[^>]*>", bre.IGNORECASE
+)
 _INLINE_TAG = bre.compile(r"<[^>]*>")
 _CJK_RUN = bre.compile(f"[{_CJK}]+|[^{_CJK}]+", bre.UNICODE)
 
@@ -68,18 +69,24 @@ _CJK_RUN = bre.compile(f"[{_CJK}]+|[^{_CJK}]+", bre.UNICODE)
 class SearchDoc:
     """One page in the index."""
 
-    location: str                    # relative to the language's root
+    location: str  # relative to the language's root
     title: str
-    kind: str                        # one of KINDS
-    place: str = ""                  # where the case or brand is, as the page names it
+    kind: str  # one of KINDS
+    place: str = ""  # where the case or brand is, as the page names it
     names: list[str] = field(default_factory=list)
-    sections: list[tuple[str, str, str]] = field(default_factory=list)   # (anchor, title, text)
+    sections: list[tuple[str, str, str]] = field(default_factory=list)  # (anchor, title, text)
 
 
 def _cjk_char(char: str) -> bool:
     code = ord(char)
-    return (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
-            or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3134F)
+    return (
+        0x3040 <= code <= 0x30FF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+    )
 
 
 def terms(text: str) -> Iterator[str]:
@@ -164,12 +171,20 @@ def shard_files(docs: list[SearchDoc], kind_labels: dict[str, str]) -> tuple[dic
         tables[shard_of(term, shards)][term] = flat
     files = {f"t{n}.json": _json(table) for n, table in enumerate(tables)}
     places = {place: number for number, place in enumerate(sorted({doc.place for doc in docs}))}
-    files["docs.json"] = _json({"places": list(places), "docs": [[doc.location, doc.title, KINDS.index(doc.kind),
-                                                                 places[doc.place]] for doc in docs]})
+    files["docs.json"] = _json(
+        {
+            "places": list(places),
+            "docs": [[doc.location, doc.title, KINDS.index(doc.kind), places[doc.place]] for doc in docs],
+        }
+    )
     for number, doc in enumerate(docs):
         files[f"p{number}.json"] = _json([list(section) for section in doc.sections])
-    settings = {"format": FORMAT, "shards": shards, "variants": dict(sorted(VARIANTS.items())),
-                "kinds": [kind_labels.get(kind, kind) for kind in KINDS]}
+    settings = {
+        "format": FORMAT,
+        "shards": shards,
+        "variants": dict(sorted(VARIANTS.items())),
+        "kinds": [kind_labels.get(kind, kind) for kind in KINDS],
+    }
     return files, settings
 
 

@@ -9,6 +9,7 @@ one at its root (`en/sitemap.xml`) with its own pages, where Material looks
 for it. Locations are absolute when `site_url` is set in casebook.yml; until
 then they are relative to the sitemap and a comment says so.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,15 +21,20 @@ from generator.model.settings import SiteConfig
 from generator.render.urls import UrlScheme, brand_path, case_path, relative_url, sitemap_url
 from generator.render.views.base import Page
 
-_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-         'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
-_RELATIVE_NOTE = ("<!-- site_url is not set in casebook.yml, so these locations are relative to this file; "
-                  "set it to publish absolute ones. -->\n")
+_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+_RELATIVE_NOTE = (
+    "<!-- site_url is not set in casebook.yml, so these locations are relative to this file; "
+    "set it to publish absolute ones. -->\n"
+)
 
 
-def sitemap_files(pages: list[Page], collection: Collection, config: SiteConfig, urls: UrlScheme,
-                  memo: Memo = NO_MEMO) -> dict[str, bytes]:
+def sitemap_files(
+    pages: list[Page], collection: Collection, config: SiteConfig, urls: UrlScheme, memo: Memo = NO_MEMO
+) -> dict[str, bytes]:
     """{site path: XML bytes}: the root sitemap and one per non-default language.
 
     `memo` (under `mkdocs serve`) gives back each unchanged page's entry.
@@ -42,13 +48,17 @@ def sitemap_files(pages: list[Page], collection: Collection, config: SiteConfig,
     return files
 
 
-def _sitemap(pages: list[Page], prefix: str, urls: UrlScheme, dates: dict[str, dt.date],
-             config: SiteConfig, memo: Memo) -> bytes:
+def _sitemap(
+    pages: list[Page], prefix: str, urls: UrlScheme, dates: dict[str, dt.date], config: SiteConfig, memo: Memo
+) -> bytes:
     here = sitemap_url(prefix)
 
     def entry(page: Page) -> str:
-        return memo.view(("sitemap", here, page.src_uri), (page.url, dates.get(page.key), *page.alternates),
-                         lambda: _entry(page, here, urls, dates.get(page.key)))
+        return memo.view(
+            ("sitemap", here, page.src_uri),
+            (page.url, dates.get(page.key), *page.alternates),
+            lambda: _entry(page, here, urls, dates.get(page.key)),
+        )
 
     parts = [_HEAD] if config.site_url else [_HEAD, _RELATIVE_NOTE]
     parts += [entry(page) for page in sorted(pages, key=lambda p: p.url)]

@@ -11,6 +11,7 @@ the header. URLs are site-relative; the theme makes them page-relative.
 
 Nothing here imports MkDocs.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,23 +36,34 @@ from generator.render.urls import (
 )
 
 # The header's sections in order: (key, page path). At most six (issue: a reader moves by sections).
-SECTIONS = (("cases", CASES_INDEX_PATH), ("map", MAP_PATH), ("brands", BRANDS_INDEX_PATH),
-            ("policy", POLICY_PATH), ("exhibitions", EXHIBITIONS_PATH), ("about", ABOUT_PATH))
+SECTIONS = (
+    ("cases", CASES_INDEX_PATH),
+    ("map", MAP_PATH),
+    ("brands", BRANDS_INDEX_PATH),
+    ("policy", POLICY_PATH),
+    ("exhibitions", EXHIBITIONS_PATH),
+    ("about", ABOUT_PATH),
+)
 # Pages that belong to a section without being under its path.
-_SECTION_OF_FOLDER = {COUNTIES: "cases", LOOKING_FOR_PATH: "cases", **{group: "cases" for group in FACET_GROUPS},
-                      open_data_page_path(): "about", TRANSLATION_STATUS_PATH: "about"}
+_SECTION_OF_FOLDER = {
+    COUNTIES: "cases",
+    LOOKING_FOR_PATH: "cases",
+    **{group: "cases" for group in FACET_GROUPS},
+    open_data_page_path(): "about",
+    TRANSLATION_STATUS_PATH: "about",
+}
 # The page on About that says how a page is corrected and what the site does for accessibility.
 CORRECTIONS_ANCHOR = "corrections"
 ACCESSIBILITY_ANCHOR = "accessibility"
 LICENCE_ANCHOR = "licence"
-NEW_CASE_FORM = "new-case.yml"      # .github/ISSUE_TEMPLATE/
+NEW_CASE_FORM = "new-case.yml"  # .github/ISSUE_TEMPLATE/
 UPDATE_FORM = "update.yml"
 
 
 @dataclass(frozen=True)
 class ChromeLink:
     label: str
-    url: str                 # site-relative, or absolute when external
+    url: str  # site-relative, or absolute when external
     key: str = ""
     external: bool = False
 
@@ -64,8 +76,8 @@ class FooterGroup:
 
 @dataclass(frozen=True)
 class Footer:
-    published_by: str                  # 「發行：…」/ "Published by …"
-    contact: ChromeLink | None          # the publisher's address (mailto: or a web address)
+    published_by: str  # 「發行：…」/ "Published by …"
+    contact: ChromeLink | None  # the publisher's address (mailto: or a web address)
     groups: list[FooterGroup]
     licence_line: str
 
@@ -74,13 +86,13 @@ class Footer:
 class Chrome:
     site_name: str
     tagline: str
-    home: str                 # site-relative URL of the language's home page
-    skip: str                 # the skip link, one phrase (「跳到主要內容」)
+    home: str  # site-relative URL of the language's home page
+    skip: str  # the skip link, one phrase (「跳到主要內容」)
     nav_label: str
     nav: list[ChromeLink]
     footer: Footer
-    printed_label: str        # print: 「列印日期：」 before the date a page is printed
-    endnotes_label: str       # print: the heading of the links' endnotes
+    printed_label: str  # print: 「列印日期：」 before the date a page is printed
+    endnotes_label: str  # print: the heading of the links' endnotes
 
 
 def section_of(key: str) -> str:
@@ -113,19 +125,23 @@ def repo_form_url(config: SiteConfig, form: str, **fields: str) -> str | None:
 
 
 def make_chrome(config: SiteConfig, strings: Strings, urls: UrlScheme, lang: str) -> Chrome:
-    t = lambda key: strings.t(key, lang)   # noqa: E731
-    url = lambda path: urls.url(path, lang)   # noqa: E731
+    t = lambda key: strings.t(key, lang)  # noqa: E731
+    url = lambda path: urls.url(path, lang)  # noqa: E731
     about = url(ABOUT_PATH)
     nav = [ChromeLink(t(f"nav.{key}"), url(path), key) for key, path in SECTIONS]
     publisher = config.publisher
     name = (publisher.name.get(lang) or publisher.name.get(config.default_language, "")) if publisher else ""
-    about_links = [ChromeLink(t("nav.about"), about),
-                   ChromeLink(t("footer.corrections"), f"{about}#{CORRECTIONS_ANCHOR}"),
-                   ChromeLink(t("footer.accessibility"), f"{about}#{ACCESSIBILITY_ANCHOR}"),
-                   ChromeLink(t("footer.licence"), f"{about}#{LICENCE_ANCHOR}")]
-    data_links = [ChromeLink(t("opendata.title"), url(open_data_page_path())),
-                  ChromeLink(t("opendata.dictionary_title"), url(data_dictionary_path())),
-                  ChromeLink(t("status.title"), url(TRANSLATION_STATUS_PATH))]
+    about_links = [
+        ChromeLink(t("nav.about"), about),
+        ChromeLink(t("footer.corrections"), f"{about}#{CORRECTIONS_ANCHOR}"),
+        ChromeLink(t("footer.accessibility"), f"{about}#{ACCESSIBILITY_ANCHOR}"),
+        ChromeLink(t("footer.licence"), f"{about}#{LICENCE_ANCHOR}"),
+    ]
+    data_links = [
+        ChromeLink(t("opendata.title"), url(open_data_page_path())),
+        ChromeLink(t("opendata.dictionary_title"), url(data_dictionary_path())),
+        ChromeLink(t("status.title"), url(TRANSLATION_STATUS_PATH)),
+    ]
     if config.repo_url:
         data_links.append(ChromeLink(t("footer.source"), config.repo_url, external=True))
     take_part = []
@@ -136,11 +152,22 @@ def make_chrome(config: SiteConfig, strings: Strings, urls: UrlScheme, lang: str
     contact = contact_link(publisher.contact if publisher else None, t("footer.contact"))
     if contact:
         take_part.append(contact)
-    groups = [FooterGroup(t("footer.group.about"), about_links),
-              FooterGroup(t("footer.group.data"), data_links),
-              FooterGroup(t("footer.group.take_part"), take_part)]
-    footer = Footer(t("footer.published_by").format(publisher=name) if name else "", contact, groups,
-                    t("opendata.licence_short"))
-    return Chrome(config.site_name.get(lang) or config.site_name[config.default_language],
-                  t("home.description"), url(""), t("chrome.skip"), t("chrome.nav_label"), nav, footer,
-                  t("print.printed"), t("print.endnotes"))
+    groups = [
+        FooterGroup(t("footer.group.about"), about_links),
+        FooterGroup(t("footer.group.data"), data_links),
+        FooterGroup(t("footer.group.take_part"), take_part),
+    ]
+    footer = Footer(
+        t("footer.published_by").format(publisher=name) if name else "", contact, groups, t("opendata.licence_short")
+    )
+    return Chrome(
+        config.site_name.get(lang) or config.site_name[config.default_language],
+        t("home.description"),
+        url(""),
+        t("chrome.skip"),
+        t("chrome.nav_label"),
+        nav,
+        footer,
+        t("print.printed"),
+        t("print.endnotes"),
+    )

@@ -5,6 +5,7 @@ trusted: nh3 (a maintained allowlist sanitiser) keeps only the tags and
 attributes below, and links only with http, https or mailto (relative links
 to our own pages stay allowed).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -13,8 +14,25 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-ALLOWED_TAGS = {"p", "br", "hr", "a", "em", "strong", "code", "pre", "blockquote",
-                "ul", "ol", "li", "h3", "h4", "sup", "sub", "abbr"}
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "a",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h3",
+    "h4",
+    "sup",
+    "sub",
+    "abbr",
+}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "ol": {"start"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
@@ -41,5 +59,11 @@ def render_markdown(text: str, extra_tags: frozenset[str] = frozenset()) -> Mark
 
 
 def sanitise_html(html: str, extra_tags: frozenset[str] = frozenset()) -> str:
-    return nh3.clean(html, tags=ALLOWED_TAGS | extra_tags, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=ALLOWED_SCHEMES, link_rel="noopener noreferrer nofollow", strip_comments=True)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS | extra_tags,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )

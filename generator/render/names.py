@@ -6,6 +6,7 @@ A place brand's name is the brand's own (`own`), one a source gives it
 card, posters and the catalogue all show it with the interface string
 `brand.name_by_site` ("{name} (a name given by this site)").
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

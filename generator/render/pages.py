@@ -3,6 +3,7 @@
 Each kind of page is built by its own module in generator/views; this stage
 runs them for every language and links the language versions of each page.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -27,13 +28,27 @@ from generator.render.views.policy import policy_pages
 from generator.render.views.status import status_pages
 
 # Every kind of page, in the order they are built.
-PAGE_BUILDERS = (home_pages, case_pages, open_data_pages, map_pages, policy_pages,
-                 case_list_pages, brand_pages, facet_pages, county_pages, looking_for_pages,
-                 exhibition_pages, status_pages, about_pages, not_found_pages)
+PAGE_BUILDERS = (
+    home_pages,
+    case_pages,
+    open_data_pages,
+    map_pages,
+    policy_pages,
+    case_list_pages,
+    brand_pages,
+    facet_pages,
+    county_pages,
+    looking_for_pages,
+    exhibition_pages,
+    status_pages,
+    about_pages,
+    not_found_pages,
+)
 
 
-def build_pages(collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme,
-                memo: Memo = NO_MEMO) -> list[Page]:
+def build_pages(
+    collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme, memo: Memo = NO_MEMO
+) -> list[Page]:
     """Every page of the site in every language, sorted by source name.
 
     `memo` (under `mkdocs serve`) gives back last build's record pages whose records did not change.
@@ -54,8 +69,9 @@ def _with_alternates(pages: list[Page], config: SiteConfig) -> list[Page]:
         by_key.setdefault(page.key, []).append(page)
     linked = []
     for page in pages:
-        alternates = sorted((Alternate(p.lang, names[p.lang], p.url) for p in by_key[page.key]),
-                            key=lambda a: order.index(a.lang))
+        alternates = sorted(
+            (Alternate(p.lang, names[p.lang], p.url) for p in by_key[page.key]), key=lambda a: order.index(a.lang)
+        )
         # a page kept from the last build (build/memo.py) has them already: it stays the same object
         linked.append(page if page.alternates == alternates else replace(page, alternates=alternates))
     return linked

@@ -8,6 +8,7 @@ templates (`print_phrases`: a span per phrase) and the designed visuals and
 social cards (`mark`, U+200B between phrases, which graphics/drawing.py
 lays out).
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ def budoux_parse():
     return budoux.load_default_traditional_chinese_parser().parse
 
 
-_LAST: list = [None, None]   # the last collection asked about, and its Phrases (one per build)
+_LAST: list = [None, None]  # the last collection asked about, and its Phrases (one per build)
 
 
 def site_phrases(collection: Collection) -> Phrases:
@@ -59,15 +60,19 @@ def own_words(collection: Collection) -> list[str]:
 
 def html_filter(phrases: Phrases):
     """The `phrases` template filter: escaped text with <wbr> between its phrases."""
+
     def phrases_filter(text) -> Markup:
         return Markup(phrases.html(str(text)))
+
     return phrases_filter
 
 
 def print_filter(phrases: Phrases):
     """The `print_phrases` filter of the print templates: each phrase in a span that never wraps."""
+
     def print_phrases(text) -> Markup:
         return Markup(phrases.print_html(str(text)))
+
     return print_phrases
 
 

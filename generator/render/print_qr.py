@@ -6,6 +6,7 @@ absolute URL when casebook.yml sets `site_url`; without it the best we can
 encode is the site-relative path (`/cases/<id>/`), which a reader can type
 after the site's address but a phone cannot open by itself.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,15 +25,13 @@ PRINTED_PREFIXES = (case_path(""), brand_path(""))
 
 @dataclass(frozen=True)
 class PrintQr:
-    address: str   # what the code encodes; printed beneath it too
-    svg: str       # inline <svg> markup, sized by CSS
+    address: str  # what the code encodes; printed beneath it too
+    svg: str  # inline <svg> markup, sized by CSS
 
 
 def page_address(url: str, urls: UrlScheme) -> str:
     """The page's absolute URL when the site URL is known, else its path from the site root."""
     return urls.absolute(url) or "/" + url
-
-
 
 
 def print_qr(key: str, url: str, urls: UrlScheme, codes: JsonCache | None = None) -> PrintQr | None:

@@ -8,6 +8,7 @@ theme/partials/casebook-seo.html. Also which social cards the site needs.
 Canonical and og:url need the public address of the site (`site_url` in
 casebook.yml); without it they are left out rather than guessed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,21 +26,21 @@ from generator.render.phrasing import site_phrases
 from generator.render.urls import UrlScheme, brand_path, case_path, feed_url, social_card_uri
 from generator.render.views.base import Page, place_index
 
-SITE_CARD = "site"   # the card of every page without one of its own
+SITE_CARD = "site"  # the card of every page without one of its own
 
 
 @dataclass(frozen=True)
 class PageMeta:
-    canonical: str | None        # absolute URL; None while site_url is not set
-    language_root: str           # site-relative root of the page's language: '' or 'en/'
-    og_type: str                 # article for a case or brand, website otherwise
-    locale: str                  # og:locale, e.g. zh_TW
+    canonical: str | None  # absolute URL; None while site_url is not set
+    language_root: str  # site-relative root of the page's language: '' or 'en/'
+    og_type: str  # article for a case or brand, website otherwise
+    locale: str  # og:locale, e.g. zh_TW
     alternate_locales: list[str]
     site_name: str
-    image: str                   # site-relative URL of the social card
+    image: str  # site-relative URL of the social card
     image_absolute: str | None
     image_alt: str
-    feed: str                    # site-relative URL of the language's Atom feed
+    feed: str  # site-relative URL of the language's Atom feed
     feed_title: str
 
 
@@ -74,6 +75,7 @@ def feed_title(strings: Strings, site_name: str, lang: str) -> str:
 
 # -- which cards the site needs ------------------------------------------------------------
 
+
 def card_keys(collection: Collection, page_keys: set[str]) -> set[str]:
     """Keys of the pages with a card of their own: every case and brand page."""
     keys = {case_path(case_id) for case_id in collection.cases} | {brand_path(b) for b in collection.brands}
@@ -87,10 +89,16 @@ def site_cards(collection: Collection, config: SiteConfig, strings: Strings, pag
     for lang in config.language_codes:
         texts = CardWriter(collection, config, strings, lang)
         cards.append(Card(social_card_uri(SITE_CARD, lang), texts.site()))
-        cards += [Card(social_card_uri(case_path(case.id), lang), texts.case(case))
-                  for case in collection.cases.values() if case_path(case.id) in own]
-        cards += [Card(social_card_uri(brand_path(brand.id), lang), texts.brand(brand))
-                  for brand in collection.brands.values() if brand_path(brand.id) in own]
+        cards += [
+            Card(social_card_uri(case_path(case.id), lang), texts.case(case))
+            for case in collection.cases.values()
+            if case_path(case.id) in own
+        ]
+        cards += [
+            Card(social_card_uri(brand_path(brand.id), lang), texts.brand(brand))
+            for brand in collection.brands.values()
+            if brand_path(brand.id) in own
+        ]
     return sorted(cards, key=lambda card: card.uri)
 
 
@@ -118,19 +126,32 @@ class CardWriter:
         return site_phrases(self.c).mark(self.text(value))
 
     def site(self) -> CardText:
-        return CardText(self.lang, "", self.site_name, self.strings.t("social.site_tagline", self.lang),
-                        self.site_name)
+        return CardText(self.lang, "", self.site_name, self.strings.t("social.site_tagline", self.lang), self.site_name)
 
     def case(self, case: Case) -> CardText:
-        return CardText(self.lang, self.strings.t("social.kind_case", self.lang), self.title(case.title),
-                        self.place(case.place), self.site_name, self.accent(case.brand),
-                        self.place_elsewhere(case.place), self.case_motifs(case))
+        return CardText(
+            self.lang,
+            self.strings.t("social.kind_case", self.lang),
+            self.title(case.title),
+            self.place(case.place),
+            self.site_name,
+            self.accent(case.brand),
+            self.place_elsewhere(case.place),
+            self.case_motifs(case),
+        )
 
     def brand(self, brand: Brand) -> CardText:
         name = brand_display_name(brand, self.title(brand.name), lambda key: self.strings.t(key, self.lang))
-        return CardText(self.lang, self.strings.t("social.kind_brand", self.lang), name,
-                        self.place(brand.place), self.site_name, self.accent(brand.id),
-                        self.place_elsewhere(brand.place), self.brand_motifs(brand))
+        return CardText(
+            self.lang,
+            self.strings.t("social.kind_brand", self.lang),
+            name,
+            self.place(brand.place),
+            self.site_name,
+            self.accent(brand.id),
+            self.place_elsewhere(brand.place),
+            self.brand_motifs(brand),
+        )
 
     def header(self, kind: str, record_id: str) -> CardText:
         """The text-free page header of a case or brand: its motifs only, the same in every language."""
@@ -139,8 +160,14 @@ class CardWriter:
 
     def case_motifs(self, case: Case) -> Motifs:
         county, _ = self._places.get(case.place, (None, None))
-        return Motifs(f"case/{case.id}", "case", county.id if county else "", tuple(case.industries),
-                      tuple(case.arrows), self.sourced_colour(case.brand))
+        return Motifs(
+            f"case/{case.id}",
+            "case",
+            county.id if county else "",
+            tuple(case.industries),
+            tuple(case.arrows),
+            self.sourced_colour(case.brand),
+        )
 
     def brand_motifs(self, brand: Brand) -> Motifs:
         """A brand's industries and arrows are those of its cases (a brand record names neither)."""
@@ -148,8 +175,9 @@ class CardWriter:
         cases = [c for _, c in sorted(self.c.cases.items()) if c.brand == brand.id and c.status == "published"]
         industries = tuple(dict.fromkeys(i for c in cases for i in c.industries))
         arrows = tuple(dict.fromkeys(a for c in cases for a in c.arrows))
-        return Motifs(f"brand/{brand.id}", "brand", county.id if county else "", industries, arrows,
-                      self.sourced_colour(brand.id))
+        return Motifs(
+            f"brand/{brand.id}", "brand", county.id if county else "", industries, arrows, self.sourced_colour(brand.id)
+        )
 
     def sourced_colour(self, brand_id: str | None) -> str:
         """The brand's first colour when its sources give one, else '' (the site's palette)."""
@@ -164,8 +192,11 @@ class CardWriter:
             return ""
         if township is None:
             return pick(county.name, lang, self.default)[0]
-        return fill(self.strings.t("social.place_in_county", lang), township=pick(township.name, lang, self.default)[0],
-                    county=pick(county.name, lang, self.default)[0])
+        return fill(
+            self.strings.t("social.place_in_county", lang),
+            township=pick(township.name, lang, self.default)[0],
+            county=pick(county.name, lang, self.default)[0],
+        )
 
     def place_elsewhere(self, place_id: str) -> str:
         """The place in the site's other languages: the card names it in both."""
@@ -177,4 +208,3 @@ class CardWriter:
         if brand is not None and brand.colours:
             return brand.colours[0].hex.lower()
         return ACCENT
-

@@ -8,6 +8,7 @@ Python-Markdown from re-parsing our HTML (half the build time at 1000 cases).
 The engine wraps the body in the theme (Material's base.html through
 theme/main.html), so our templates render only what is inside the article.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,7 @@ from generator.render.phrasing import add_to_environment
 from generator.render.urls import relative_url
 from generator.render.views.base import Page
 
-TEMPLATE_DIR = "casebook"   # under theme/
+TEMPLATE_DIR = "casebook"  # under theme/
 # Chinese inside text in another script: Han characters with the punctuation that joins them (‧「」、（）)
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u2027\u3000-\u303f\uff08\uff09\uff0c]+")
 HAN_RUN_HTML = re.compile(HAN_RUN.pattern + r"(?:<wbr>" + HAN_RUN.pattern + ")*")
@@ -37,7 +38,7 @@ def han_in_lang(text: str, page_lang: str | None = None) -> Markup:
     """Text in a Latin script with its Chinese names marked `lang="zh-TW"` (宜蘭斑‧食育酷樂園 in an
     English title), so screen readers and fonts treat them as Chinese. Chinese text is left as it is:
     on a page in `page_lang` other than Chinese, even a name wholly in Chinese is marked."""
-    html = isinstance(text, Markup)      # already HTML (the `phrases` filter's, with <wbr> between phrases)
+    html = isinstance(text, Markup)  # already HTML (the `phrases` filter's, with <wbr> between phrases)
     text = str(text)
     own = (lambda part: Markup(part)) if html else escape
     on_chinese_page = page_lang is not None and page_lang.startswith("zh")
@@ -45,8 +46,12 @@ def han_in_lang(text: str, page_lang: str | None = None) -> Markup:
         return own(text)
     parts, end = [], 0
     for match in HAN_RUN_HTML.finditer(text) if html else HAN_RUN.finditer(text):
-        parts += [own(text[end:match.start()]), Markup(f'<span lang="{CHINESE}">'), own(match.group(0)),
-                  Markup("</span>")]
+        parts += [
+            own(text[end : match.start()]),
+            Markup(f'<span lang="{CHINESE}">'),
+            own(match.group(0)),
+            Markup("</span>"),
+        ]
         end = match.end()
     parts.append(own(text[end:]))
     return Markup("").join(parts)
@@ -61,15 +66,15 @@ def make_environment(theme_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    add_to_environment(env)   # `phrases` filter, `han` test; prepare_site gives it the records' words
+    add_to_environment(env)  # `phrases` filter, `han` test; prepare_site gives it the records' words
     env.filters["han_in_lang"] = han_in_lang
     return env
 
 
 @dataclass(frozen=True)
 class RenderedPage:
-    front_matter: str   # YAML front matter: title, description
-    body: str           # the page body as HTML, rendered and sanitised
+    front_matter: str  # YAML front matter: title, description
+    body: str  # the page body as HTML, rendered and sanitised
 
     @property
     def source(self) -> str:
@@ -87,7 +92,7 @@ def render_page(env: jinja2.Environment, strings: Strings, page: Page) -> Render
         rel=partial(relative_url, page.url),
     )
     if marks_han(page.lang):
-        body = mark_han(body)   # Chinese names in other languages' pages carry lang="zh-TW"
+        body = mark_han(body)  # Chinese names in other languages' pages carry lang="zh-TW"
     return RenderedPage(_front_matter(page), body.strip() + "\n")
 
 

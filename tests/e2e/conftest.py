@@ -3,6 +3,7 @@
 The browser is Debian's chromium driven by Playwright; every request that
 would leave localhost is blocked and recorded, so a test can assert none did.
 """
+
 from __future__ import annotations
 
 import shutil

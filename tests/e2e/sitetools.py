@@ -3,6 +3,7 @@
 Kept out of conftest.py so tests never `from conftest import ...`: with two
 conftest.py files in the suite, that name resolves to whichever was loaded first.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,14 +21,25 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site_dir)], cwd=project, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
@@ -72,8 +84,9 @@ def copy_fixture_project(target: Path, theme: Path = ROOT / "theme") -> Path:
     """The synthetic fixture project copied to `target`, ready for `mkdocs build` with `theme`."""
     shutil.copytree(FIXTURE_PROJECT, target)
     mkdocs_yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (target / "mkdocs.yml").write_text(mkdocs_yml.replace("custom_dir: theme", f"custom_dir: {theme}"),
-                                       encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        mkdocs_yml.replace("custom_dir: theme", f"custom_dir: {theme}"), encoding="utf-8"
+    )
     shutil.copytree(ROOT / "docs", target / "docs")
     return target
 
@@ -110,10 +123,13 @@ def fontconfig_without_cjk(folder: Path) -> dict:
     files = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True).stdout.split()
     globs = "".join(f"<glob>{name.rstrip(':')}</glob>" for name in files if name.strip(":"))
     conf = folder / "fonts.conf"
-    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-                    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-                    f"  <selectfont><rejectfont>{globs}</rejectfont></selectfont>\n"
-                    f"  <cachedir>{folder}/cache</cachedir>\n</fontconfig>\n", encoding="utf-8")
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <selectfont><rejectfont>{globs}</rejectfont></selectfont>\n"
+        f"  <cachedir>{folder}/cache</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
     return {**os.environ, "FONTCONFIG_FILE": str(conf)}
 
 

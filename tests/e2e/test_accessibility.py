@@ -7,6 +7,7 @@ the default language, the last in the others, so two different pages of
 each kind are seen) and the test does not grow with the number of cases.
 Pages that are not ours (e.g. 404.html) are each their own kind.
 """
+
 from __future__ import annotations
 
 import re
@@ -89,8 +90,10 @@ def _run_axe(axe, page, rules: list[str] | None = None) -> list[dict]:
 def _start_axe(page, rules: list[str] | None = None) -> None:
     """Starts axe in the page without waiting for it, so several tabs work at once."""
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
-    page.evaluate("options => { window.__cbAxe = axe.run(document, options).then(r => r.violations); }",
-                  {"runOnly": run_only, "resultTypes": ["violations"]})
+    page.evaluate(
+        "options => { window.__cbAxe = axe.run(document, options).then(r => r.violations); }",
+        {"runOnly": run_only, "resultTypes": ["violations"]},
+    )
 
 
 def _axe_result(page) -> list[dict]:
@@ -132,7 +135,7 @@ class _RequestLog:
         page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
 
 
-TABS = 2   # pages audited at once (one per core): axe runs in each tab's own renderer process
+TABS = 2  # pages audited at once (one per core): axe runs in each tab's own renderer process
 
 
 @pytest.fixture(scope="module")
@@ -143,14 +146,14 @@ def audit(browser, site_server, pages_to_check, axe) -> dict:
     do not depend on the language, and the colour rules are axe's slowest.
     """
     context = browser.new_context()
-    context.add_init_script(axe.axe_script)   # in every page as it opens, compiled once
+    context.add_init_script(axe.axe_script)  # in every page as it opens, compiled once
     tabs = [context.new_page() for _ in range(TABS)]
     logs = [_RequestLog(tab, site_server) for tab in tabs]
     default_language = _default_language()
     light, dark = {}, {}
     try:
         for start in range(0, len(pages_to_check), TABS):
-            batch = list(zip(tabs, pages_to_check[start:start + TABS]))
+            batch = list(zip(tabs, pages_to_check[start : start + TABS]))
             for tab, file in batch:
                 tab.emulate_media(color_scheme="light")
                 # The DOM and stylesheets are what axe reads; fonts need not finish.
@@ -165,8 +168,12 @@ def audit(browser, site_server, pages_to_check, axe) -> dict:
                     in_default.append((tab, file))
             for tab, file in in_default:
                 dark[file] = _axe_result(tab)
-        return {"light": light, "dark": dark, "blocked": [u for log in logs for u in log.outside],
-                "console_errors": [e for log in logs for e in log.console_errors]}
+        return {
+            "light": light,
+            "dark": dark,
+            "blocked": [u for log in logs for u in log.outside],
+            "console_errors": [e for log in logs for e in log.console_errors],
+        }
     finally:
         context.close()
 
@@ -220,6 +227,7 @@ def test_axe_reports_a_real_violation(offline_page, site_server, axe):
 
 
 # -- structure every page must have, read from the built HTML (no browser) ----------
+
 
 def _structure_problems(html: str) -> list[str]:
     problems = []

@@ -1,4 +1,5 @@
 """`casebook build` replaces the site only after a complete build, and builds reproducibly."""
+
 from __future__ import annotations
 
 import hashlib
@@ -13,13 +14,21 @@ CASE = "content/cases/example-case.yml"
 
 
 def _casebook_build(project: Path, site: Path, **env) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "build", "-d", str(site)], cwd=project,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
 
 
 def _tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_failed_build_leaves_previous_site_untouched(fixture_site_project, tmp_path):
@@ -27,8 +36,9 @@ def test_failed_build_leaves_previous_site_untouched(fixture_site_project, tmp_p
     assert _casebook_build(fixture_site_project, site).returncode == 0
     before = _tree(site)
     case = fixture_site_project / CASE
-    case.write_text(case.read_text(encoding="utf-8").replace("place: example-township", "place: nowhere"),
-                    encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("place: example-township", "place: nowhere"), encoding="utf-8"
+    )
     result = _casebook_build(fixture_site_project, site)
     assert result.returncode == 1
     assert "error[unknown-place]" in result.stderr
@@ -42,12 +52,16 @@ def test_killed_build_leaves_previous_site_untouched(fixture_site_project, tmp_p
     site = tmp_path / "site"
     assert _casebook_build(fixture_site_project, site).returncode == 0
     before = _tree(site)
-    process = subprocess.Popen([sys.executable, "-m", "generator", "build", "-d", str(site)],
-                               cwd=fixture_site_project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "-d", str(site)],
+        cwd=fixture_site_project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not list(tmp_path.glob(".building-site-*/*")):
-        time.sleep(0.02)   # wait until the new build has started writing
+        time.sleep(0.02)  # wait until the new build has started writing
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert _tree(site) == before

@@ -1,4 +1,5 @@
 """The benchmark works end to end at a tiny size (its timings are read, never asserted)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -8,9 +9,13 @@ from sitetools import ROOT
 
 
 def test_benchmark_prints_a_full_row_at_a_tiny_size(tmp_path):
-    result = subprocess.run([sys.executable, "bench/run.py", "--sizes", "3", "--workdir", str(tmp_path),
-                             "--serve-edits", "1"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "bench/run.py", "--sizes", "3", "--workdir", str(tmp_path), "--serve-edits", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     header, rule, row = result.stdout.strip().splitlines()
     columns = [cell.strip() for cell in header.strip("|").split("|")]
@@ -27,15 +32,31 @@ def test_benchmark_prints_a_full_row_at_a_tiny_size(tmp_path):
 
 
 def test_search_benchmark_prints_a_row_per_language_engine_and_query_at_a_tiny_size(tmp_path):
-    result = subprocess.run([sys.executable, "bench/search.py", "--sizes", "3", "--workdir", str(tmp_path),
-                             "--repeat", "1", "--cpu-slowdown", "1"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "bench/search.py",
+            "--sizes",
+            "3",
+            "--workdir",
+            str(tmp_path),
+            "--repeat",
+            "1",
+            "--cpu-slowdown",
+            "1",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     header, rule, *rows = result.stdout.strip().splitlines()
     columns = [cell.strip() for cell in header.strip("|").split("|")]
     table = [dict(zip(columns, (cell.strip() for cell in row.strip("|").split("|")))) for row in rows]
     assert {(row["lang"], row["engine"]) for row in table} == {
-        (lang, engine) for lang in ("zh-TW", "en") for engine in ("casebook", "material", "pagefind")}
+        (lang, engine) for lang in ("zh-TW", "en") for engine in ("casebook", "material", "pagefind")
+    }
     for row in table:
         assert row["first result s"] and float(row["fetched KB"]) > 0, row
     for row in (row for row in table if row["engine"] == "casebook"):

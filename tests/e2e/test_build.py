@@ -1,4 +1,5 @@
 """The MkDocs build through the casebook plugin, on the synthetic fixture project."""
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,10 @@ def test_pages_carry_their_language_and_alternates(site):
     assert '<h1><span class="cb-phrases">範例<wbr>案例</span></h1>' in zh and "<h1>Example case</h1>" in en
     # Material's interface strings follow the page's language
     assert 'aria-label="搜尋"' in zh and 'aria-label="Search"' in en
-    assert re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', en) == [("../../../cases/example-case/", "zh-TW"),
-                                                                      ("./", "en")]
+    assert re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', en) == [
+        ("../../../cases/example-case/", "zh-TW"),
+        ("./", "en"),
+    ]
 
 
 def test_case_pages_stay_out_of_the_navigation(site):
@@ -49,7 +52,7 @@ def test_case_pages_stay_out_of_the_navigation(site):
     assert items == ["Cases", "Map", "Brands", "Policy", "Exhibitions", "About"]
     zh = _html(site, "cases/example-case/index.html").split('<nav class="cb-nav"')[1].split("</nav>")[0]
     assert re.findall(r'class="cb-nav__link"[^>]*>([^<]*)<', zh)[0] == "案例"
-    assert 'class="md-nav md-nav--primary"' not in _html(site, "cases/index.html")   # no docs sidebar
+    assert 'class="md-nav md-nav--primary"' not in _html(site, "cases/index.html")  # no docs sidebar
 
 
 def test_content_error_stops_the_build_with_positions(fixture_site_project, tmp_path):
@@ -57,7 +60,10 @@ def test_content_error_stops_the_build_with_positions(fixture_site_project, tmp_
     case.write_text(case.read_text(encoding="utf-8").replace("title:", "titel:"), encoding="utf-8")
     result = build_site(fixture_site_project, tmp_path / "site")
     assert result.returncode == 1
-    assert "content/cases/example-case.yml:7:1: error[unknown-field]: titel: 'titel' is not a field of a case" in result.stderr
+    assert (
+        "content/cases/example-case.yml:7:1: error[unknown-field]: titel: 'titel' is not a field of a case"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
 

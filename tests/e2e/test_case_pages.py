@@ -1,4 +1,5 @@
 """A case page in both languages, opened in headless Chromium with the network blocked."""
+
 from __future__ import annotations
 
 import re

@@ -15,6 +15,7 @@ and catalogue (their PDF text) and kiosk. On all of them:
 - every number in the text of every page is one the policy data or a record
   holds, with the one conversion data.yml declares (億元 to NT dollars).
 """
+
 from __future__ import annotations
 
 import html
@@ -36,6 +37,7 @@ TEXT_SUFFIXES = {".html", ".json", ".csv", ".geojson", ".xml", ".js", ".txt", ".
 
 
 # -- reading every output as text ---------------------------------------------------------------
+
 
 def html_text(source: str) -> str:
     """The text a reader meets on a page: its words and the attributes read aloud or shown."""
@@ -67,12 +69,12 @@ def _output_text(path: Path) -> str:
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
         # a line break inside a phrase is layout, not text: join Chinese without a space, other text with one
         text = re.sub(r"(?<=[\u3400-\u9fff（「])\n(?=[\u3400-\u9fff（）「」])", "", text)
-        text = re.sub(r"(?<=[a-z])[\u2010\u00ad]\n(?=[a-z])", "", text)   # a word the typesetter hyphenated
+        text = re.sub(r"(?<=[a-z])[\u2010\u00ad]\n(?=[a-z])", "", text)  # a word the typesetter hyphenated
         return text.replace("\n", " ")
     raw = path.read_text(encoding="utf-8-sig")
     if suffix in (".json", ".geojson") or (suffix == ".js" and path.name.startswith("search_index")):
         start, end = raw.find("{"), raw.rfind("}")
-        data = json.loads(raw[start:end + 1])
+        data = json.loads(raw[start : end + 1])
         return "\n".join(html_text(s) if "<" in s else html.unescape(s) for s in json_strings(data))
     if suffix in (".html", ".xml"):
         return html_text(raw)
@@ -80,16 +82,37 @@ def _output_text(path: Path) -> str:
 
 
 def outputs(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file()
-                  and not p.name.endswith(".min.js") and "assets/javascripts" not in p.as_posix())
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix in TEXT_SUFFIXES
+        and p.is_file()
+        and not p.name.endswith(".min.js")
+        and "assets/javascripts" not in p.as_posix()
+    )
 
 
 @pytest.fixture(scope="module")
 def kit(tmp_path_factory) -> Path:
     """The taipei-2019 kit of the real project: posters, catalogue and kiosk."""
     out = tmp_path_factory.mktemp("kit") / "taipei-2019"
-    result = subprocess.run([sys.executable, "-m", "generator", "exhibit", "taipei-2019", "--out", str(out),
-                             "--site-url", SITE_URL, "--no-zip"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "exhibit",
+            "taipei-2019",
+            "--out",
+            str(out),
+            "--site-url",
+            SITE_URL,
+            "--no-zip",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -106,6 +129,7 @@ def every_output(built_site, kit) -> dict[str, str]:
 
 # -- brand names ------------------------------------------------------------------------------------
 
+
 def _records(folder: str) -> list[dict]:
     return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "content" / folder).glob("*.yml"))]
 
@@ -120,19 +144,20 @@ def bare_uses(text: str, name: str) -> list[str]:
     """Where `name` stands as a name without saying it is this site's."""
     found = []
     for match in re.finditer(re.escape(name), text):
-        after = text[match.end():match.end() + 60]
-        if HAN.match(after):            # inside a longer phrase of the source: 臺東香草業者, 官田烏金社區合作社
+        after = text[match.end() : match.end() + 60]
+        if HAN.match(after):  # inside a longer phrase of the source: 臺東香草業者, 官田烏金社區合作社
             continue
         if "本站" in after[:12] or "this site" in after[:45]:
             continue
-        found.append(text[max(0, match.start() - 40):match.end() + 40])
+        found.append(text[max(0, match.start() - 40) : match.end() + 40])
     return found
 
 
 def test_no_output_presents_a_name_this_site_gave_as_the_brands_own(every_output):
     names = site_names()
-    problems = {f"{file}: …{use}…" for file, text in every_output.items() for name in names
-                for use in bare_uses(text, name)}
+    problems = {
+        f"{file}: …{use}…" for file, text in every_output.items() for name in names for use in bare_uses(text, name)
+    }
     assert not problems, "\n".join(sorted(problems)[:20])
     marked = [file for file, text in every_output.items() if "（本站所取的名稱）" in text]
     assert any(f.endswith(".pdf") for f in marked) and any("kiosk" in f for f in marked)
@@ -148,11 +173,16 @@ def test_the_brand_name_check_catches_a_bare_name():
 
 # -- exhibitions, qualifiers -------------------------------------------------------------------------
 
+
 def test_exhibition_pages_keep_kit_settings_out_of_the_event_facts(built_site, kit):
     cases = [c["title"][lang] for c in _records("cases") for lang in c["title"]]
     kit_words = [*cases, "正體中文", "English", "A1", "A2", "A3", "A4"]
-    pages = [built_site / "exhibitions/index.html", built_site / "en/exhibitions/index.html",
-             kit / "kiosk/exhibitions.html", kit / "kiosk/en/exhibitions.html"]
+    pages = [
+        built_site / "exhibitions/index.html",
+        built_site / "en/exhibitions/index.html",
+        kit / "kiosk/exhibitions.html",
+        kit / "kiosk/en/exhibitions.html",
+    ]
     for page in pages:
         source = page.read_text(encoding="utf-8")
         facts = re.findall(r'<dl class="cb-exhibition__facts">(.*?)</dl>', source, re.S)
@@ -166,16 +196,20 @@ def test_exhibition_pages_keep_kit_settings_out_of_the_event_facts(built_site, k
 
 def test_the_catalogue_says_it_is_this_sites_not_the_exhibitions(every_output):
     [catalogue] = [text for name, text in every_output.items() if name.startswith("kit/catalogue/")]
-    assert "本站為此展覽編製的案例手冊" in catalogue and "A case catalogue this site made for the exhibition" in catalogue
+    assert (
+        "本站為此展覽編製的案例手冊" in catalogue and "A case catalogue this site made for the exhibition" in catalogue
+    )
     assert "本展案例" not in catalogue and "Cases in this exhibition" not in catalogue
 
 
 def test_the_photo_caption_name_is_only_quoted_as_a_caption(every_output):
     for file, text in every_output.items():
-        for pattern, context in (("2019臺灣地方創生展", "照片說明"),
-                                 ("2019 Taiwan regional revitalisation exhibition", "photo caption")):
+        for pattern, context in (
+            ("2019臺灣地方創生展", "照片說明"),
+            ("2019 Taiwan regional revitalisation exhibition", "photo caption"),
+        ):
             for match in re.finditer(re.escape(pattern), text, re.I):
-                before = text[max(0, match.start() - 60):match.start()]
+                before = text[max(0, match.start() - 60) : match.start()]
                 assert context in before.lower(), f"{file}: …{before}{pattern}…"
 
 
@@ -204,8 +238,10 @@ def test_chinese_pages_write_tai_with_the_traditional_character(built_site):
     problems = []
     for page in pages:
         text = body_text_zh(page.read_text(encoding="utf-8"))
-        problems += [f"{page.relative_to(built_site)}: …{text[max(0, m.start() - 20):m.end() + 20]}…"
-                     for m in re.finditer("台", text)]
+        problems += [
+            f"{page.relative_to(built_site)}: …{text[max(0, m.start() - 20) : m.end() + 20]}…"
+            for m in re.finditer("台", text)
+        ]
     assert not problems, "\n".join(problems[:20])
 
 
@@ -216,12 +252,16 @@ def test_the_tai_check_finds_a_stray_tai():
 
 # -- numbers --------------------------------------------------------------------------------------------
 
+
 def record_numbers() -> set[str]:
     """Every number written in a record or data file under content/ (comments aside): each has its citation."""
     found = set()
     for path in (ROOT / "content").rglob("*.yml"):
-        text = "\n".join(line.split(" #")[0] for line in path.read_text(encoding="utf-8").splitlines()
-                         if not line.lstrip().startswith("#"))
+        text = "\n".join(
+            line.split(" #")[0]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("#")
+        )
         found |= set(NUMBER.findall(text))
     return found
 
@@ -261,8 +301,10 @@ def test_every_number_on_every_page_is_held_by_the_data_or_a_record(built_site):
         for match in NUMBER.finditer(text):
             seen += 1
             if match.group(0) not in allowed:
-                problems.append(f"{page.relative_to(built_site)}: '{match.group(0)}' in …"
-                                f"{text[max(0, match.start() - 50):match.end() + 20]}…")
+                problems.append(
+                    f"{page.relative_to(built_site)}: '{match.group(0)}' in …"
+                    f"{text[max(0, match.start() - 50) : match.end() + 20]}…"
+                )
     assert seen > 500
     assert not problems, "\n".join(problems[:30])
 
@@ -287,7 +329,10 @@ def test_a_target_stated_in_words_has_no_number(built_site):
 def test_counts_use_their_singular_string(built_site):
     singular_nouns = "cases|brands|translations|plans|proposals|meetings|sessions|ministries|programmes|townships"
     one = re.compile(rf"(?<![\d.,])1 (?:{singular_nouns})\b")
-    problems = [f"{p.relative_to(built_site)}: {m.group(0)}" for p in built_site.rglob("*.html")
-                for m in one.finditer(article_text(p.read_text(encoding="utf-8")))]
+    problems = [
+        f"{p.relative_to(built_site)}: {m.group(0)}"
+        for p in built_site.rglob("*.html")
+        for m in one.finditer(article_text(p.read_text(encoding="utf-8")))
+    ]
     assert not problems, problems[:10]
     assert "1 case<" in (built_site / "en/brands/index.html").read_text(encoding="utf-8")

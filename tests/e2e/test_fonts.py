@@ -7,6 +7,7 @@ all. A browser told by fontconfig to ignore every Chinese font
 Han files, within the budgets below. Bytes are what a static host sends
 (text gzip-compressed); the budgets are byte counts, never times.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,10 @@ class Transfer:
         self.by_url: dict[str, tuple[str, int]] = {}
         self._types: dict[str, tuple[str, str]] = {}
         cdp = page.context.new_cdp_session(page)
-        cdp.on("Network.responseReceived",
-               lambda e: self._types.__setitem__(e["requestId"], (e["type"], e["response"]["url"])))
+        cdp.on(
+            "Network.responseReceived",
+            lambda e: self._types.__setitem__(e["requestId"], (e["type"], e["response"]["url"])),
+        )
         cdp.on("Network.loadingFinished", self._finished)
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
@@ -74,8 +77,10 @@ def test_a_chinese_case_page_without_a_system_cjk_font_stays_within_its_budget(b
     try:
         assert "Noto Sans TC" in loaded and "Noto Sans in Han text" in loaded
         assert transfer.han_fonts(), "the page's Han text must come from the site's own font"
-        assert all(re.search(r"/assets/fonts/noto-sans-tc-[a-z-]+-[47]00\.[0-9a-f]{16}\.woff2$", u)
-                   for u in transfer.han_fonts())
+        assert all(
+            re.search(r"/assets/fonts/noto-sans-tc-[a-z-]+-[47]00\.[0-9a-f]{16}\.woff2$", u)
+            for u in transfer.han_fonts()
+        )
         assert transfer.total("Font") <= ZH_CASE_FONT_BUDGET, transfer.by_url
         assert transfer.total() <= ZH_CASE_TOTAL_BUDGET, transfer.by_url
         family = page.evaluate("getComputedStyle(document.querySelector('article h1')).fontFamily")
@@ -88,7 +93,7 @@ def test_an_english_page_downloads_little_han_font(browser_without_cjk, gzip_ser
     context, page, transfer, loaded = _load(browser_without_cjk, f"{gzip_server}en/cases/{CASE_ID}/")
     try:
         assert transfer.total("Font") <= EN_FONT_BUDGET, transfer.by_url
-        assert all("-en-" in url for url in transfer.han_fonts()), transfer.han_fonts()   # the small English-page file
+        assert all("-en-" in url for url in transfer.han_fonts()), transfer.han_fonts()  # the small English-page file
     finally:
         context.close()
 
@@ -113,7 +118,7 @@ def test_a_page_without_han_text_downloads_no_han_font(browser_without_cjk, gzip
         assert not page.evaluate(r"() => /[\u3400-\u9fff]/.test(document.body.innerText)")
         assert transfer.han_fonts() == [], path
         with page.expect_response(lambda response: "/noto-sans-tc-en-400." in response.url):
-            page.hover(".md-select")   # opened, it shows 正體中文, in our font
+            page.hover(".md-select")  # opened, it shows 正體中文, in our font
     finally:
         context.close()
 
@@ -130,14 +135,16 @@ def test_readers_with_a_system_cjk_font_download_none_of_ours(browser, gzip_serv
 
 def test_the_font_stylesheet_never_holds_up_the_first_paint(built_site):
     html = (built_site / "cases" / CASE_ID / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'<link rel="stylesheet" href="[^"]*fonts\.css"[^>]*>', re.sub("<noscript>.*?</noscript>", "", html))
+    links = re.findall(
+        r'<link rel="stylesheet" href="[^"]*fonts\.css"[^>]*>', re.sub("<noscript>.*?</noscript>", "", html)
+    )
     assert links and all('media="print"' in link and "data-cb-fonts" in link for link in links), links
-    assert 'assets/javascripts/fonts.js' in html   # switches it on once loaded, with no inline script
+    assert "assets/javascripts/fonts.js" in html  # switches it on once loaded, with no inline script
     assert re.search(r'<noscript><link rel="stylesheet" href="[^"]*fonts\.css"></noscript>', html)
     css = (built_site / "assets" / "fonts" / "fonts.css").read_text(encoding="utf-8")
     faces = re.findall(r"@font-face\s*{([^}]*)}", css)
     assert faces and all("font-display: swap" in face for face in faces)
-    assert "http" not in css.split("*/", 1)[1]     # nothing fetched from elsewhere
+    assert "http" not in css.split("*/", 1)[1]  # nothing fetched from elsewhere
     files = set(re.findall(r'url\("([^"]+)"\)', css))
     for name in files:
         assert (built_site / "assets" / "fonts" / name).is_file(), name
@@ -154,8 +161,9 @@ def test_every_han_character_of_the_site_is_in_the_font(built_site):
                 covered.update(range(int(low, 16), int(high or low, 16) + 1))
     missing = {}
     for path in built_site.rglob("*.html"):
-        for char in set(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\u3001-\u3011]",
-                                   path.read_text(encoding="utf-8"))):
+        for char in set(
+            re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\u3001-\u3011]", path.read_text(encoding="utf-8"))
+        ):
             if ord(char) not in covered:
                 missing.setdefault(char, path.relative_to(built_site).as_posix())
     assert missing == {}

@@ -5,6 +5,7 @@ field people fill in (titles, summaries, Markdown stories, names, labels).
 Every file the build writes is then scanned: HTML is parsed, JSON and XML are
 parsed and their strings checked, CSV cells are checked for formula injection.
 """
+
 from __future__ import annotations
 
 import csv
@@ -23,7 +24,7 @@ PLAIN_ATTACKS = [
     "<script>alert('xss-title')</script>",
     "\"><img src=x onerror=alert('xss-attr')>",
     "{{ 7*7 }} {% raw %}",
-    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    '=HYPERLINK("http://evil.example","x")',
     "+cmd|' /C calc'!A0",
     "@SUM(1+1)",
     "-2+3",
@@ -168,8 +169,14 @@ def _scan_csv(text: str) -> list[str]:
     return problems
 
 
-SCANNERS = {".html": _scan_html, ".json": _scan_json, ".xml": _scan_xml, ".csv": _scan_csv,
-            ".svg": _scan_html, ".geojson": _scan_json}
+SCANNERS = {
+    ".html": _scan_html,
+    ".json": _scan_json,
+    ".xml": _scan_xml,
+    ".csv": _scan_csv,
+    ".svg": _scan_html,
+    ".geojson": _scan_json,
+}
 
 
 def test_no_output_file_holds_anything_executable(hostile_site):
@@ -188,6 +195,8 @@ def test_no_output_file_holds_anything_executable(hostile_site):
 
 def test_hostile_text_is_shown_as_text(hostile_site):
     html = (hostile_site / "en" / "cases" / "example-case" / "index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(&#39;xss-title&#39;)&lt;/script&gt;" in html or \
-           "&lt;script&gt;alert('xss-title')&lt;/script&gt;" in html
+    assert (
+        "&lt;script&gt;alert(&#39;xss-title&#39;)&lt;/script&gt;" in html
+        or "&lt;script&gt;alert('xss-title')&lt;/script&gt;" in html
+    )
     assert 'href="https://example.org/"' in html and 'href="../example/"' in html

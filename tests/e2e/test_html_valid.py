@@ -5,6 +5,7 @@ vnu is the W3C's checker (npm `vnu-jar`, pinned in package.json, installed by
 scripts/install-system.sh). Warnings are not counted; errors fail the test with
 vnu's own messages.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,11 @@ def _vnu(paths: list[Path]) -> list[dict]:
     java = shutil.which("java")
     if java is None or not VNU.is_file():
         pytest.fail(f"the Nu HTML Checker needs java and {VNU.relative_to(ROOT)}: run `make setup`")
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
-                             *map(str, paths)], capture_output=True, text=True)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", *map(str, paths)],
+        capture_output=True,
+        text=True,
+    )
     return json.loads(result.stderr or '{"messages": []}')["messages"]
 
 
@@ -37,8 +41,11 @@ def test_every_page_has_no_html_errors(built_site):
 
 def test_the_checker_reports_errors(tmp_path):
     page = tmp_path / "bad.html"
-    page.write_text('<!doctype html><html lang="en"><title>x</title><input type="checkbox" autocomplete="off">'
-                    '<label for="x" role="button" aria-label="Menu">m</label><input id="x">', encoding="utf-8")
+    page.write_text(
+        '<!doctype html><html lang="en"><title>x</title><input type="checkbox" autocomplete="off">'
+        '<label for="x" role="button" aria-label="Menu">m</label><input id="x">',
+        encoding="utf-8",
+    )
     messages = _vnu([page])
     assert any("autocomplete" in m["message"] for m in messages)
     assert any("label" in m["message"] for m in messages)

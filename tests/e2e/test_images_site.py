@@ -3,6 +3,7 @@
 The fixture project gets synthetic photos (GPS EXIF, EXIF-rotated, CMYK, a
 transparent PNG) on its case; its brand has none and shows its designed visual.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,8 +18,12 @@ import pytest
 from sitetools import build_site
 
 MEDIA = "content/media/example-case"
-PHOTOS = {"gps.jpg": pf.with_gps(900, 600), "turned.jpg": pf.rotated(640, 480), "cmyk.jpg": pf.cmyk(500, 400),
-          "drawing.png": pf.transparent(400, 300)}
+PHOTOS = {
+    "gps.jpg": pf.with_gps(900, 600),
+    "turned.jpg": pf.rotated(640, 480),
+    "cmyk.jpg": pf.cmyk(500, 400),
+    "drawing.png": pf.transparent(400, 300),
+}
 
 
 class _Project:
@@ -58,11 +63,14 @@ def photo_site(tmp_path_factory):
 def test_every_derivative_in_the_site_is_free_of_metadata(photo_site):
     _, site, _, _ = photo_site
     files = sorted((site / "assets" / "images" / "cases" / "example-case").iterdir())
-    assert len(files) == (2 + 1 + 2 + 1) * 3     # widths 480+900, 480, 480+500, 400; AVIF, WebP, fallback
+    assert len(files) == (2 + 1 + 2 + 1) * 3  # widths 480+900, 480, 480+500, 400; AVIF, WebP, fallback
     for path in files:
         assert pf.metadata_left(path.read_bytes()) == [], path.name
-    assert not any(b"GPS" in path.read_bytes() for path in (site / "assets").rglob("*") if path.is_file()
-                   and path.suffix in (".jpg", ".webp", ".avif", ".png"))
+    assert not any(
+        b"GPS" in path.read_bytes()
+        for path in (site / "assets").rglob("*")
+        if path.is_file() and path.suffix in (".jpg", ".webp", ".avif", ".png")
+    )
 
 
 def test_the_case_page_has_a_header_picture_and_lazy_figures(photo_site):
@@ -74,10 +82,12 @@ def test_the_case_page_has_a_header_picture_and_lazy_figures(photo_site):
     assert 'type="image/avif"' in header and 'type="image/webp"' in header
     assert 'fetchpriority="high"' in header and 'loading="lazy"' not in header
     assert 'alt="合成測試圖片"' in header
-    assert re.search(r'<img src="[^"]+gps-900w\.\w+\.jpg" srcset="[^"]+" sizes="[^"]+" width="900" height="600"', header)
+    assert re.search(
+        r'<img src="[^"]+gps-900w\.\w+\.jpg" srcset="[^"]+" sizes="[^"]+" width="900" height="600"', header
+    )
     assert all('loading="lazy"' in f and 'decoding="async"' in f for f in others)
-    assert 'width="480" height="640"' in others[0]           # the EXIF-rotated photo, portrait
-    assert ".png 400w" in others[2]                         # the transparent drawing falls back to PNG
+    assert 'width="480" height="640"' in others[0]  # the EXIF-rotated photo, portrait
+    assert ".png 400w" in others[2]  # the transparent drawing falls back to PNG
     assert "圖片來源：測試 · 授權：CC0 1.0" in header
 
 
@@ -108,14 +118,15 @@ def test_a_brand_without_photos_shows_its_visual_with_empty_alt(photo_site):
 def test_the_second_build_decodes_nothing(photo_site):
     _, _, first, second = photo_site
     assert "images: " in first.stderr and "processed" in first.stderr
-    assert "images: " not in second.stderr                  # no progress: nothing to process
+    assert "images: " not in second.stderr  # no progress: nothing to process
     assert re.search(r"pictures: 0 made, \d+ from the cache, 0 decoded", second.stderr)
 
 
 # -- in the browser ------------------------------------------------------------------------------
 
-SCREENSHOTS = Path(os.environ.get("CASEBOOK_SCREENSHOTS", Path(__file__).resolve().parents[2] / "test-output"
-                                  / "screenshots"))
+SCREENSHOTS = Path(
+    os.environ.get("CASEBOOK_SCREENSHOTS", Path(__file__).resolve().parents[2] / "test-output" / "screenshots")
+)
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +166,7 @@ def _look(browser, url: str, shot: str) -> dict:
 @pytest.mark.browser
 def test_a_case_with_photos_in_the_browser(browser, photo_server):
     header = _look(browser, photo_server + "cases/example-case/", "photos-case-with-photo.png")
-    assert header["src"].endswith(".avif") and header["natural"] > 0     # Chromium takes the AVIF source
+    assert header["src"].endswith(".avif") and header["natural"] > 0  # Chromium takes the AVIF source
     assert abs(header["ratio"] - 900 / 600) < 0.02
     assert header["lazy"] == 3
 
@@ -167,8 +178,8 @@ def test_a_case_without_photos_shows_its_visual_in_the_browser(browser, site_ser
     case = sorted(p.stem for p in (ROOT / "content" / "cases").glob("*.yml"))[0]
     case = "kouhu-smart-tilapia" if (ROOT / "content/cases/kouhu-smart-tilapia.yml").exists() else case
     header = _look(browser, site_server + f"cases/{case}/", "photos-case-without-photo.png")
-    assert "/visual-" in header["src"] and header["natural"] > 0   # one picture for every language
-    assert abs(header["ratio"] - 1200 / 480) < 0.02   # the header: the motifs alone, 1200x480
+    assert "/visual-" in header["src"] and header["natural"] > 0  # one picture for every language
+    assert abs(header["ratio"] - 1200 / 480) < 0.02  # the header: the motifs alone, 1200x480
 
 
 def test_a_no_change_rebuild_opens_no_picture_anywhere_in_the_build(photo_site, tmp_path, monkeypatch):

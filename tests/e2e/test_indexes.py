@@ -1,5 +1,6 @@
 """Index pages, the case list's filter (with and without JavaScript) and the 404 pages,
 on the real built site in headless Chromium with the network blocked."""
+
 from __future__ import annotations
 
 import functools
@@ -51,6 +52,7 @@ def _visible_card_ids(page) -> set[str]:
 
 
 # -- the case list ------------------------------------------------------------------------------------
+
 
 def test_filter_without_javascript_is_links_to_the_index_pages(browser, offline_page, site_server):
     # A second page like the offline_page fixture's, with JavaScript off (its class,
@@ -116,6 +118,7 @@ def test_a_choice_no_case_matches_says_so(offline_page, site_server):
 
 # -- every kind of index page loads cleanly in both languages -------------------------------------------
 
+
 def _index_paths() -> list[str]:
     """One page of each template of ours (the case list and 404 have tests of their own).
 
@@ -125,8 +128,17 @@ def _index_paths() -> list[str]:
     records = _records()
     case = _published_cases()[0]
     brand = next(b for _, b in sorted(records.brands.items()) if b.status == "published")
-    return ["brands/", f"brands/{brand.id}/", "arrows/", f"technologies/{records.taxonomy.technologies[0].id}/",
-            f"counties/{_county_of(case.place)}/", "looking-for/", "exhibitions/", "translations/", "about/"]
+    return [
+        "brands/",
+        f"brands/{brand.id}/",
+        "arrows/",
+        f"technologies/{records.taxonomy.technologies[0].id}/",
+        f"counties/{_county_of(case.place)}/",
+        "looking-for/",
+        "exhibitions/",
+        "translations/",
+        "about/",
+    ]
 
 
 @pytest.mark.parametrize("lang,prefix", [("zh-TW", ""), ("en", "en/")])
@@ -142,6 +154,7 @@ def test_index_pages_load_with_no_console_error_and_no_external_request(offline_
 
 
 # -- 404 pages ----------------------------------------------------------------------------------------------
+
 
 class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
     """Serves /404.html with status 404 for any missing path, as static hosts do."""

@@ -1,4 +1,5 @@
 """The site by keyboard alone: the skip link comes first and works, focus is always visible."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CASE_ID = sorted(p.stem for p in (ROOT / "content" / "cases").glob("*.yml"))[0]
 PAGES = ["", f"cases/{CASE_ID}/", f"en/cases/{CASE_ID}/"]
-TAB_STOPS = 12   # the header's controls and the first links of the content
+TAB_STOPS = 12  # the header's controls and the first links of the content
 
 pytestmark = pytest.mark.browser
 
@@ -56,8 +57,9 @@ def test_every_tab_stop_shows_where_focus_is(offline_page, site_server, path):
             break
         if not state["visible"] or not state["onScreen"]:
             invisible.append(state)
-    assert invisible == [], "focus not visible on: " + "; ".join(f"{s['tag']}.{s['cls']} {s['text']!r}"
-                                                                for s in invisible)
+    assert invisible == [], "focus not visible on: " + "; ".join(
+        f"{s['tag']}.{s['cls']} {s['text']!r}" for s in invisible
+    )
 
 
 def test_focus_ring_check_can_fail(offline_page, site_server):
@@ -107,7 +109,7 @@ def test_no_invisible_tab_stop_after_the_search_box(offline_page, site_server, p
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("Kouhu")
-    box.press("End")    # Material reacts to key events, not to fill() alone
+    box.press("End")  # Material reacts to key events, not to fill() alone
     page.wait_for_selector(".md-search-result__list a.md-search-result__link", timeout=60_000)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")

@@ -7,6 +7,7 @@ when idle (to an attract screen) and switches large type. Touch first, at
 least 48 × 48 px, search by tapping names or an on-screen keyboard, a visible
 message for links out, no downloads or editors' pages.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,8 +27,15 @@ CASE = "cases/example-case.html"
 @pytest.fixture(scope="module")
 def kiosk(tmp_path_factory) -> Path:
     root = site_project(tmp_path_factory.mktemp("kiosk") / "project")
-    request = ExhibitRequest(exhibition="example-exhibition", out=root / "kit", site_url=SITE_URL, posters=False,
-                             catalogue=False, zip=False, kiosk=KioskOptions(idle_seconds=IDLE_SECONDS))
+    request = ExhibitRequest(
+        exhibition="example-exhibition",
+        out=root / "kit",
+        site_url=SITE_URL,
+        posters=False,
+        catalogue=False,
+        zip=False,
+        kiosk=KioskOptions(idle_seconds=IDLE_SECONDS),
+    )
     build_exhibit(root / "casebook.yml", request, theme_dir=THEME, mkdocs_file=root / "mkdocs.yml")
     return root / "kit" / "kiosk"
 
@@ -59,7 +67,7 @@ def _finds(offline: OfflinePage, query: str, expected: str) -> bool:
     box = offline.page.locator("input.md-search__input")
     box.click()
     box.fill(query)
-    box.press("End")     # Material reacts to key events, not to fill() alone
+    box.press("End")  # Material reacts to key events, not to fill() alone
     found = f"[...document.querySelectorAll({RESULTS!r})].some(a => a.href.split('#')[0] === {expected!r})"
     try:
         offline.page.wait_for_function(found, timeout=8000)
@@ -111,7 +119,7 @@ def test_large_type_switch(kiosk, page):
     page.page.locator("button.cb-kiosk-type").click()
     assert page.page.evaluate("document.documentElement.classList.contains('cb-kiosk-large')")
     assert page.page.evaluate(size) > normal * 1.2
-    page.page.reload()                      # the choice holds while the visitor browses
+    page.page.reload()  # the choice holds while the visitor browses
     assert page.page.evaluate(size) > normal * 1.2
     _no_trouble(page)
 
@@ -166,13 +174,13 @@ def test_touch_sizes_body_text_and_targets(kiosk, browser, size):
 
 def test_search_by_tapping_a_name_or_the_on_screen_keyboard(kiosk, page):
     page.page.goto((kiosk / "index.html").as_uri())
-    page.page.evaluate("window.casebookKiosk.idleSeconds = 0")     # no attract screen during this test
+    page.page.evaluate("window.casebookKiosk.idleSeconds = 0")  # no attract screen during this test
     page.page.locator("input.md-search__input").click()
     chips = page.page.locator(".cb-kiosk-search .cb-kiosk-chip")
     assert chips.count() >= 2
     # The fixture's names all share 範例, so its case page need not be among the first results: any will do.
     found = f"document.querySelectorAll({RESULTS!r}).length > 0"
-    for _ in range(3):      # the first tap may come before Material's search worker has its index
+    for _ in range(3):  # the first tap may come before Material's search worker has its index
         chips.filter(has_text="範例案例").first.click()
         try:
             page.page.wait_for_function(found, timeout=5000)

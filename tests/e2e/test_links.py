@@ -4,6 +4,7 @@ Parses every HTML file's href and src (and srcset), resolves each relative to
 its page (or to the site root when it starts with '/'), and asserts the
 target exists. A link to another page with a #fragment must find that id there.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -26,7 +27,7 @@ class _LinkParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
         self.ids: set[str] = set()
-        self.resources: list[str] = []     # URLs the page loads by itself
+        self.resources: list[str] = []  # URLs the page loads by itself
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
@@ -60,9 +61,9 @@ def _target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
     """The file a link points at and its fragment; None for links that leave the site."""
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or link.startswith("//"):
-        return None                    # http(s), mailto, data: not ours to check here
+        return None  # http(s), mailto, data: not ours to check here
     if not parts.path:
-        return None                    # "#id" or "?q" on the page itself
+        return None  # "#id" or "?q" on the page itself
     page_dir = "/" + page.parent.relative_to(site).as_posix()
     path = posixpath.normpath(posixpath.join(page_dir, unquote(parts.path)))
     if parts.path.endswith("/"):
@@ -109,8 +110,11 @@ def test_no_page_or_stylesheet_loads_anything_from_outside_the_site(built_site):
     remote = []
     for page in _html_files(built_site):
         parser = _parse(page)
-        remote += [f"{page.relative_to(built_site)}: {url}" for url in parser.resources
-                   if urlsplit(url).scheme in ("http", "https") or url.startswith("//") or CSS_REMOTE.search(url)]
+        remote += [
+            f"{page.relative_to(built_site)}: {url}"
+            for url in parser.resources
+            if urlsplit(url).scheme in ("http", "https") or url.startswith("//") or CSS_REMOTE.search(url)
+        ]
     for css in sorted(built_site.rglob("*.css")):
         text = css.read_text(encoding="utf-8", errors="replace")
         remote += [f"{css.relative_to(built_site)}: {m.group(0)}" for m in CSS_REMOTE.finditer(text)]
@@ -118,21 +122,27 @@ def test_no_page_or_stylesheet_loads_anything_from_outside_the_site(built_site):
 
 
 def test_resource_check_finds_a_remote_font_and_script(tmp_path):
-    (tmp_path / "index.html").write_text('<script src="https://cdn.example/x.js"></script>'
-                                         '<link rel="stylesheet" href="//fonts.example/css">'
-                                         '<a href="https://example.org/">a link is fine</a>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<script src="https://cdn.example/x.js"></script>'
+        '<link rel="stylesheet" href="//fonts.example/css">'
+        '<a href="https://example.org/">a link is fine</a>',
+        encoding="utf-8",
+    )
     (tmp_path / "a.css").write_text("@font-face{src:url(https://fonts.example/f.woff2)}", encoding="utf-8")
     parser = _parse(tmp_path / "index.html")
     assert parser.resources == ["https://cdn.example/x.js", "//fonts.example/css"]
     assert CSS_REMOTE.search((tmp_path / "a.css").read_text())
 
 
-@pytest.mark.parametrize("link,expected", [
-    ("../arrows/branding/", "arrows/branding/index.html"),
-    ("/cases/", "cases/index.html"),
-    ("../assets/x.css?v=1", "assets/x.css"),
-    ("../counties/yunlin/#township-kouhu", "counties/yunlin/index.html"),
-])
+@pytest.mark.parametrize(
+    "link,expected",
+    [
+        ("../arrows/branding/", "arrows/branding/index.html"),
+        ("/cases/", "cases/index.html"),
+        ("../assets/x.css?v=1", "assets/x.css"),
+        ("../counties/yunlin/#township-kouhu", "counties/yunlin/index.html"),
+    ],
+)
 def test_links_resolve_relative_to_their_page(tmp_path, link, expected):
     page = tmp_path / "cases" / "index.html"
     file, _ = _target(tmp_path, page, link)

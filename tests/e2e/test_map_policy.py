@@ -1,4 +1,5 @@
 """The map, the policy explainers and the home page in headless Chromium, with the network blocked."""
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,9 @@ def assert_clean(offline_page):
 
 def visible_markers(page) -> list[str]:
     return page.eval_on_selector_all(
-        ".cb-map__marker", "els => els.filter(e => getComputedStyle(e).display !== 'none')"
-                           ".map(e => e.getAttribute('href'))")
+        ".cb-map__marker",
+        "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.getAttribute('href'))",
+    )
 
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
@@ -71,8 +73,10 @@ def test_a_filter_query_hides_the_markers_that_do_not_match(offline_page, site_s
     page = offline_page.page
     page.goto(f"{site_server}map/?arrow={arrow}")
     assert sorted(visible_markers(page)) == expected
-    listed = page.eval_on_selector_all(".cb-map__list > li", "els => els.filter(e => e.style.display !== 'none')"
-                                                             ".map(e => e.querySelector('a').getAttribute('href'))")
+    listed = page.eval_on_selector_all(
+        ".cb-map__list > li",
+        "els => els.filter(e => e.style.display !== 'none').map(e => e.querySelector('a').getAttribute('href'))",
+    )
     assert sorted(listed) == expected
     status = page.locator(".cb-map__status")
     assert status.is_visible() and f"{len(expected)}／{len(cases)}" in status.inner_text()
@@ -113,8 +117,8 @@ def here(page) -> str:
 def visible_cases(page, selector: str) -> list[str]:
     """The case ids whose entries under `selector` show."""
     hrefs = page.eval_on_selector_all(
-        selector, "els => els.filter(e => e.getBoundingClientRect().width > 0)"
-                  ".map(e => e.querySelector('a').href)")
+        selector, "els => els.filter(e => e.getBoundingClientRect().width > 0).map(e => e.querySelector('a').href)"
+    )
     return sorted(re.search(r"cases/([^/]+)/$", href).group(1) for href in hrefs)
 
 
@@ -150,9 +154,9 @@ def test_clicking_yunlin_filters_to_kouhu_and_back(offline_page, site_server, la
     status = page.locator(".cb-map__status").inner_text()
     assert ("1／6" in status and "雲林縣" in status) if lang == "zh-TW" else ("1 of 6" in status and "Yunlin" in status)
     assert page.locator("[data-map-case-list]").get_attribute("href").endswith("cases/?county=yunlin")
-    page.mouse.click(*page.evaluate(COUNTY_TARGET, "yunlin")["point"])   # the chosen county again: every case
+    page.mouse.click(*page.evaluate(COUNTY_TARGET, "yunlin")["point"])  # the chosen county again: every case
     assert not here(page).endswith("?county=yunlin") and sorted(visible_markers(page)) == everything
-    page.go_back()                                     # Back returns to the filtered map
+    page.go_back()  # Back returns to the filtered map
     assert here(page).endswith("map/?county=yunlin") and len(visible_markers(page)) == 1
     page.go_back()
     assert sorted(visible_markers(page)) == everything and not page.locator(".cb-map__status").is_visible()
@@ -172,7 +176,7 @@ def test_the_case_list_and_the_map_show_the_same_cases_for_a_county(offline_page
         assert here(page) == f"{site_server}{prefix}map/?county={county}"
         assert visible_cases(page, ".cb-map__list > li") == listed and len(listed) >= 1, county
         assert len(visible_markers(page)) == len(listed)
-        page.locator("[data-map-case-list]").click()   # and back to the list, with the same choice
+        page.locator("[data-map-case-list]").click()  # and back to the list, with the same choice
         page.wait_for_load_state()
         assert here(page) == f"{site_server}{prefix}cases/?county={county}"
         assert visible_cases(page, "[data-cb-cards] > li") == listed
@@ -242,7 +246,7 @@ def test_policy_pages_load_with_charts_tables_and_sources(offline_page, site_ser
             assert chart["headers"] >= 2 and chart["rows"] >= 1 and chart["sources"] >= 1, (slug, chart)
         assert page.locator("ol.cb-policy-sources > li").count() >= 1, slug
         assert page.evaluate(MISSING_REFS) == [], slug
-    assert charts_seen >= 5      # ageing and concentration, townships, timeline, progress, funding
+    assert charts_seen >= 5  # ageing and concentration, townships, timeline, progress, funding
     assert_clean(offline_page)
 
 
@@ -264,9 +268,9 @@ def test_home_shows_the_summary_map_link_numbers_and_policy_links(offline_page, 
     page = offline_page.page
     page.goto(f"{site_server}{prefix}")
     assert page.locator(".cb-home__about sup.cb-refs a").count() >= 1
-    assert page.locator("a.cb-task[href$='map/']").count() == 1      # the map is one of the home's tasks
+    assert page.locator("a.cb-task[href$='map/']").count() == 1  # the map is one of the home's tasks
     numbers = page.locator(".cb-home__numbers .cb-keynumbers__item")
-    assert numbers.count() == 3                                        # the policy in three numbers
+    assert numbers.count() == 3  # the policy in three numbers
     for i in range(numbers.count()):
         assert numbers.nth(i).locator("sup.cb-refs a").count() >= 1
     assert page.locator('a[href$="policy/"]').count() >= 1

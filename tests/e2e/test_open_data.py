@@ -1,4 +1,5 @@
 """Open data in the built site: the same bytes from two builds, cards drawn once, every link resolves."""
+
 from __future__ import annotations
 
 import posixpath
@@ -8,14 +9,27 @@ from pathlib import Path
 from sitetools import build_site
 
 # Files our build adds beside the pages; each must come out byte-identical.
-PUBLISHED = ("data/**/*", "feed.xml", "en/feed.xml", "sitemap.xml", "en/sitemap.xml",
-             "assets/social/**/*.png", "search/search_index.json", "en/search/search_index.json",
-             "search/index/*.json", "en/search/index/*.json")
+PUBLISHED = (
+    "data/**/*",
+    "feed.xml",
+    "en/feed.xml",
+    "sitemap.xml",
+    "en/sitemap.xml",
+    "assets/social/**/*.png",
+    "search/search_index.json",
+    "en/search/search_index.json",
+    "search/index/*.json",
+    "en/search/index/*.json",
+)
 
 
 def _files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes()
-            for pattern in PUBLISHED for path in site.glob(pattern) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for pattern in PUBLISHED
+        for path in site.glob(pattern)
+        if path.is_file()
+    }
 
 
 def test_two_builds_give_the_same_bytes_and_the_second_draws_no_card(fixture_site_project, tmp_path):
@@ -23,11 +37,17 @@ def test_two_builds_give_the_same_bytes_and_the_second_draws_no_card(fixture_sit
     second = build_site(fixture_site_project, tmp_path / "two")
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     drawn = re.search(r"social cards: (\d+) drawn, 0 unchanged", first.stderr)
-    assert drawn and int(drawn.group(1)) >= 4, first.stderr     # site and case, in two languages
+    assert drawn and int(drawn.group(1)) >= 4, first.stderr  # site and case, in two languages
     assert f"social cards: 0 drawn, {drawn.group(1)} unchanged" in second.stderr
     one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
-    assert {"data/cases.json", "data/cases.csv", "data/cases.geojson", "data/cases/example-case.json",
-            "data/schema/case.schema.json", "assets/social/en/cases/example-case.png"} <= set(one)
+    assert {
+        "data/cases.json",
+        "data/cases.csv",
+        "data/cases.geojson",
+        "data/cases/example-case.json",
+        "data/schema/case.schema.json",
+        "assets/social/en/cases/example-case.png",
+    } <= set(one)
     assert one.keys() == two.keys()
     assert [path for path in one if one[path] != two[path]] == []
 

@@ -1,4 +1,5 @@
 """Pages from the page cache: a build that reuses them is the build that renders everything."""
+
 from __future__ import annotations
 
 import os
@@ -47,8 +48,9 @@ def test_unchanged_pages_come_from_the_cache_byte_for_byte(project, tmp_path):
 def test_an_edit_renders_again_only_what_it_changes_and_matches_a_clean_build(project, tmp_path):
     all_pages, _ = _build(project, tmp_path / "first")
     case = project / "content" / "cases" / "example-case.yml"
-    case.write_text(case.read_text(encoding="utf-8").replace("en: Example case", "en: Edited example case", 1),
-                    encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("en: Example case", "en: Edited example case", 1), encoding="utf-8"
+    )
     rendered, reused = _build(project, tmp_path / "edited")
     assert 0 < rendered < all_pages and reused > 0
     page = (tmp_path / "edited" / "en" / "cases" / "example-case" / "index.html").read_text(encoding="utf-8")
@@ -73,7 +75,7 @@ def test_pages_no_build_uses_are_removed_from_the_cache(project, tmp_path):
     count = len(list(pages.glob("*.html")))
     stale = pages / ("0" * 64 + ".html")
     stale.write_text("<p>left by an old build</p>", encoding="utf-8")
-    os.utime(stale, (0, 0))   # unused for long: an old build's
+    os.utime(stale, (0, 0))  # unused for long: an old build's
     _build(project, tmp_path / "second")
     assert stale.exists(), "the folder was swept less than an hour ago"
     os.utime(pages / ".swept", (0, 0))
@@ -84,13 +86,19 @@ def test_pages_no_build_uses_are_removed_from_the_cache(project, tmp_path):
 def test_a_dirty_build_never_writes_through_a_link_into_the_cache(project, tmp_path):
     site = tmp_path / "site"
     _build(project, site)
-    _build(project, site)   # now the site's pages are links to cache files
+    _build(project, site)  # now the site's pages are links to cache files
     case = project / "content" / "cases" / "example-case.yml"
-    case.write_text(case.read_text(encoding="utf-8").replace("en: Example case", "en: Edited example case", 1),
-                    encoding="utf-8")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("en: Example case", "en: Edited example case", 1), encoding="utf-8"
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(site)], cwd=project, capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Edited example case" in (site / "en" / "cases" / "example-case" / "index.html").read_text(encoding="utf-8")
     cached = [p.read_text(encoding="utf-8") for p in (project / ".cache" / "casebook" / "pages").glob("*.html")]

@@ -3,6 +3,7 @@
 The PDF is read back with poppler (pdfinfo, pdftotext, pdftoppm) and the QR
 code decoded with zbarimg, as a reader's phone would.
 """
+
 from __future__ import annotations
 
 import re
@@ -83,8 +84,9 @@ def test_printout_carries_a_qr_code_to_the_page(offline_page, site_server, tmp_p
     _run("pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "page"))
     decoded = set()
     for png in sorted(tmp_path.glob("page-*.png")):
-        result = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)], capture_output=True, text=True
+        )
         decoded |= set(result.stdout.split())
     assert decoded == {"/" + PRINTED[0]}
 
@@ -104,11 +106,14 @@ def test_links_print_against_the_canonical_address_when_the_site_url_is_known(of
     page.goto(site_server + "policy/why/")
     script = (ROOT / "theme" / "assets" / "javascripts" / "print-links.js").read_text(encoding="utf-8")
     canonical = "https://casebook.example.org/policy/why/"
-    page.evaluate("""([href, script]) => {
+    page.evaluate(
+        """([href, script]) => {
       document.querySelectorAll(".cb-endnotes, .cb-endnote-mark").forEach(e => e.remove());
       const link = document.createElement("link");
       link.rel = "canonical"; link.href = href; document.head.append(link);
       (0, eval)(script);
-    }""", [canonical, script])
+    }""",
+        [canonical, script],
+    )
     printed = page.eval_on_selector_all(".cb-endnotes li", "lis => lis.map(li => li.textContent)")
     assert printed and all(url.startswith("https://casebook.example.org/data/charts/") for url in printed)

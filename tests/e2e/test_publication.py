@@ -4,6 +4,7 @@ Checked in Chromium at a phone's width (390 px) and a desktop's (1280 px) in
 both languages, on the project's own site; the deploy build on a copy of the
 project, as the deploy workflow runs it.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,13 +24,25 @@ BRANDS = sorted(p.stem for p in (ROOT / "content" / "brands").glob("*.yml"))
 CASE_ID = "kouhu-smart-tilapia" if "kouhu-smart-tilapia" in CASES else CASES[0]
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 LANGS = {"zh-TW": "", "en": "en/"}
-SECTIONS = {"zh-TW": ["案例", "地圖", "品牌", "政策", "展覽", "關於"],
-            "en": ["Cases", "Map", "Brands", "Policy", "Exhibitions", "About"]}
+SECTIONS = {
+    "zh-TW": ["案例", "地圖", "品牌", "政策", "展覽", "關於"],
+    "en": ["Cases", "Map", "Brands", "Policy", "Exhibitions", "About"],
+}
 SECTION_PATHS = ["cases", "map", "brands", "policy", "exhibitions", "about"]
 SKIP = {"zh-TW": "跳到主要內容", "en": "Skip to main content"}
 # One page of each kind a reader meets.
-KINDS = ["", "cases/", f"cases/{CASE_ID}/", f"brands/{BRANDS[0]}/", "map/", "policy/why/", "about/",
-         "open-data/", "translations/", "exhibitions/"]
+KINDS = [
+    "",
+    "cases/",
+    f"cases/{CASE_ID}/",
+    f"brands/{BRANDS[0]}/",
+    "map/",
+    "policy/why/",
+    "about/",
+    "open-data/",
+    "translations/",
+    "exhibitions/",
+]
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +55,7 @@ def phone(browser):
 
 
 # -- masthead, sections, footer -------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("device", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
@@ -60,7 +74,7 @@ def test_the_header_has_at_most_six_sections_and_no_docs_sidebar(browser, site_s
             assert hrefs == [f"{site_server}{LANGS[lang]}{section}/" for section in SECTION_PATHS], path
             footer_links = page.locator(".cb-footer__group a").evaluate_all("links => links.map(a => a.href)")
             assert f"{site_server}{LANGS[lang]}about/#corrections" in footer_links, path
-            for link in nav.all():   # each section is shown and is a comfortable tap target
+            for link in nav.all():  # each section is shown and is a comfortable tap target
                 box = link.bounding_box()
                 assert box and box["height"] >= 44 and box["width"] >= 24, (path, box)
             assert page.locator(".md-sidebar--primary").count() == 0, f"{path} has the docs sidebar"
@@ -79,7 +93,7 @@ def test_the_section_of_a_page_is_marked_in_the_header(offline_page, site_server
     assert page.locator('nav.cb-nav a[aria-current="true"]').inner_text().strip() == "案例"
     page.goto(site_server + "en/brands/")
     assert page.locator('nav.cb-nav a[aria-current="page"]').inner_text().strip() == "Brands"
-    page.goto(site_server + "en/open-data/")      # the maintainers' pages live under About
+    page.goto(site_server + "en/open-data/")  # the maintainers' pages live under About
     assert page.locator("nav.cb-nav a[aria-current]").inner_text().strip() == "About"
 
 
@@ -96,7 +110,7 @@ def test_the_footer_names_the_publisher_and_links_what_a_publication_owes_its_re
     assert links["Open data"].endswith("open-data/")
     assert links["Translation status"].endswith("translations/")
     assert "CC BY 4.0" in text
-    for anchor in ("corrections", "accessibility", "licence"):   # every footer link lands on a heading
+    for anchor in ("corrections", "accessibility", "licence"):  # every footer link lands on a heading
         page.goto(site_server + "en/about/")
         assert page.locator(f"h2#{anchor}").count() == 1
     # The tools are credited on About, not in every footer.
@@ -104,6 +118,7 @@ def test_the_footer_names_the_publisher_and_links_what_a_publication_owes_its_re
 
 
 # -- case and brand pages ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_case_page_shows_its_title_and_summary_on_a_phones_first_screen(phone, site_server, lang):
@@ -133,8 +148,9 @@ def test_empty_sections_are_one_note_with_a_way_to_help(offline_page, site_serve
 
 def test_every_case_and_brand_page_offers_to_suggest_an_update(offline_page, site_server):
     page = offline_page.page
-    for path in [f"{lang}cases/{c}/" for c in CASES for lang in LANGS.values()] + \
-                [f"{lang}brands/{b}/" for b in BRANDS for lang in LANGS.values()]:
+    for path in [f"{lang}cases/{c}/" for c in CASES for lang in LANGS.values()] + [
+        f"{lang}brands/{b}/" for b in BRANDS for lang in LANGS.values()
+    ]:
         page.goto(site_server + path)
         link = page.locator("a.cb-suggest__update")
         assert link.count() == 1, path
@@ -157,6 +173,7 @@ def test_no_two_records_share_a_picture(built_site):
 
 
 # -- home ------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_home_page_leads_with_tasks(offline_page, site_server, lang):
@@ -185,13 +202,14 @@ def test_the_finder_opens_the_case_list_with_the_choice_made(offline_page, site_
 
 # -- translation status, chart data ----------------------------------------------------------------
 
+
 def test_translation_status_is_cards_on_a_phone_without_repository_paths(phone, site_server):
     page = phone.page
     page.goto(site_server + "translations/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.locator("table").count() == 0
     assert "content/" not in page.locator("article").inner_text()
-    for name in page.locator(".cb-status-card dt").all():   # 「正體中文」 stays on one line
+    for name in page.locator(".cb-status-card dt").all():  # 「正體中文」 stays on one line
         box = name.bounding_box()
         assert box["height"] < 40, box
 
@@ -219,21 +237,23 @@ def test_every_policy_chart_links_its_figures_as_csv_and_json(offline_page, site
 
 # -- print ---------------------------------------------------------------------------------------------
 
+
 def _pdf_pages_text(pdf: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return text.split("\f")
 
 
 def _lowest_text_on_first_page(pdf: Path) -> float:
     """The bottom of the lowest word on page 1, in points from the top."""
-    xhtml = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"], capture_output=True,
-                           text=True, check=True).stdout
+    xhtml = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return max(float(y) for y in re.findall(r'yMax="([\d.]+)"', xhtml))
 
 
-def test_a_printed_case_has_masthead_address_date_and_endnotes_for_body_links_only(offline_page, site_server,
-                                                                                   tmp_path):
+def test_a_printed_case_has_masthead_address_date_and_endnotes_for_body_links_only(offline_page, site_server, tmp_path):
     page = offline_page.page
     url = site_server + f"cases/{CASE_ID}/"
     page.goto(url)
@@ -249,7 +269,7 @@ def test_a_printed_case_has_masthead_address_date_and_endnotes_for_body_links_on
     pdf = tmp_path / "case.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     pages = _pdf_pages_text(pdf)
-    if len([p for p in pages if p.strip()]) > 1:   # the text runs on: the first page is filled to its foot
+    if len([p for p in pages if p.strip()]) > 1:  # the text runs on: the first page is filled to its foot
         assert _lowest_text_on_first_page(pdf) > 0.8 * 842, "the first page is half empty"
     assert "(http" not in "".join(pages), "a link printed its address inline"
 
@@ -267,19 +287,34 @@ def test_body_links_print_as_numbered_endnotes(offline_page, site_server):
 
 # -- deploy --------------------------------------------------------------------------------------------
 
+
 def _casebook_build(project: Path, site: Path, *flags: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    command = [str(Path(sys.executable).parent / "casebook"), "build", "-f", str(project / "mkdocs.yml"),
-               "-d", str(site), *flags]
-    return subprocess.run(command, cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    command = [
+        str(Path(sys.executable).parent / "casebook"),
+        "build",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site),
+        *flags,
+    ]
+    return subprocess.run(
+        command,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
 
 
 def test_a_deploy_build_without_address_or_contact_stops_with_one_line(copy_project, tmp_path):
     result = _casebook_build(copy_project, tmp_path / "site", "--deploy")
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert lines == ["casebook.yml: error[deploy-incomplete]: a deploy build needs site_url (or CASEBOOK_SITE_URL) "
-                     "and publisher.contact in casebook.yml"]
+    assert lines == [
+        "casebook.yml: error[deploy-incomplete]: a deploy build needs site_url (or CASEBOOK_SITE_URL) "
+        "and publisher.contact in casebook.yml"
+    ]
     assert not (tmp_path / "site").exists()
 
 
@@ -290,8 +325,12 @@ def test_a_deploy_build_has_absolute_social_image_canonical_and_qr_code(copy_pro
     config.write_text(text.replace("  # contact: ", "  contact: "), encoding="utf-8")
     address = "https://casebook.example.org/site/"
     site = tmp_path / "site"
-    result = _casebook_build(copy_project, site, "--deploy", env={"CASEBOOK_SITE_URL": address,
-                                                                 "CASEBOOK_REPO_URL": "https://github.com/example/casebook"})
+    result = _casebook_build(
+        copy_project,
+        site,
+        "--deploy",
+        env={"CASEBOOK_SITE_URL": address, "CASEBOOK_REPO_URL": "https://github.com/example/casebook"},
+    )
     assert result.returncode == 0, result.stderr
     html = (site / "cases" / CASE_ID / "index.html").read_text(encoding="utf-8")
     page_url = f"{address}cases/{CASE_ID}/"
@@ -318,7 +357,8 @@ def test_a_deploy_build_has_absolute_social_image_canonical_and_qr_code(copy_pro
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "page")], check=True)
     decoded = set()
     for png in sorted(tmp_path.glob("page-*.png")):
-        out = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)],
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)], capture_output=True, text=True
+        )
         decoded |= set(out.stdout.split())
     assert decoded == {page_url}

@@ -5,6 +5,7 @@ writes them to screenshots/ instead, where the README shows the best ones.
 Each page is also checked for horizontal overflow, the usual way a layout
 breaks on a phone. A page that is missing fails the test.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(os.environ.get("CASEBOOK_SCREENSHOTS", ROOT / "test-output" / "screenshots"))
-CASE_ID = "kouhu-smart-tilapia" if (ROOT / "content/cases/kouhu-smart-tilapia.yml").exists() else \
-    sorted(p.stem for p in (ROOT / "content" / "cases").glob("*.yml"))[0]
+CASE_ID = (
+    "kouhu-smart-tilapia"
+    if (ROOT / "content/cases/kouhu-smart-tilapia.yml").exists()
+    else sorted(p.stem for p in (ROOT / "content" / "cases").glob("*.yml"))[0]
+)
 BRANDS = sorted(p.stem for p in (ROOT / "content" / "brands").glob("*.yml"))
 BRAND_ID = "kouhu-taiwan-tilapia" if "kouhu-taiwan-tilapia" in BRANDS else (BRANDS or [""])[0]
 

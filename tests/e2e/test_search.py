@@ -3,6 +3,7 @@
 Types into Material's own search box on the built site, with the network blocked;
 our worker (theme/assets/javascripts/search-worker.js) answers from the sharded index.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -18,21 +19,27 @@ EN_QUERIES = [("Kouhu", KOUHU), ("tilapia", KOUHU), ("口湖", KOUHU), ("cocoa",
 def _results(page, query: str, expected_url: str) -> list[tuple[str, str]]:
     """Type the query; wait until the expected page is among the results; (href, title) of every result."""
     box = page.locator("input.md-search__input")
-    box.fill("")      # no results left from the query before
+    box.fill("")  # no results left from the query before
     box.press("End")
     page.wait_for_function("!document.querySelector('.md-search-result__list a')")
     box.fill(query)
-    box.press("End")    # Material reacts to key events, not to fill() alone
-    found = ("[...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]"
-             f".some(a => a.href.split('#')[0] === {expected_url!r})")
+    box.press("End")  # Material reacts to key events, not to fill() alone
+    found = (
+        "[...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]"
+        f".some(a => a.href.split('#')[0] === {expected_url!r})"
+    )
     try:
         page.wait_for_function(found, timeout=5000)
     except Exception:
-        pass   # the assertion below says what was found instead
+        pass  # the assertion below says what was found instead
     # read every result in one go: Material re-renders the list as results come in
-    return [tuple(result) for result in page.eval_on_selector_all(
-        ".md-search-result__list a.md-search-result__link",
-        "links => links.map(a => [a.href, (a.querySelector('h1, h2') || a).innerText])")]
+    return [
+        tuple(result)
+        for result in page.eval_on_selector_all(
+            ".md-search-result__list a.md-search-result__link",
+            "links => links.map(a => [a.href, (a.querySelector('h1, h2') || a).innerText])",
+        )
+    ]
 
 
 def _search(offline_page, url: str, queries, expected_prefix: str):
@@ -103,7 +110,9 @@ def test_search_opened_from_its_button_on_a_phone_loads_the_index_and_finds(brow
 
 
 def _texts(page) -> list[str]:
-    return page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "ls => ls.map(a => a.innerText)")
+    return page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link", "ls => ls.map(a => a.innerText)"
+    )
 
 
 def test_a_name_puts_its_page_first_and_two_characters_are_a_phrase(offline_page, site_server):
@@ -138,13 +147,19 @@ def test_results_name_the_kind_and_place_of_each_page(offline_page, site_server)
     page.goto(f"{site_server}en/")
     page.locator("input.md-search__input").click()
     _results(page, "Kouhu", f"{site_server}en/cases/{KOUHU}/")
-    kinds = page.eval_on_selector_all(".md-search-result__list .cb-search-result__facts", "ls => ls.map(e => e.innerText)")
+    kinds = page.eval_on_selector_all(
+        ".md-search-result__list .cb-search-result__facts", "ls => ls.map(e => e.innerText)"
+    )
     assert "Case · Yunlin County Kouhu Township" in kinds and "Brand · Yunlin County Kouhu Township" in kinds, kinds
 
 
-@pytest.mark.parametrize("root, words, links", [
-    ("", "本站找不到相符的內容", ["cases/", "counties/", "arrows/"]),
-    ("en/", "Nothing on this site matches", ["en/cases/", "en/counties/", "en/arrows/"])])
+@pytest.mark.parametrize(
+    "root, words, links",
+    [
+        ("", "本站找不到相符的內容", ["cases/", "counties/", "arrows/"]),
+        ("en/", "Nothing on this site matches", ["en/cases/", "en/counties/", "en/arrows/"]),
+    ],
+)
 def test_nothing_found_offers_ways_to_browse_in_the_readers_language(offline_page, site_server, root, words, links):
     page = offline_page.page
     page.goto(site_server + root)
@@ -156,7 +171,7 @@ def test_nothing_found_offers_ways_to_browse_in_the_readers_language(offline_pag
     empty.wait_for()
     assert words in empty.inner_text()
     assert empty.locator("a").evaluate_all("ls => ls.map(a => a.href)") == [site_server + link for link in links]
-    box.press("ArrowDown")     # Material's arrow keys reach the suggestions
+    box.press("ArrowDown")  # Material's arrow keys reach the suggestions
     assert page.evaluate("document.activeElement.closest('.cb-search-empty') !== null")
     assert offline_page.console_errors == []
 

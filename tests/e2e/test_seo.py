@@ -3,6 +3,7 @@
 Built from the synthetic fixture project, once with a public address set
 (`site_url`) and once without, as the real site is until its address is known.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,6 @@ def _build(project: Path, site_dir: Path, site_url: str | None) -> Path:
     result = build_site(project, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
-
-
 
 
 @pytest.fixture(scope="module")
@@ -65,9 +64,10 @@ def _meta(head: _Head, name: str) -> list[str]:
 def _sitemap(path: Path) -> dict[str, dict[str, str]]:
     """loc -> {hreflang: href}"""
     root = ET.parse(path).getroot()
-    return {url.findtext(f"{SITEMAP}loc"): {link.get("hreflang"): link.get("href")
-                                             for link in url.findall(f"{XHTML}link")}
-            for url in root.findall(f"{SITEMAP}url")}
+    return {
+        url.findtext(f"{SITEMAP}loc"): {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
+        for url in root.findall(f"{SITEMAP}url")
+    }
 
 
 def test_sitemap_lists_every_page_with_its_language_versions(site_with_url):
@@ -78,8 +78,9 @@ def test_sitemap_lists_every_page_with_its_language_versions(site_with_url):
     assert urls[case_zh] == urls[case_en]
     assert not any("second-example-case" in loc for loc in urls), "a draft is not published"
     for loc in urls:
-        assert (site_with_url / loc.removeprefix(SITE_URL) / "index.html").is_file() or \
-            (site_with_url / loc.removeprefix(SITE_URL)).is_file(), f"{loc} is in the sitemap but not in the site"
+        assert (site_with_url / loc.removeprefix(SITE_URL) / "index.html").is_file() or (
+            site_with_url / loc.removeprefix(SITE_URL)
+        ).is_file(), f"{loc} is in the sitemap but not in the site"
     assert "<lastmod>2024-01-15</lastmod>" in (site_with_url / "sitemap.xml").read_text(encoding="utf-8")
 
 
@@ -134,6 +135,7 @@ def test_without_a_site_url_nothing_is_guessed(fixture_site_project, tmp_path):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "site_url is not set" in sitemap
     assert "https://" not in sitemap.split("-->", 1)[1].replace("http://www.sitemaps.org", "").replace(
-        "http://www.w3.org", "")
+        "http://www.w3.org", ""
+    )
     assert "<loc>en/cases/example-case/</loc>" in sitemap
     assert "<loc>cases/example-case/</loc>" in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 """`mkdocs serve` rebuilds a case page when its YAML file changes."""
+
 from __future__ import annotations
 
 import os
@@ -38,13 +39,19 @@ def test_serve_rebuilds_when_a_record_changes(fixture_site_project):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=fixture_site_project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        cwd=fixture_site_project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}/en/cases/example-case/"
     try:
         assert _wait_for(url, "<h1>Example case</h1>", 60), "the site was not served"
         case = fixture_site_project / "content/cases/example-case.yml"
-        case.write_text(case.read_text(encoding="utf-8").replace("en: Example case", "en: Renamed example case"),
-                        encoding="utf-8")
+        case.write_text(
+            case.read_text(encoding="utf-8").replace("en: Example case", "en: Renamed example case"), encoding="utf-8"
+        )
         assert _wait_for(url, "<h1>Renamed example case</h1>", 30), "the page was not rebuilt"
     finally:
         server.terminate()

@@ -4,6 +4,7 @@ The builds run as serve runs them (one plugin object, one site folder kept
 between builds), in a fresh interpreter: MkDocs keeps such plugin objects
 for the life of the process.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,7 @@ from pathlib import Path
 from sitetools import build_site, copy_fixture_project
 
 SOURCE_DATE_EPOCH = "1700000000"
-SERVE_LIKE = textwrap.dedent('''
+SERVE_LIKE = textwrap.dedent("""
     import json, shutil, sys
     from pathlib import Path
     from mkdocs.commands.build import build
@@ -40,7 +41,7 @@ SERVE_LIKE = textwrap.dedent('''
 
     if __name__ == "__main__":
         main(sys.argv[1], json.loads(sys.argv[2]))
-''')
+""")
 
 
 def _serve_builds(project: Path, site: Path, steps: list[dict]) -> list[list[int]]:
@@ -48,9 +49,13 @@ def _serve_builds(project: Path, site: Path, steps: list[dict]) -> list[list[int
 
     For each build: records and pages reused, whether the third case's page is in the site, and views reused.
     """
-    result = subprocess.run([sys.executable, "-c", SERVE_LIKE, str(site), json.dumps(steps)], cwd=project,
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin",
-                                                                 "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    result = subprocess.run(
+        [sys.executable, "-c", SERVE_LIKE, str(site), json.dumps(steps)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("[")]
 
@@ -60,12 +65,15 @@ def _files(site: Path) -> set[str]:
 
 
 def test_edits_and_a_deletion_under_serve_give_the_clean_builds_site(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)   # the day that decides which exhibitions are held
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)  # the day that decides which exhibitions are held
     project = copy_fixture_project(tmp_path / "project")
     example = project / "content/cases/example-case.yml"
-    third = project / "content/cases/third-example-case.yml"   # a published case to delete, related to the example
-    third.write_text(example.read_text(encoding="utf-8").replace("id: example-case", "id: third-example-case", 1)
-                     + "related: [example-case]\n", encoding="utf-8")
+    third = project / "content/cases/third-example-case.yml"  # a published case to delete, related to the example
+    third.write_text(
+        example.read_text(encoding="utf-8").replace("id: example-case", "id: third-example-case", 1)
+        + "related: [example-case]\n",
+        encoding="utf-8",
+    )
     edited = example.read_text(encoding="utf-8").replace("en: Example case", "en: Edited example case", 1)
     steps = [{}, {str(example): edited}, {str(third): None}]
     # the clean build of the project as the edit left it, before the deletion
@@ -78,12 +86,15 @@ def test_edits_and_a_deletion_under_serve_give_the_clean_builds_site(tmp_path, m
     assert views_reused > 0, "pages of unchanged cases were not made again"
     page = served / "en/cases/example-case/index.html"
     assert "Edited example case" in page.read_text(encoding="utf-8")
-    assert [third_case_page for _, _, third_case_page, _ in reuse] == [True, True, False], \
+    assert [third_case_page for _, _, third_case_page, _ in reuse] == [True, True, False], (
         "the deleted case's page is removed from the served site"
-    assert _differences(Path(f"{served}-1"), _clean_build(after_edit, tmp_path / "clean-1")) == [], \
+    )
+    assert _differences(Path(f"{served}-1"), _clean_build(after_edit, tmp_path / "clean-1")) == [], (
         "after the edit every file is the clean build's: the third case's card of the edited case too"
-    assert _differences(served, _clean_build(project, tmp_path / "clean")) == [], \
+    )
+    assert _differences(served, _clean_build(project, tmp_path / "clean")) == [], (
         "after the deletion every file is the clean build's"
+    )
 
 
 def copy_project(project: Path, target: Path, edits: dict[str, str]) -> Path:
@@ -126,10 +137,18 @@ def test_serve_looks_for_changes_four_times_a_second_at_every_path(tmp_path):
     plugin.site = SimpleNamespace(project=SimpleNamespace(content_dir=project / "content"))
     theme = project / "theme"
     theme.mkdir()
-    config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(config_file),
-                             theme=SimpleNamespace(dirs=[str(theme)], custom_dir=str(theme)))
+    config = SimpleNamespace(
+        docs_dir=str(docs),
+        config_file_path=str(config_file),
+        theme=SimpleNamespace(dirs=[str(theme)], custom_dir=str(theme)),
+    )
     server = plugin.on_serve(server, config, builder=None)
     assert server.observer.timeout == SERVE_POLLING < 0.5
-    assert set(map(Path, server._watched_paths)) == {docs, config_file, project / "casebook.yml",
-                                                     project / "content", theme}
+    assert set(map(Path, server._watched_paths)) == {
+        docs,
+        config_file,
+        project / "casebook.yml",
+        project / "content",
+        theme,
+    }
     assert {Path(watch.path) for watch in server.observer._watches} >= {docs, project / "content", theme}

@@ -4,6 +4,7 @@ Nothing in generator/ changes for it: the test takes tests/fixtures/three-langua
 its interface strings (as theme/strings/ja.yml of a copy of the theme) and gives every text of
 the synthetic project a Japanese version.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,7 +76,7 @@ def test_each_language_has_its_root_and_its_case_page(three_language_site):
 
 def test_japanese_pages_use_materials_and_our_japanese_strings(three_language_site):
     ja = _html(three_language_site, "ja/cases/example-case/index.html")
-    assert 'placeholder="検索"' in ja                 # Material's partials/languages/ja.html
+    assert 'placeholder="検索"' in ja  # Material's partials/languages/ja.html
     assert ">出典</h2>" in ja and ">求めているもの</h2>" in ja  # strings/ja.yml
     assert "この翻訳はまだ人による確認を受けていません。" in ja
 
@@ -83,17 +84,26 @@ def test_japanese_pages_use_materials_and_our_japanese_strings(three_language_si
 def test_switcher_lists_three_languages_on_the_same_page(three_language_site):
     ja = _html(three_language_site, "ja/cases/example-case/index.html")
     switcher = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', ja)
-    assert switcher == [("../../../cases/example-case/", "zh-TW"), ("../../../en/cases/example-case/", "en"),
-                        ("./", "ja")]
+    assert switcher == [
+        ("../../../cases/example-case/", "zh-TW"),
+        ("../../../en/cases/example-case/", "en"),
+        ("./", "ja"),
+    ]
 
 
 def test_sitemap_and_open_graph_name_three_languages(three_language_site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(three_language_site / "sitemap.xml").getroot()
-    url = next(u for u in root.findall("s:url", ns) if u.findtext("s:loc", namespaces=ns).endswith("ja/cases/example-case/"))
+    url = next(
+        u for u in root.findall("s:url", ns) if u.findtext("s:loc", namespaces=ns).endswith("ja/cases/example-case/")
+    )
     alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
-    assert alternates == {"zh-TW": f"{SITE_URL}cases/example-case/", "en": f"{SITE_URL}en/cases/example-case/",
-                          "ja": f"{SITE_URL}ja/cases/example-case/", "x-default": f"{SITE_URL}cases/example-case/"}
+    assert alternates == {
+        "zh-TW": f"{SITE_URL}cases/example-case/",
+        "en": f"{SITE_URL}en/cases/example-case/",
+        "ja": f"{SITE_URL}ja/cases/example-case/",
+        "x-default": f"{SITE_URL}cases/example-case/",
+    }
     assert (three_language_site / "ja" / "sitemap.xml").is_file()
     head = _html(three_language_site, "ja/cases/example-case/index.html").split("</head>")[0]
     assert re.findall(r'property="og:locale(?::alternate)?" content="([^"]+)"', head) == ["ja", "zh_TW", "en"]

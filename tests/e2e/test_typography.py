@@ -7,6 +7,7 @@
 - the six case titles break between phrases only (generator/core/phrases.py), at 390 and
   1280 px, and never leave one character alone on a line.
 """
+
 from __future__ import annotations
 
 import re
@@ -86,6 +87,7 @@ def unmarked_runs(html: str, page_language: str) -> list[tuple[str, str]]:
 
 # -- punctuation --------------------------------------------------------------------------
 
+
 def test_every_chinese_page_uses_full_width_punctuation(built_site):
     zh_pages = pages(built_site, "zh")
     assert len(zh_pages) > 40
@@ -100,6 +102,7 @@ def test_the_page_check_fails_on_half_width_punctuation():
 
 # -- language marks ---------------------------------------------------------------------
 
+
 def test_han_text_in_english_pages_is_marked_chinese(built_site):
     en_pages = pages(built_site, "en")
     assert len(en_pages) > 40
@@ -108,21 +111,29 @@ def test_han_text_in_english_pages_is_marked_chinese(built_site):
 
 
 def test_latin_names_in_chinese_pages_are_marked_english(built_site):
-    unmarked = [f"{file}: {where}: {text}" for file, html in pages(built_site, "zh")
-                for where, text in unmarked_runs(html, "zh")]
+    unmarked = [
+        f"{file}: {where}: {text}"
+        for file, html in pages(built_site, "zh")
+        for where, text in unmarked_runs(html, "zh")
+    ]
     assert unmarked == [], "\n".join(unmarked[:30])
 
 
 def test_the_language_check_fails_on_an_unmarked_run():
-    html = ('<html lang="en"><body><p>Also known as <span lang="zh-TW">臺灣鯛</span> and 口湖</p>'
-            '<script>var x = "中文";</script></body></html>')
+    html = (
+        '<html lang="en"><body><p>Also known as <span lang="zh-TW">臺灣鯛</span> and 口湖</p>'
+        '<script>var x = "中文";</script></body></html>'
+    )
     assert unmarked_runs(html, "en") == [("html > body > p", "and 口湖")]
-    zh = ('<html lang="zh-TW"><body><p class="cb-aka"><span class="cb-aka__label">又稱</span> <span lang="en">Kouhu'
-          '</span> · <span>Taiwan Tilapia</span></p></body></html>')
+    zh = (
+        '<html lang="zh-TW"><body><p class="cb-aka"><span class="cb-aka__label">又稱</span> <span lang="en">Kouhu'
+        "</span> · <span>Taiwan Tilapia</span></p></body></html>"
+    )
     assert unmarked_runs(zh, "zh") == [("body > p.cb-aka > span", "Taiwan Tilapia")]
 
 
 # -- citations --------------------------------------------------------------------------
+
 
 def test_citations_set_chinese_titles_in_book_marks_and_only_latin_titles_in_italics(built_site):
     zh = (built_site / "cases" / "kouhu-smart-tilapia" / "index.html").read_text(encoding="utf-8")
@@ -198,8 +209,9 @@ def test_case_titles_break_between_phrases_only(browser, site_server, width):
             lines, breaks = _lines(measured["chars"])
             assert measured["boundaries"], f"{case_id}: its title has no phrase marks"
             assert set(breaks) <= set(measured["boundaries"]), f"{case_id} at {width} px: {lines}"
-            assert all(len(line.strip("「」『』（）、，。‧")) > 1 for line in lines), \
+            assert all(len(line.strip("「」『』（）、，。‧")) > 1 for line in lines), (
                 f"{case_id} at {width} px: a line of one character: {lines}"
+            )
             wrapped += len(lines) > 1
     finally:
         context.close()

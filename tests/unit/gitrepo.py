@@ -11,6 +11,7 @@ work is done in a clone, as a contributor (or actions/checkout) would, so
 The clone links `.venv` to the project's own, so a workflow's `.venv/bin/...`
 commands run there unchanged.
 """
+
 from __future__ import annotations
 
 import os
@@ -67,12 +68,17 @@ arrows: [example-arrow-two]
 sources:
   - source: no-such-source
 """
-BAD_PLACE_LINE = 17    # `place: atlantis`
-BAD_SOURCE_LINE = 20   # `  - source: no-such-source`
+BAD_PLACE_LINE = 17  # `place: atlantis`
+BAD_SOURCE_LINE = 20  # `  - source: no-such-source`
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "Fixture", "GIT_AUTHOR_EMAIL": "fixture@example.invalid",
-           "GIT_COMMITTER_NAME": "Fixture", "GIT_COMMITTER_EMAIL": "fixture@example.invalid",
-           "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Fixture",
+    "GIT_AUTHOR_EMAIL": "fixture@example.invalid",
+    "GIT_COMMITTER_NAME": "Fixture",
+    "GIT_COMMITTER_EMAIL": "fixture@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+}
 
 
 @dataclass
@@ -87,8 +93,9 @@ class GitProject:
 
 
 def git(cwd: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                            env={**os.environ, **GIT_ENV}, timeout=60)
+    result = subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_ENV}, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 

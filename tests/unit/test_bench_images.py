@@ -1,4 +1,5 @@
 """bench/images.py runs (at a tiny size here); its timings are read from its output, never asserted."""
+
 from __future__ import annotations
 
 import sys
@@ -17,5 +18,5 @@ def test_the_picture_benchmark_runs_and_its_rebuild_decodes_nothing(tmp_path, ca
     assert len(rows) == 1 + 5
     rebuild = [cell.strip() for cell in rows[-1].strip("|").split("|")]
     assert rebuild[0] == "casebook defaults, rebuild with no change"
-    assert rebuild[-2:] == ["0", "0"]             # photos decoded, Image.open calls
-    assert not any((ROOT / "content").rglob("synthetic-*"))   # never written under content/
+    assert rebuild[-2:] == ["0", "0"]  # photos decoded, Image.open calls
+    assert not any((ROOT / "content").rglob("synthetic-*"))  # never written under content/

@@ -2,6 +2,7 @@
 
 Runs on a throw-away git repository of the synthetic project (tests/unit/gitrepo.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -44,12 +45,19 @@ def listed(ref: str = "origin/main") -> list[dict]:
 
 
 def case_entry(change: str, case_id: str, note: str = "") -> dict:
-    return {"change": change, "kind": "case", "id": case_id, "path": f"content/cases/{case_id}.yml",
-            "pages": {"zh-TW": [f"cases/{case_id}/"], "en": [f"en/cases/{case_id}/"]}, "all_pages": False,
-            "note": note}
+    return {
+        "change": change,
+        "kind": "case",
+        "id": case_id,
+        "path": f"content/cases/{case_id}.yml",
+        "pages": {"zh-TW": [f"cases/{case_id}/"], "en": [f"en/cases/{case_id}/"]},
+        "all_pages": False,
+        "note": note,
+    }
 
 
 # -- the two pull requests ------------------------------------------------------------------------
+
 
 def test_good_pull_request_lists_exactly_its_case_and_pages(repo):
     repo.checkout("good-pr")
@@ -68,8 +76,9 @@ def test_nothing_changed_on_main(repo):
 
 def test_only_the_branch_counts_when_main_moved_on(repo, tmp_path):
     upstream = repo.root.parent / "upstream"
-    (upstream / "content/cases/later-case.yml").write_text(GOOD_CASE.replace("good-case", "later-case"),
-                                                           encoding="utf-8")
+    (upstream / "content/cases/later-case.yml").write_text(
+        GOOD_CASE.replace("good-case", "later-case"), encoding="utf-8"
+    )
     git(upstream, "add", "content/cases/later-case.yml")
     git(upstream, "commit", "--quiet", "-m", "A later case on main")
     try:
@@ -83,6 +92,7 @@ def test_only_the_branch_counts_when_main_moved_on(repo, tmp_path):
 
 # -- kinds of change ----------------------------------------------------------------------------------
 
+
 def test_changed_and_removed_cases(repo):
     path = repo.root / "content/cases/example-case.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("範例案例", "改過的範例案例"), encoding="utf-8")
@@ -94,8 +104,7 @@ def test_changed_and_removed_cases(repo):
 def test_a_draft_that_is_published_gets_pages(repo):
     path = repo.root / "content/cases/second-example-case.yml"
     assert "status: draft" in path.read_text(encoding="utf-8")
-    path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: published"),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
     assert listed() == [case_entry("changed", "second-example-case")]
 
 
@@ -111,18 +120,17 @@ def test_a_draft_has_no_pages(repo):
 
 def test_brand_and_exhibition_pages(repo):
     for path in ("content/brands/example-brand.yml", "content/exhibitions/example-exhibition.yml"):
-        (repo.root / path).write_text((repo.root / path).read_text(encoding="utf-8") + "# edited\n",
-                                      encoding="utf-8")
+        (repo.root / path).write_text((repo.root / path).read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     found = {(c["kind"], c["id"]): c["pages"] for c in listed()}
-    assert found == {("brand", "example-brand"): {"zh-TW": ["brands/example-brand/"],
-                                                  "en": ["en/brands/example-brand/"]},
-                     ("exhibition", "example-exhibition"): {"zh-TW": ["exhibitions/"], "en": ["en/exhibitions/"]}}
+    assert found == {
+        ("brand", "example-brand"): {"zh-TW": ["brands/example-brand/"], "en": ["en/brands/example-brand/"]},
+        ("exhibition", "example-exhibition"): {"zh-TW": ["exhibitions/"], "en": ["en/exhibitions/"]},
+    }
 
 
 def test_shared_records_and_code_change_all_pages(repo):
     for path in ("content/taxonomy.yml", "content/places.yml"):
-        (repo.root / path).write_text((repo.root / path).read_text(encoding="utf-8") + "# edited\n",
-                                      encoding="utf-8")
+        (repo.root / path).write_text((repo.root / path).read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     (repo.root / "theme").mkdir()
     (repo.root / "theme/main.html").write_text("{# synthetic #}\n", encoding="utf-8")
     (repo.root / "notes.txt").write_text("not part of the site\n", encoding="utf-8")
@@ -138,6 +146,7 @@ def test_policy_explainer_changes_its_page_in_its_language(repo):
 
 
 # -- formats --------------------------------------------------------------------------------------------
+
 
 def test_markdown_summary_is_bilingual(repo):
     repo.checkout("good-pr")
@@ -156,11 +165,13 @@ def test_text_lists_pages_in_every_language(repo):
 
 # -- errors -----------------------------------------------------------------------------------------------
 
+
 def test_unknown_ref_is_a_clear_error(repo):
     result = changes("origin/no-such-branch")
     assert result.exit_code == 1
-    assert result.stderr == ("casebook changes: unknown git ref 'origin/no-such-branch'; "
-                             "fetch it first (e.g. `git fetch origin main`)\n")
+    assert result.stderr == (
+        "casebook changes: unknown git ref 'origin/no-such-branch'; fetch it first (e.g. `git fetch origin main`)\n"
+    )
 
 
 def test_a_ref_that_looks_like_an_option_is_only_a_ref(repo):
@@ -179,6 +190,7 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path, monkeypatch):
     import shutil
 
     from gitrepo import FIXTURE_PROJECT
+
     shutil.copytree(FIXTURE_PROJECT, tmp_path / "site-project")
     git(tmp_path, "init", "--quiet", "--initial-branch=main")
     git(tmp_path, "add", "--all")

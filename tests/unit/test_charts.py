@@ -1,4 +1,5 @@
 """Charts: well-formed SVG, geometry proportional to the data, and no number that data.yml lacks."""
+
 from __future__ import annotations
 
 import re
@@ -28,11 +29,13 @@ def classes(element: ET.Element) -> set[str]:
 
 # -- each chart on its own ----------------------------------------------------------------------
 
+
 def test_every_chart_is_a_labelled_image():
     drawn = [
         charts.bar_chart("c1", TEXT, [charts.Bar("a", 1, "1")]),
-        charts.line_chart("c2", TEXT, [charts.LineSeries("s", (charts.LinePoint(2018, 14.5, "14.5%", False),))],
-                          100, LEGEND),
+        charts.line_chart(
+            "c2", TEXT, [charts.LineSeries("s", (charts.LinePoint(2018, 14.5, "14.5%", False),))], 100, LEGEND
+        ),
         charts.share_chart("c3", TEXT, 1, 4, "part", "whole"),
         charts.timeline_chart("c4", TEXT, [charts.TimelineItem(2015, "event", False)], LEGEND),
     ]
@@ -51,13 +54,16 @@ def test_bar_lengths_are_proportional_to_the_values():
     assert [float(r.get("data-value")) for r in rects] == values
     ratios = {round(float(r.get("width")) / float(r.get("data-value")), 2) for r in rects}
     assert len(ratios) == 1, ratios
-    assert float(rects[-1].get("width")) > float(rects[2].get("width"))     # the total is the longest
+    assert float(rects[-1].get("width")) > float(rects[2].get("width"))  # the total is the longest
     assert "cb-chart__bar--outline" in classes(rects[-1]) and "cb-chart__bar--outline" not in classes(rects[0])
 
 
 def test_line_points_sit_at_heights_proportional_to_their_values_and_projections_look_different():
-    points = (charts.LinePoint(2018, 14.5, "14.5%", False), charts.LinePoint(2026, 20, "20%", True),
-              charts.LinePoint(2065, 41.2, "41.2%", True))
+    points = (
+        charts.LinePoint(2018, 14.5, "14.5%", False),
+        charts.LinePoint(2026, 20, "20%", True),
+        charts.LinePoint(2065, 41.2, "41.2%", True),
+    )
     root = parse(charts.line_chart("ageing", TEXT, [charts.LineSeries("elderly", points)], 100, LEGEND))
     axis = next(line for line in root.findall(f"{SVG}line") if "cb-chart__axis" in classes(line))
     base = float(axis.get("y1"))
@@ -65,11 +71,12 @@ def test_line_points_sit_at_heights_proportional_to_their_values_and_projections
     heights = {round((base - float(m.get("cy"))) / float(m.get("data-value")), 2) for m in markers}
     assert len(heights) == 1
     assert [("cb-chart__marker--projected" in classes(m)) for m in markers] == [False, True, True]
-    segments = [line for line in root.findall(f"{SVG}line")
-                if "cb-chart__line" in classes(line) and float(line.get("y1")) > 60]   # not the legend's
+    segments = [
+        line for line in root.findall(f"{SVG}line") if "cb-chart__line" in classes(line) and float(line.get("y1")) > 60
+    ]  # not the legend's
     assert [("cb-chart__line--projected" in classes(s)) for s in segments] == [True, True]
     xs = [float(m.get("cx")) for m in markers]
-    assert (xs[1] - xs[0]) / (xs[2] - xs[0]) == pytest.approx(8 / 47, abs=0.01)   # years to scale
+    assert (xs[1] - xs[0]) / (xs[2] - xs[0]) == pytest.approx(8 / 47, abs=0.01)  # years to scale
 
 
 def test_series_markers_differ_in_shape_not_only_in_colour():
@@ -118,6 +125,7 @@ def test_wrap_keeps_lines_within_width_and_punctuation_off_line_starts():
 
 # -- the real policy pages: nothing invented --------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def real_site():
     return prepare_site(ROOT / "casebook.yml", ROOT / "theme")
@@ -132,11 +140,12 @@ def policy_charts(site):
 
 
 def test_real_policy_pages_chart_every_kind(real_site):
-    kinds = {(page.lang, sum("cb-chart__cell" in classes(e) for e in parse(chart.svg).iter()),
-              "cb-chart__year" in chart.svg)
-             for page, chart in policy_charts(real_site)}
+    kinds = {
+        (page.lang, sum("cb-chart__cell" in classes(e) for e in parse(chart.svg).iter()), "cb-chart__year" in chart.svg)
+        for page, chart in policy_charts(real_site)
+    }
     assert {lang for lang, _, _ in kinds} == {"zh-TW", "en"}
-    assert any(cells == 368 + 2 for _, cells, _ in kinds)      # 368 cells plus two legend squares
+    assert any(cells == 368 + 2 for _, cells, _ in kinds)  # 368 cells plus two legend squares
     assert any(timeline for _, _, timeline in kinds)
 
 
@@ -179,6 +188,6 @@ def test_numbers_typed_in_explainer_prose_are_in_the_policy_data(real_site):
     for by_lang in real_site.collection.explainers.values():
         for explainer in by_lang.values():
             prose = re.sub(r"\{\{[^{}]*\}\}", " ", explainer.title + "\n" + explainer.body)
-            prose = re.sub(r"\]\([^)]*\)", "]", prose)          # link targets
+            prose = re.sub(r"\]\([^)]*\)", "]", prose)  # link targets
             for number in NUMBER.findall(prose):
                 assert number in allowed, f"{explainer.path}: '{number}' is not a number of data.yml"

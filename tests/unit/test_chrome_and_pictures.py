@@ -1,4 +1,5 @@
 """The publication's parts that need no browser: the chrome, the deploy check, the record pictures, chart data."""
+
 from __future__ import annotations
 
 import csv
@@ -21,24 +22,43 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _project(tmp_path: Path, extra: str = "") -> Path:
     config = tmp_path / "casebook.yml"
-    config.write_text("site_name: {zh-TW: 範例, en: Example}\n"
-                      "languages: [{code: zh-TW, name: 正體中文, theme_language: zh-TW},"
-                      " {code: en, name: English, theme_language: en}]\n" + extra, encoding="utf-8")
+    config.write_text(
+        "site_name: {zh-TW: 範例, en: Example}\n"
+        "languages: [{code: zh-TW, name: 正體中文, theme_language: zh-TW},"
+        " {code: en, name: English, theme_language: en}]\n" + extra,
+        encoding="utf-8",
+    )
     return config
 
 
 # -- the chrome ----------------------------------------------------------------------------------
 
+
 def test_the_header_has_six_sections_at_most():
     assert [key for key, _ in SECTIONS] == ["cases", "map", "brands", "policy", "exhibitions", "about"]
 
 
-@pytest.mark.parametrize(("key", "section"), [
-    ("", ""), ("cases", "cases"), ("cases/kouhu", "cases"), ("counties/yunlin", "cases"), ("arrows", "cases"),
-    ("industries/tea", "cases"), ("looking-for", "cases"), ("map", "map"), ("brands/x", "brands"),
-    ("policy/why", "policy"), ("exhibitions", "exhibitions"), ("about", "about"), ("open-data", "about"),
-    ("open-data/dictionary", "about"), ("translations", "about"), ("404", ""),
-])
+@pytest.mark.parametrize(
+    ("key", "section"),
+    [
+        ("", ""),
+        ("cases", "cases"),
+        ("cases/kouhu", "cases"),
+        ("counties/yunlin", "cases"),
+        ("arrows", "cases"),
+        ("industries/tea", "cases"),
+        ("looking-for", "cases"),
+        ("map", "map"),
+        ("brands/x", "brands"),
+        ("policy/why", "policy"),
+        ("exhibitions", "exhibitions"),
+        ("about", "about"),
+        ("open-data", "about"),
+        ("open-data/dictionary", "about"),
+        ("translations", "about"),
+        ("404", ""),
+    ],
+)
 def test_each_page_belongs_to_its_section(key, section):
     assert section_of(key) == section
 
@@ -51,9 +71,12 @@ def test_the_footer_names_the_publisher_and_reaches_them_by_mail(tmp_path):
     from generator.load.strings import load_strings
     from generator.render.urls import UrlScheme
 
-    config_path = _project(tmp_path, "publisher:\n  name: {zh-TW: 範例編輯部, en: the Example editors}\n"
-                                      "  contact: editors@example.org\n"
-                                      "repo_url: https://github.com/example/casebook\n")
+    config_path = _project(
+        tmp_path,
+        "publisher:\n  name: {zh-TW: 範例編輯部, en: the Example editors}\n"
+        "  contact: editors@example.org\n"
+        "repo_url: https://github.com/example/casebook\n",
+    )
     project, problems = load_project(config_path)
     assert problems == []
     strings = load_strings(ROOT / "theme" / "strings", project.config)
@@ -72,8 +95,10 @@ def test_the_footer_names_the_publisher_and_reaches_them_by_mail(tmp_path):
 def test_the_update_form_is_filled_in_through_its_address(tmp_path):
     project, _ = load_project(_project(tmp_path, "repo_url: https://github.com/example/casebook/\n"))
     url = repo_form_url(project.config, "update.yml", record="case/kouhu", page="https://x.org/cases/kouhu/")
-    assert url == ("https://github.com/example/casebook/issues/new?template=update.yml&record=case%2Fkouhu"
-                   "&page=https%3A%2F%2Fx.org%2Fcases%2Fkouhu%2F")
+    assert url == (
+        "https://github.com/example/casebook/issues/new?template=update.yml&record=case%2Fkouhu"
+        "&page=https%3A%2F%2Fx.org%2Fcases%2Fkouhu%2F"
+    )
     assert (ROOT / ".github" / "ISSUE_TEMPLATE" / "update.yml").is_file()
 
 
@@ -87,6 +112,7 @@ def test_the_update_form_has_the_fields_the_links_fill_in():
 
 # -- the deploy check ------------------------------------------------------------------------------
 
+
 def test_a_preview_needs_neither_address_nor_contact(tmp_path):
     project, problems = load_project(_project(tmp_path))
     assert problems == [] and project.config.site_url is None
@@ -97,14 +123,16 @@ def test_a_deploy_names_everything_missing_in_one_line(tmp_path):
     problems = deploy_problems(project.config)
     assert [p.format_text() for p in problems] == [
         "casebook.yml: error[deploy-incomplete]: a deploy build needs site_url (or CASEBOOK_SITE_URL) "
-        "and publisher.contact in casebook.yml"]
+        "and publisher.contact in casebook.yml"
+    ]
 
 
 def test_the_environment_gives_a_deploy_its_address(tmp_path, monkeypatch):
     monkeypatch.setenv("CASEBOOK_SITE_URL", "https://example.org/casebook/")
     monkeypatch.setenv("CASEBOOK_REPO_URL", "https://github.com/example/casebook")
-    project, problems = load_project(_project(tmp_path, "publisher: {name: {zh-TW: 編輯部, en: editors},"
-                                                        " contact: https://example.org/contact}\n"))
+    project, problems = load_project(
+        _project(tmp_path, "publisher: {name: {zh-TW: 編輯部, en: editors}, contact: https://example.org/contact}\n")
+    )
     assert problems == []
     assert project.config.site_url == "https://example.org/casebook/"
     assert project.config.repo_url == "https://github.com/example/casebook"
@@ -159,20 +187,24 @@ def test_a_header_is_the_motifs_alone_at_the_header_size():
 
 def test_the_brand_colour_is_used_only_where_a_source_gives_one():
     plain = motif_panel(RECORDS[1], (300, 120))
-    coloured = motif_panel(Motifs("case/b", "case", "yunlin", ("aquaculture",), ("branding",), colour="#7a3b1d"),
-                           (300, 120))
+    coloured = motif_panel(
+        Motifs("case/b", "case", "yunlin", ("aquaculture",), ("branding",), colour="#7a3b1d"), (300, 120)
+    )
     colours = {colour for _, colour in coloured.getcolors(maxcolors=1_000_000)}
     plain_colours = {colour for _, colour in plain.getcolors(maxcolors=1_000_000)}
-    assert (0x7a, 0x3b, 0x1d) in colours and (0x7a, 0x3b, 0x1d) not in plain_colours
-    assert (26, 92, 76) in plain_colours          # the site's green, where no source gives a colour
+    assert (0x7A, 0x3B, 0x1D) in colours and (0x7A, 0x3B, 0x1D) not in plain_colours
+    assert (26, 92, 76) in plain_colours  # the site's green, where no source gives a colour
 
 
 # -- chart data -----------------------------------------------------------------------------------
 
+
 def test_a_chart_is_named_by_what_it_shows():
     assert chart_slug("bars", ("plans-submitted,proposals-approved",)) == "bars-plans-submitted-proposals-approved"
-    assert chart_slug("share", ("priority-townships", "townships-nationwide")) == \
-        "share-priority-townships-townships-nationwide"
+    assert (
+        chart_slug("share", ("priority-townships", "townships-nationwide"))
+        == "share-priority-townships-townships-nationwide"
+    )
 
 
 def test_chart_csv_names_source_and_licence_and_defuses_formulas():

@@ -4,6 +4,7 @@ The clerk types with a Chinese input method on Windows: a full-width colon,
 a tab, a township's name instead of its id, a date as 2024/3/1, CR LF line
 endings, spaces at line ends, a file name with spaces.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -36,14 +37,17 @@ def test_full_width_colon_is_named_on_its_own_line_and_column(project):
     assert result.exit_code == 1
     assert lines(result) == [
         f"{CASE}:10:8: error[full-width-colon]: full-width colon 「：」 after 'summary'",
-        "    hint: type ':' (the half-width colon, with the input method in English mode), then a space"]
+        "    hint: type ':' (the half-width colon, with the input method in English mode), then a space",
+    ]
 
 
 def test_tab_is_named(project):
     project.replace(CASE, "  en: Example case\n", "\ten: Example case\n")
     result = run("validate", CASE)
-    assert lines(result) == [f"{CASE}:9:1: error[tab-character]: a tab character; YAML indents with spaces only",
-                             "    hint: replace the tab with spaces (2 per level)"]
+    assert lines(result) == [
+        f"{CASE}:9:1: error[tab-character]: a tab character; YAML indents with spaces only",
+        "    hint: replace the tab with spaces (2 per level)",
+    ]
 
 
 def test_windows_line_endings_trailing_spaces_and_final_newline(project):
@@ -51,12 +55,16 @@ def test_windows_line_endings_trailing_spaces_and_final_newline(project):
     text = text.replace("title:\n", "title:  \n").rstrip("\n").replace("\n", "\r\n")
     project.write(CASE, text)
     result = run("validate", CASE)
-    assert lines(result)[0] == (f"{CASE}:1:71: error[crlf-line-endings]: Windows line endings (CR LF); "
-                                "records use LF only")
+    assert lines(result)[0] == (
+        f"{CASE}:1:71: error[crlf-line-endings]: Windows line endings (CR LF); records use LF only"
+    )
     assert f"{CASE}:7:7: error[trailing-spaces]: spaces at the end of the line" in lines(result)
     last = len(text.split("\r\n"))
-    assert any(line.startswith(f"{CASE}:{last}:") and "error[missing-final-newline]: the file does not end with "
-               "a new line" in line for line in lines(result))
+    assert any(
+        line.startswith(f"{CASE}:{last}:")
+        and "error[missing-final-newline]: the file does not end with a new line" in line
+        for line in lines(result)
+    )
 
 
 def test_fix_repairs_what_it_can_and_validate_then_passes(project):
@@ -65,9 +73,12 @@ def test_fix_repairs_what_it_can_and_validate_then_passes(project):
     project.write(CASE, text.replace("title:\n", "title:  \n").rstrip("\n").replace("\n", "\r\n"))
     result = run("validate", "--fix", CASE)
     assert result.exit_code == 0, result.stdout
-    assert result.stderr.splitlines()[0] == (f"fixed {CASE}: full-width colons and tabs, line endings, "
-                                             "trailing spaces, final newline")
-    assert project.path(CASE).read_text(encoding="utf-8") == text.replace("\ten:", "  en:").replace("summary：", "summary:")
+    assert result.stderr.splitlines()[0] == (
+        f"fixed {CASE}: full-width colons and tabs, line endings, trailing spaces, final newline"
+    )
+    assert project.path(CASE).read_text(encoding="utf-8") == text.replace("\ten:", "  en:").replace(
+        "summary：", "summary:"
+    )
 
 
 def test_every_problem_in_one_round(project):
@@ -93,11 +104,14 @@ def test_every_problem_in_one_round(project):
     assert result.stderr == "Aborted with 5 errors and 0 warnings.\n"
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("Example Township", "'example-township' (範例縣範例鄉)"),
-    ("exampleton", "'example-township' (範例縣範例鄉)"),
-    ("example-townhsip", "'example-township' (範例縣範例鄉)"),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Example Township", "'example-township' (範例縣範例鄉)"),
+        ("exampleton", "'example-township' (範例縣範例鄉)"),
+        ("example-townhsip", "'example-township' (範例縣範例鄉)"),
+    ],
+)
 def test_place_by_name_alias_or_misspelling_suggests_the_id(project, typed, expected):
     project.replace(CASE, "place: example-township", f"place: {typed}")
     result = run("validate", CASE)
@@ -107,8 +121,10 @@ def test_place_by_name_alias_or_misspelling_suggests_the_id(project, typed, expe
 def test_unknown_term_and_source_list_the_valid_ids_when_nothing_is_near(project):
     project.replace(CASE, "  - source: example-report", "  - source: zzz")
     result = run("validate", CASE)
-    assert lines(result)[-1] == ("    hint: use one of: 'example-source' (合成測試資料 / Synthetic fixture source), "
-                                 "'example-report' (合成測試報告 / Synthetic fixture report)")
+    assert lines(result)[-1] == (
+        "    hint: use one of: 'example-source' (合成測試資料 / Synthetic fixture source), "
+        "'example-report' (合成測試報告 / Synthetic fixture report)"
+    )
 
 
 def test_nearest_matches_names_in_both_languages_and_never_invents():
@@ -129,7 +145,8 @@ def test_a_file_name_with_spaces_never_gets_an_invalid_id_as_hint(project):
         "content/cases/Test Wanluan Pork.yml:2:5: error[invalid-value]: id: 'Test Wanluan Pork' is not a valid id: "
         "use lower-case letters a-z, digits and hyphens",
         "    hint: rename the file to test-wanluan-pork.yml and set `id: test-wanluan-pork` "
-        "(lower-case letters a-z, digits and hyphens)"]
+        "(lower-case letters a-z, digits and hyphens)",
+    ]
 
 
 def test_id_mismatch_with_an_invalid_file_name_suggests_renaming_only(project):
@@ -144,8 +161,10 @@ def test_id_mismatch_with_an_invalid_file_name_suggests_renaming_only(project):
 def test_a_path_that_does_not_exist_is_a_usage_error(project):
     result = run("validate", "does-not-exist.yml")
     assert result.exit_code == 2
-    assert lines(result) == ["does-not-exist.yml: error[path-not-found]: no such file or folder",
-                             "    hint: check the spelling; run `casebook validate` alone to check every record"]
+    assert lines(result) == [
+        "does-not-exist.yml: error[path-not-found]: no such file or folder",
+        "    hint: check the spelling; run `casebook validate` alone to check every record",
+    ]
 
 
 @pytest.mark.parametrize("folder", ["content/case", "content/cases/cases"])
@@ -156,23 +175,26 @@ def test_a_record_outside_its_folder_is_an_error_even_without_paths(project, fol
     assert lines(result) == [
         f"{folder}/new-case.yml: error[misplaced-record]: a record in {folder}/ is not read: case records live "
         "in content/cases/",
-        "    hint: move it to content/cases/"]
+        "    hint: move it to content/cases/",
+    ]
 
 
 def test_control_characters_are_refused_with_their_position(project):
     project.replace(CASE, "  en: Example case\n", '  en: "Example\\0 case"\n')
     result = run("validate", CASE)
-    assert lines(result) == [f"{CASE}:9:7: error[control-character]: title.en: control character U+0000 at "
-                             "character 8 of the text",
-                             "    hint: delete it; control characters often come in with text pasted from another "
-                             "program"]
+    assert lines(result) == [
+        f"{CASE}:9:7: error[control-character]: title.en: control character U+0000 at character 8 of the text",
+        "    hint: delete it; control characters often come in with text pasted from another program",
+    ]
 
 
 def test_messages_in_chinese(project):
     project.replace(CASE, "summary:\n", "summary：\n")
     result = run("validate", "--lang", "zh-TW", CASE)
-    assert lines(result) == [f"{CASE}:10:8: error[full-width-colon]: 「summary」後面是全形冒號「：」",
-                             "    提示: 請改成半形冒號「:」（切換到英數輸入），後面再加一個空格"]
+    assert lines(result) == [
+        f"{CASE}:10:8: error[full-width-colon]: 「summary」後面是全形冒號「：」",
+        "    提示: 請改成半形冒號「:」（切換到英數輸入），後面再加一個空格",
+    ]
     assert result.stderr == "共有 1 個錯誤、0 個警告，未通過。\n"
 
 
@@ -188,11 +210,13 @@ def test_github_annotations_carry_both_languages(project):
     assert result.stdout == (
         f"::error file={CASE},line=10,col=8,title=full-width-colon::full-width colon 「：」 after 'summary'%0A"
         "hint: type ':' (the half-width colon, with the input method in English mode), then a space%0A"
-        "「summary」後面是全形冒號「：」%0Ahint: 請改成半形冒號「:」（切換到英數輸入），後面再加一個空格\n")
+        "「summary」後面是全形冒號「：」%0Ahint: 請改成半形冒號「:」（切換到英數輸入），後面再加一個空格\n"
+    )
 
 
 def test_every_catalogue_message_has_both_languages():
     import yaml
+
     table = yaml.safe_load((REPO / "generator/data/messages.yml").read_text(encoding="utf-8"))
     for section in ("messages", "hints", "summary"):
         for key, texts in table[section].items():
@@ -233,8 +257,12 @@ def test_style_rules_report_what_yamllint_reports_at_the_same_place(tmp_path, na
     path = tmp_path / "record.yml"
     path.write_bytes(STYLE_FIXTURES[name].encode())
     ours = sorted((d.line, d.col) for d in style_problems("record.yml", STYLE_FIXTURES[name]))
-    lint = subprocess.run([sys.executable, "-m", "yamllint", "-c", str(REPO / ".yamllint.yml"), "--strict",
-                           "-f", "parsable", str(path)], capture_output=True, text=True, check=False)
+    lint = subprocess.run(
+        [sys.executable, "-m", "yamllint", "-c", str(REPO / ".yamllint.yml"), "--strict", "-f", "parsable", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     theirs = sorted((int(line.split(":")[1]), int(line.split(":")[2])) for line in lint.stdout.splitlines())
     assert ours == theirs
     assert (lint.returncode == 0) == name.startswith("clean")
@@ -242,8 +270,21 @@ def test_style_rules_report_what_yamllint_reports_at_the_same_place(tmp_path, na
 
 # -- casebook new case ----------------------------------------------------------------------------
 
-NEW = ["new", "case", "--yes", "--title-zh", "範例豬腳", "--summary-zh", "合成測試。", "--summary-en", "Synthetic.",
-       "--arrow", "example-arrow-one", "--source", "example-source"]
+NEW = [
+    "new",
+    "case",
+    "--yes",
+    "--title-zh",
+    "範例豬腳",
+    "--summary-zh",
+    "合成測試。",
+    "--summary-en",
+    "Synthetic.",
+    "--arrow",
+    "example-arrow-one",
+    "--source",
+    "example-source",
+]
 
 
 def test_new_case_refuses_a_title_that_gives_an_id_like_test(project):
@@ -253,7 +294,8 @@ def test_new_case_refuses_a_title_that_gives_an_id_like_test(project):
         "answer --id: error[placeholder-id]: id: the English title gives the id 'test', which does not say what "
         "the case is",
         "    hint: pass --id with the place and the topic, e.g. --id kouhu-smart-tilapia, or give the English title "
-        "of the case"]
+        "of the case",
+    ]
     assert not project.path("content/cases/test.yml").exists()
 
 
@@ -262,7 +304,8 @@ def test_new_case_never_cites_the_file_it_did_not_write(project):
     assert result.exit_code == 1
     assert lines(result) == [
         "answer --place: error[unknown-place]: place: no place '範例' in content/places.yml",
-        "    hint: did you mean 'example-county' (範例縣) or 'example-township' (範例縣範例鄉)?"]
+        "    hint: did you mean 'example-county' (範例縣) or 'example-township' (範例縣範例鄉)?",
+    ]
     assert "content/cases/example-pork-knuckle.yml" not in result.stdout + result.stderr
 
 

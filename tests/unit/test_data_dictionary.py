@@ -1,4 +1,5 @@
 """The data dictionary lists the case record's fields from the model, in both languages."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The print look: the site's palette, and crop marks that stay off the trimmed sheet."""
+
 from __future__ import annotations
 
 import re
@@ -12,10 +13,15 @@ from generator.exhibit.printing import PALETTE
 ROOT = Path(__file__).resolve().parents[2]
 SITE_CSS = ROOT / "theme/assets/stylesheets/casebook.css"
 PRINT_CSS = ROOT / "theme/print/print.css"
-SITE_NAMES = {"green": "--md-primary-fg-color", "green_dark": "--md-primary-fg-color--dark",
-              "green_light": "--md-primary-bg-color--light", "persimmon": "--md-accent-fg-color",
-              "ink": "--md-default-fg-color", "ink_light": "--md-default-fg-color--light",
-              "paper": "--md-default-bg-color"}
+SITE_NAMES = {
+    "green": "--md-primary-fg-color",
+    "green_dark": "--md-primary-fg-color--dark",
+    "green_light": "--md-primary-bg-color--light",
+    "persimmon": "--md-accent-fg-color",
+    "ink": "--md-default-fg-color",
+    "ink_light": "--md-default-fg-color--light",
+    "paper": "--md-default-bg-color",
+}
 
 
 def _light_scheme() -> dict[str, str]:
@@ -56,5 +62,5 @@ def test_crop_marks_stay_outside_the_trim(slug):
             # 1 mm clear of the trim line in the direction the mark points
             gap = min(abs(y - trim[1]), abs(y - trim[3])) if x0 == x1 else min(abs(x - trim[0]), abs(x - trim[2]))
             assert gap >= 1.0 - 1e-9
-            if slug:   # in the slug: clear of the bleed as well
+            if slug:  # in the slug: clear of the bleed as well
                 assert gap >= sheet.bleed_mm

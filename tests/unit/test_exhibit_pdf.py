@@ -6,6 +6,7 @@ its tagged PDF/UA twin), one sheet per language with marks in a slug, made
 twice to compare bytes, and a PDF/X-1a kit with a catalogue in bleed with
 crop marks.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,13 +27,14 @@ A4 = (210 * PT_PER_MM, 297 * PT_PER_MM)
 A5 = (148 * PT_PER_MM, 210 * PT_PER_MM)
 BLEED = 3 * PT_PER_MM
 SLUG = 10 * PT_PER_MM
-TOLERANCE = 0.5   # pt
+TOLERANCE = 0.5  # pt
 
 
 def _kit(root: Path, out: str, **options) -> Path:
     options = {"cases": CASES, **options}
-    request = ExhibitRequest(exhibition="example-exhibition", out=root / out, paper="A4", site_url=SITE_URL,
-                             kiosk=None, **options)
+    request = ExhibitRequest(
+        exhibition="example-exhibition", out=root / out, paper="A4", site_url=SITE_URL, kiosk=None, **options
+    )
     build_exhibit(root / "casebook.yml", request, theme_dir=THEME)
     return root / out
 
@@ -41,8 +43,10 @@ def _kit(root: Path, out: str, **options) -> Path:
 def kits(tmp_path_factory):
     root = kit_project(tmp_path_factory.mktemp("exhibit") / "project")
     default = _kit(root, "kit", catalogue_paper="A5")
-    separate = [_kit(root, f"slug-{n}", layout="per-language", marks="slug", catalogue=False, zip=False,
-                     cases=CASES[:1]) for n in (1, 2)]
+    separate = [
+        _kit(root, f"slug-{n}", layout="per-language", marks="slug", catalogue=False, zip=False, cases=CASES[:1])
+        for n in (1, 2)
+    ]
     return default, separate
 
 
@@ -81,8 +85,11 @@ def _pdfs(kits) -> list[Path]:
 def test_one_poster_per_case_and_a_catalogue(kits):
     default, separate = kits
     assert sorted(p.relative_to(default).as_posix() for p in default.rglob("*.pdf")) == [
-        "catalogue/example-exhibition-catalogue-a5-ua.pdf", "catalogue/example-exhibition-catalogue-a5.pdf",
-        "posters/example-case.pdf", "posters/third-example-case.pdf"]
+        "catalogue/example-exhibition-catalogue-a5-ua.pdf",
+        "catalogue/example-exhibition-catalogue-a5.pdf",
+        "posters/example-case.pdf",
+        "posters/third-example-case.pdf",
+    ]
     assert sorted(p.name for p in separate[0].rglob("*.pdf")) == ["example-case.en.pdf", "example-case.zh-TW.pdf"]
 
 
@@ -111,9 +118,9 @@ def test_catalogue_is_a5_with_page_numbers(kits):
         assert 3 < number <= pages
         target = _run("pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-")
         assert titles["zh-TW"] in target, f"contents send {case_id} to page {number}"
-        assert f"\n{number}\n" in target                       # its footer shows the same number
+        assert f"\n{number}\n" in target  # its footer shows the same number
         facing = _run("pdftotext", "-f", str(number + 1), "-l", str(number + 1), str(pdf), "-")
-        assert titles["en"] in facing and number % 2 == 0     # a spread: zh-TW on the left, English facing
+        assert titles["en"] in facing and number % 2 == 0  # a spread: zh-TW on the left, English facing
 
 
 def test_every_font_is_embedded_and_cjk_is_noto_cjk(kits):
@@ -124,7 +131,7 @@ def test_every_font_is_embedded_and_cjk_is_noto_cjk(kits):
         assert set(embedded) == {"yes"}, (pdf.name, rows)
         names = " ".join(row.split()[0] for row in rows)
         assert re.search(r"\+Noto-Sans(-Bold)? ", names + " "), names
-        if not pdf.name.endswith(".en.pdf"):      # a sheet in English only has no Han text
+        if not pdf.name.endswith(".en.pdf"):  # a sheet in English only has no Han text
             assert "Noto-Sans-CJK-TC" in names, names
 
 
@@ -149,13 +156,15 @@ def _qr_codes(pdf: Path, tmp_path: Path) -> set[str]:
 def test_qr_codes_decode_to_the_case_page_in_each_language(kits, tmp_path):
     default, separate = kits
     assert _qr_codes(default / "posters/example-case.pdf", tmp_path) == {
-        f"{SITE_URL}cases/example-case/", f"{SITE_URL}en/cases/example-case/"}
+        f"{SITE_URL}cases/example-case/",
+        f"{SITE_URL}en/cases/example-case/",
+    }
     assert _qr_codes(separate[0] / "posters/example-case.en.pdf", tmp_path) == {f"{SITE_URL}en/cases/example-case/"}
 
 
 def test_qr_codes_are_vectors(kits):
     listing = _run("pdfimages", "-list", str(kits[0] / "posters/example-case.pdf")).splitlines()
-    assert listing[2:] == []   # no raster image on the poster at all
+    assert listing[2:] == []  # no raster image on the poster at all
 
 
 def test_the_same_records_give_the_same_bytes(kits):
@@ -183,8 +192,10 @@ def test_zip_holds_the_kit_in_order_with_fixed_dates(kits):
         assert names == sorted(names)
         assert "example-exhibition-kit/manifest.json" in names
         assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
-        assert archive.read("example-exhibition-kit/posters/example-case.pdf") == \
-            (default / "posters/example-case.pdf").read_bytes()
+        assert (
+            archive.read("example-exhibition-kit/posters/example-case.pdf")
+            == (default / "posters/example-case.pdf").read_bytes()
+        )
 
 
 def _pages(pdf: Path) -> int:
@@ -192,15 +203,17 @@ def _pages(pdf: Path) -> int:
 
 
 def test_catalogue_pages_are_whole_folded_sheets_with_notes_then_the_colophon(kits, offset_kit):
-    for pdf in (kits[0] / "catalogue/example-exhibition-catalogue-a5.pdf",
-                offset_kit / "catalogue/example-exhibition-catalogue-a5.pdf"):
+    for pdf in (
+        kits[0] / "catalogue/example-exhibition-catalogue-a5.pdf",
+        offset_kit / "catalogue/example-exhibition-catalogue-a5.pdf",
+    ):
         pages = _pages(pdf)
         assert pages % 4 == 0, (pdf, pages)
         last = _run("pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-")
         assert "關於本手冊" in last and "About this catalogue" in last
         text = _run("pdftotext", str(pdf), "-")
         blank = [n for n, page in enumerate(text.split("\f")[:pages], 1) if not page.strip()]
-        assert blank == [], blank      # every page says something: padding pages say 筆記 · Notes
+        assert blank == [], blank  # every page says something: padding pages say 筆記 · Notes
 
 
 def test_catalogue_with_marks_has_bleed_trim_and_bleed_boxes(offset_kit):
@@ -215,7 +228,7 @@ def _streams(pdf: Path) -> list[bytes]:
     data = pdf.read_bytes()
     found = [data]
     for match in re.finditer(rb"stream\r?\n", data):
-        raw = data[match.end():data.find(b"endstream", match.end())]
+        raw = data[match.end() : data.find(b"endstream", match.end())]
         try:
             found.append(zlib.decompress(raw))
         except zlib.error:
@@ -259,7 +272,7 @@ def test_dates_with_days_and_the_review_notice_off_on_posters(kits):
     catalogue = _run("pdftotext", str(kits[0] / "catalogue/example-exhibition-catalogue-a5.pdf"), "-")
     assert "2024年3月1日至31日" in catalogue and "1–31 March 2024" in catalogue
     assert "not yet reviewed" not in poster
-    assert "KEY POINTS" in poster and "K EY" not in poster     # letter-spaced labels extract as words
+    assert "KEY POINTS" in poster and "K EY" not in poster  # letter-spaced labels extract as words
 
 
 def test_the_kit_readme_is_in_chinese_first_then_english(kits):
@@ -290,8 +303,9 @@ def _largest_blank_band(pdf: Path, tmp_path: Path) -> float:
 def test_every_real_poster_fills_its_sheet(tmp_path):
     """The real cases (content/), A2 as the record says: the printed area covers at least 75 % of the trim height."""
     root = Path(__file__).resolve().parents[2]
-    request = ExhibitRequest(exhibition="taipei-2019", out=tmp_path / "kit", site_url=SITE_URL, catalogue=False,
-                             kiosk=None, zip=False)
+    request = ExhibitRequest(
+        exhibition="taipei-2019", out=tmp_path / "kit", site_url=SITE_URL, catalogue=False, kiosk=None, zip=False
+    )
     build_exhibit(root / "casebook.yml", request, theme_dir=THEME)
     posters = sorted((tmp_path / "kit/posters").glob("*.pdf"))
     assert len(posters) == 6

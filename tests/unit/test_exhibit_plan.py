@@ -2,6 +2,7 @@
 
 No PDF is drawn here: every problem is found before anything is written.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,7 +45,8 @@ def test_options_override_the_record(project):
 def test_a_qr_code_needs_a_site_url(project):
     _, problems, _ = _plan(project)
     assert [headline(p) for p in problems] == [
-        "--site-url: error[no-site-url]: the QR codes need the site's public address, and none is set"]
+        "--site-url: error[no-site-url]: the QR codes need the site's public address, and none is set"
+    ]
     assert problems[0].hint == "pass --site-url https://… or set site_url in casebook.yml"
 
 
@@ -57,9 +59,9 @@ def test_site_url_from_casebook_yml(project):
 def test_unknown_names_in_options(project):
     _, problems, _ = _plan(project, exhibition="nope")
     assert [headline(p) for p in problems] == [
-        "EXHIBITION: error[unknown-exhibition]: no exhibition 'nope' in content/exhibitions/"]
-    _, problems, _ = _plan(project, site_url=SITE_URL, cases=("exmaple-case",), languages=("ja",),
-                           brands=("nope",))
+        "EXHIBITION: error[unknown-exhibition]: no exhibition 'nope' in content/exhibitions/"
+    ]
+    _, problems, _ = _plan(project, site_url=SITE_URL, cases=("exmaple-case",), languages=("ja",), brands=("nope",))
     assert sorted(headline(p) for p in problems) == [
         "--brands: error[unknown-brand]: no brand 'nope' in content/brands/",
         "--cases: error[unknown-case]: no case 'exmaple-case' in content/cases/",
@@ -91,11 +93,22 @@ def test_a_draft_printed_in_its_own_language_only_warns(project):
 
 
 def test_the_command_prints_the_missing_field_without_a_traceback(project):
-    result = project.run_cli("exhibit", "example-exhibition", "--out", "kit", "--site-url", SITE_URL,
-                             "--cases", "example-case,second-example-case", "--no-kiosk")
+    result = project.run_cli(
+        "exhibit",
+        "example-exhibition",
+        "--out",
+        "kit",
+        "--site-url",
+        SITE_URL,
+        "--cases",
+        "example-case,second-example-case",
+        "--no-kiosk",
+    )
     assert result.returncode == 1
-    assert ("content/cases/second-example-case.yml:9:3: error[print-needs-text]: summary: no text in 'en', "
-            "which the exhibition kit prints case 'second-example-case' in") in result.stdout
+    assert (
+        "content/cases/second-example-case.yml:9:3: error[print-needs-text]: summary: no text in 'en', "
+        "which the exhibition kit prints case 'second-example-case' in"
+    ) in result.stdout
     assert "hint: add `en:` here, or leave English out with --languages" in result.stdout
     assert "Aborted with 3 errors and 1 warning. Nothing was written." in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -111,8 +124,15 @@ def test_a_content_error_anywhere_stops_the_kit(project):
 
 
 def test_local_and_private_site_urls_are_refused_unless_allowed(project):
-    for url in ("http://localhost:8000/", "http://127.0.0.1/", "http://192.168.1.20/cb/", "http://10.1.2.3/",
-                "http://[::1]:8000/", "http://kiosk/", "http://printer.local/"):
+    for url in (
+        "http://localhost:8000/",
+        "http://127.0.0.1/",
+        "http://192.168.1.20/cb/",
+        "http://10.1.2.3/",
+        "http://[::1]:8000/",
+        "http://kiosk/",
+        "http://printer.local/",
+    ):
         _, problems, _ = _plan(project, site_url=url)
         assert [p.code for p in problems] == ["local-site-url"], url
         assert "--allow-local-url" in problems[0].hint
@@ -124,8 +144,9 @@ def test_local_and_private_site_urls_are_refused_unless_allowed(project):
 
 def test_out_below_a_file_is_one_clear_error(project):
     project.write("a-file.txt", "not a folder\n")
-    result = project.run_cli("exhibit", "example-exhibition", "--out", "a-file.txt/kit", "--site-url", SITE_URL,
-                             "--no-kiosk")
+    result = project.run_cli(
+        "exhibit", "example-exhibition", "--out", "a-file.txt/kit", "--site-url", SITE_URL, "--no-kiosk"
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "error[out-below-file]: 'a-file.txt' is a file" in output
@@ -194,9 +215,12 @@ def test_a_planned_exhibition_may_have_no_sources_and_its_dates_say_planned(proj
     plan, problems, checks = _plan(project, exhibition="spring-fair-2027", site_url=SITE_URL)
     assert problems == [] and [c for c in checks if c.severity == "error"] == []
     from generator.exhibit.printviews import exhibition_lines
+
     pc = _print_context(project, plan)
     assert [line.dates for line in exhibition_lines(pc, plan.exhibition)] == [
-        "預定2027年3月1日至14日舉行", "Planned: 1–14 March 2027"]
+        "預定2027年3月1日至14日舉行",
+        "Planned: 1–14 March 2027",
+    ]
 
 
 def test_a_held_exhibition_without_sources_says_what_to_do(project):
@@ -208,9 +232,12 @@ def test_a_held_exhibition_without_sources_says_what_to_do(project):
 
 def test_a_copied_record_with_new_dates_but_the_old_citation_is_warned(project):
     original = project.read("content/exhibitions/example-exhibition.yml")
-    project.write("content/exhibitions/copied-fair.yml",
-                  original.replace("id: example-exhibition", "id: copied-fair")
-                  .replace("start: 2024-03-01", "start: 2025-05-01").replace("end: 2024-03-31", "end: 2025-05-09"))
+    project.write(
+        "content/exhibitions/copied-fair.yml",
+        original.replace("id: example-exhibition", "id: copied-fair")
+        .replace("start: 2024-03-01", "start: 2025-05-01")
+        .replace("end: 2024-03-31", "end: 2025-05-09"),
+    )
     problems = [p for p in _diagnostics(project) if p.path.endswith("copied-fair.yml")]
     assert [(p.code, p.severity, p.field) for p in problems] == [("copied-citation", "warning", "sources")]
     assert "exhibition 'example-exhibition'" in problems[0].message and "start and end differ" in problems[0].message

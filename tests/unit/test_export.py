@@ -1,4 +1,5 @@
 """Open data: JSON, CSV, GeoJSON and Atom from the records, safe and byte-identical every time."""
+
 from __future__ import annotations
 
 import csv
@@ -37,12 +38,26 @@ sources:
 """
 
 
-def add_case(project, case_id: str, reviewed: str, *, title_en: str = "Another case", summary_en: str = "Synthetic.",
-             title_zh: str = "另一個案例") -> None:
+def add_case(
+    project,
+    case_id: str,
+    reviewed: str,
+    *,
+    title_en: str = "Another case",
+    summary_en: str = "Synthetic.",
+    title_zh: str = "另一個案例",
+) -> None:
     # JSON strings are YAML strings, with every quote escaped
-    project.write(f"content/cases/{case_id}.yml", A_PUBLISHED_CASE.format(
-        id=case_id, reviewed=reviewed, title_en=json.dumps(title_en), summary_en=json.dumps(summary_en),
-        title_zh=title_zh))
+    project.write(
+        f"content/cases/{case_id}.yml",
+        A_PUBLISHED_CASE.format(
+            id=case_id,
+            reviewed=reviewed,
+            title_en=json.dumps(title_en),
+            summary_en=json.dumps(summary_en),
+            title_zh=title_zh,
+        ),
+    )
 
 
 def exports(root: Path) -> dict[str, bytes]:
@@ -68,12 +83,20 @@ def csv_rows(data: bytes) -> list[dict[str, str]]:
 
 # -- what is exported ------------------------------------------------------------------------
 
+
 def test_every_file_is_there_and_drafts_are_left_out(fixture_exports):
     files = fixture_exports
-    assert {"data/cases.json", "data/cases.csv", "data/cases.geojson", "feed.xml", "en/feed.xml",
-            "data/cases/example-case.json", "data/schema/case.schema.json"} <= set(files)
+    assert {
+        "data/cases.json",
+        "data/cases.csv",
+        "data/cases.geojson",
+        "feed.xml",
+        "en/feed.xml",
+        "data/cases/example-case.json",
+        "data/schema/case.schema.json",
+    } <= set(files)
     cases = json.loads(files["data/cases.json"])["cases"]
-    assert [c["id"] for c in cases] == ["example-case"]          # second-example-case is a draft
+    assert [c["id"] for c in cases] == ["example-case"]  # second-example-case is a draft
     assert "data/cases/second-example-case.json" not in files
     assert b"second-example-case" not in files["feed.xml"] + files["data/cases.csv"]
 
@@ -107,7 +130,8 @@ def test_csv_has_one_row_per_case_and_a_column_per_language(project):
 
 # -- CSV injection -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])
 def test_a_cell_that_a_spreadsheet_would_run_gets_an_apostrophe(cell):
     assert neutralise_formula(cell) == "'" + cell
 
@@ -118,11 +142,10 @@ def test_other_cells_are_left_alone(cell):
 
 
 def test_formula_in_a_record_is_neutralised_in_the_csv_file(project):
-    add_case(project, "formula-case", "2024-03-01", title_en='=HYPERLINK("http://evil.example","x")',
-             summary_en="@cmd")
+    add_case(project, "formula-case", "2024-03-01", title_en='=HYPERLINK("http://evil.example","x")', summary_en="@cmd")
     files = exports(project.root)
     row = next(r for r in csv_rows(files["data/cases.csv"]) if r["id"] == "formula-case")
-    assert row["title_en"] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    assert row["title_en"] == '\'=HYPERLINK("http://evil.example","x")'
     assert row["summary_en"] == "'@cmd"
     # JSON keeps the text as written: it is data, not a spreadsheet
     case = json.loads(files["data/cases/formula-case.json"])
@@ -131,17 +154,18 @@ def test_formula_in_a_record_is_neutralised_in_the_csv_file(project):
 
 # -- GeoJSON is honest about positions ---------------------------------------------------------------
 
+
 def test_geojson_point_at_the_recorded_township_position(fixture_exports):
     geo = json.loads(fixture_exports["data/cases.geojson"])
     [feature] = geo["features"]
-    assert feature["geometry"] == {"type": "Point", "coordinates": [120.9, 23.6]}   # lon, lat
+    assert feature["geometry"] == {"type": "Point", "coordinates": [120.9, 23.6]}  # lon, lat
     assert feature["properties"]["position_precision"] == "township"
     assert geo["positions"]["located"] == 1 and geo["positions"]["without_position"] == 0
     assert geo["positions"]["reference"][0]["licence"] == "CC0-1.0"
 
 
 def test_geojson_without_a_recorded_position_has_null_geometry_and_the_place_names(project):
-    add_case(project, "unplaced-case", "2024-03-01")     # other-county has no position
+    add_case(project, "unplaced-case", "2024-03-01")  # other-county has no position
     geo = json.loads(exports(project.root)["data/cases.geojson"])
     feature = next(f for f in geo["features"] if f["id"] == "unplaced-case")
     assert feature["geometry"] is None
@@ -162,6 +186,7 @@ def test_real_content_has_no_positions_so_no_geometry_is_invented(real_exports):
 
 # -- feed ---------------------------------------------------------------------------------------------
 
+
 def test_feed_per_language_newest_review_first(project):
     add_case(project, "older-case", "2023-05-01", title_en="Older case")
     add_case(project, "newer-case", "2024-06-30", title_en="Newer case")
@@ -171,12 +196,13 @@ def test_feed_per_language_newest_review_first(project):
     assert titles == ["Newer case", "Example case", "Older case"]
     assert feed.findtext(f"{ATOM}updated") == "2024-06-30T00:00:00Z"
     link = feed.find(f"{ATOM}entry/{ATOM}link").get("href")
-    assert link == "cases/newer-case/"          # relative to en/feed.xml while site_url is unset
+    assert link == "cases/newer-case/"  # relative to en/feed.xml while site_url is unset
     zh = ET.fromstring(files["feed.xml"])
     assert zh.findtext(f"{ATOM}entry/{ATOM}title") == "另一個案例"
 
 
 # -- determinism ---------------------------------------------------------------------------------------
+
 
 def test_two_exports_are_byte_identical(project):
     add_case(project, "another-case", "2024-03-01")
@@ -196,6 +222,7 @@ def test_schema_files_are_the_published_json_schema(real_exports):
 def test_a_listing_joined_from_its_items_texts_is_the_file_written_whole(items):
     """cases.json and cases.geojson are joined from each case's text (kept under serve)."""
     from generator.publish.open_data import _json_listing, _listed, json_text
+
     head = {"licence": {"id": "CC-BY-4.0"}, "languages": ["zh-Hant", "en"]}
     whole = (json_text({**head, "cases": items}) + "\n").encode("utf-8")
     assert _json_listing(head, "cases", [_listed(json_text(item)) for item in items]) == whole

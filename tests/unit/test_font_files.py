@@ -1,6 +1,7 @@
 """The Latin fonts the site serves itself (theme/assets/fonts/, from scripts/vendor_fonts.py).
 
 The Han font is cut by each build (generator/publish/fonts.py, tests/unit/test_site_fonts.py)."""
+
 from __future__ import annotations
 
 import re
@@ -33,14 +34,14 @@ def _field(face: str, name: str) -> str:
 
 
 def test_every_face_is_a_local_woff2_slice_that_swaps_in():
-    assert len(FACES) == 10   # Noto Sans and its Han-text twin at 400 and 700, latin and latin-ext; Mono
+    assert len(FACES) == 10  # Noto Sans and its Han-text twin at 400 and 700, latin and latin-ext; Mono
     for face in FACES:
         src = _field(face, "src")
         assert re.fullmatch(r'url\("files/[\w.-]+\.woff2"\) format\("woff2"\)', src), src
         assert _field(face, "font-display") == "swap"
         assert _field(face, "unicode-range").startswith("U+")
         assert _field(face, "font-weight") in ("400", "700")
-    assert "http" not in CSS.split("*/", 1)[1]     # nothing fetched from elsewhere
+    assert "http" not in CSS.split("*/", 1)[1]  # nothing fetched from elsewhere
 
 
 def test_files_and_stylesheet_agree():
@@ -53,8 +54,8 @@ def test_latin_families_with_their_licences():
     families = {_field(face, "font-family").strip('"') for face in FACES}
     assert families == {"Noto Sans", "Noto Sans in Han text", "Noto Sans Mono"}
     for character in "地方創生，。「」":
-        assert not any(_covers(face, ord(character)) for face in FACES), character   # left to the Han font
-    for package in ("noto-sans-tc", "noto-sans", "noto-sans-mono"):   # noto-sans-tc: the cut Han font's
+        assert not any(_covers(face, ord(character)) for face in FACES), character  # left to the Han font
+    for package in ("noto-sans-tc", "noto-sans", "noto-sans-mono"):  # noto-sans-tc: the cut Han font's
         assert "SIL Open Font License" in (FONTS / f"LICENSE-{package}.txt").read_text(encoding="utf-8")
 
 

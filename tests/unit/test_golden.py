@@ -2,6 +2,7 @@
 
 After an intended change, regenerate with `make update-golden` and review the diff.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,8 +38,9 @@ def test_rendered_pages_match_golden_files():
             path = EXPECTED / src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-    expected = {p.relative_to(EXPECTED).as_posix(): _normalised(p.read_text(encoding="utf-8"))
-                for p in EXPECTED.rglob("*.md")}
+    expected = {
+        p.relative_to(EXPECTED).as_posix(): _normalised(p.read_text(encoding="utf-8")) for p in EXPECTED.rglob("*.md")
+    }
     assert sorted(rendered) == sorted(expected), "pages added or removed: run `make update-golden`"
     for src_uri, text in rendered.items():
         assert text == expected[src_uri], f"{src_uri} differs from its golden file: run `make update-golden` and review"

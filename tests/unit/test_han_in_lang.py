@@ -1,4 +1,5 @@
 """Chinese names inside English text carry lang="zh-TW" (the bilingual editor's 宜蘭斑‧食育酷樂園)."""
+
 from __future__ import annotations
 
 from generator.render.templates import han_in_lang
@@ -6,7 +7,8 @@ from generator.render.templates import han_in_lang
 
 def test_a_chinese_name_in_an_english_title_is_marked():
     assert str(han_in_lang("Zhuangwei, Yilan: 宜蘭斑‧食育酷樂園 (“Yilan Ban food-education fun park”)")) == (
-        'Zhuangwei, Yilan: <span lang="zh-TW">宜蘭斑‧食育酷樂園</span> (“Yilan Ban food-education fun park”)')
+        'Zhuangwei, Yilan: <span lang="zh-TW">宜蘭斑‧食育酷樂園</span> (“Yilan Ban food-education fun park”)'
+    )
 
 
 def test_chinese_text_is_left_alone_and_text_is_escaped():
@@ -21,5 +23,6 @@ def test_on_an_english_page_a_name_wholly_in_chinese_is_marked_too():
 
 def test_after_the_phrases_filter_the_html_is_kept_and_the_whole_name_marked():
     from markupsafe import Markup
+
     marked = han_in_lang(Markup("Zhuangwei: 宜蘭斑‧<wbr>食育<wbr>酷樂園 &amp; more"))
     assert str(marked) == 'Zhuangwei: <span lang="zh-TW">宜蘭斑‧<wbr>食育<wbr>酷樂園</span> &amp; more'

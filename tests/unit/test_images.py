@@ -3,6 +3,7 @@
 Pictures are made by tests/picture_factory.py. Checks read sizes, modes and
 metadata back, not pixels (except one corner marker for orientation).
 """
+
 from __future__ import annotations
 
 import io
@@ -29,8 +30,7 @@ CACHE = ".cache/casebook/images"
 SMALL = ImageSettings(widths=[160, 320, 640])
 
 
-def derive(tmp_path: Path, data: bytes, settings: ImageSettings = SMALL, name: str = "photo",
-           workers: int = 1):
+def derive(tmp_path: Path, data: bytes, settings: ImageSettings = SMALL, name: str = "photo", workers: int = 1):
     """Probe bytes like the media stage, then make their derivatives in a cache under tmp_path."""
     import hashlib
 
@@ -39,9 +39,16 @@ def derive(tmp_path: Path, data: bytes, settings: ImageSettings = SMALL, name: s
     source = tmp_path / f"{name}.src"
     source.write_bytes(data)
     facts = probe(data, 50_000_000)
-    plan = plan_picture(digest=hashlib.sha256(data).hexdigest(), source=source, width=facts["width"],
-                        height=facts["height"], has_alpha=facts["has_alpha"], settings=settings, folder="t",
-                        name=name)
+    plan = plan_picture(
+        digest=hashlib.sha256(data).hexdigest(),
+        source=source,
+        width=facts["width"],
+        height=facts["height"],
+        has_alpha=facts["has_alpha"],
+        settings=settings,
+        folder="t",
+        name=name,
+    )
     files, report = make_derivatives([plan], settings, tmp_path / "cache", workers=workers, progress=lambda _: None)
     return plan, files, report
 
@@ -58,8 +65,10 @@ def assert_no_metadata(path: Path) -> None:
 
 # -- planning --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("width, widths", [(3000, [480, 960, 1600]), (1200, [480, 960, 1200]),
-                                           (960, [480, 960]), (300, [300])])
+
+@pytest.mark.parametrize(
+    "width, widths", [(3000, [480, 960, 1600]), (1200, [480, 960, 1200]), (960, [480, 960]), (300, [300])]
+)
 def test_widths_never_enlarge_a_picture(width, widths):
     assert target_widths(width, [480, 960, 1600]) == widths
 
@@ -67,14 +76,22 @@ def test_widths_never_enlarge_a_picture(width, widths):
 def test_a_plan_names_every_format_and_width(tmp_path):
     plan, files, _ = derive(tmp_path, pf.jpeg(pf.picture(500, 250)))
     assert [(f.format, f.width, f.height) for f in plan.files] == [
-        ("avif", 160, 80), ("webp", 160, 80), ("jpeg", 160, 80),
-        ("avif", 320, 160), ("webp", 320, 160), ("jpeg", 320, 160),
-        ("avif", 500, 250), ("webp", 500, 250), ("jpeg", 500, 250)]
+        ("avif", 160, 80),
+        ("webp", 160, 80),
+        ("jpeg", 160, 80),
+        ("avif", 320, 160),
+        ("webp", 320, 160),
+        ("jpeg", 320, 160),
+        ("avif", 500, 250),
+        ("webp", 500, 250),
+        ("jpeg", 500, 250),
+    ]
     assert sorted(files) == sorted(f.uri for f in plan.files)
     assert all(uri.startswith("assets/images/t/photo-") for uri in files)
 
 
 # -- what a derivative is -------------------------------------------------------------------------
+
 
 def test_gps_exif_xmp_and_icc_are_all_gone(tmp_path):
     data = pf.with_gps(640, 480)
@@ -86,7 +103,7 @@ def test_gps_exif_xmp_and_icc_are_all_gone(tmp_path):
 
 
 def test_exif_orientation_is_applied_to_the_pixels(tmp_path):
-    plan, files, _ = derive(tmp_path, pf.rotated(640, 480))      # stored landscape, shown portrait
+    plan, files, _ = derive(tmp_path, pf.rotated(640, 480))  # stored landscape, shown portrait
     assert (plan.width, plan.height) == (480, 640)
     largest = opened(next(p for uri, p in files.items() if uri.endswith("480w." + plan.key[:10] + ".jpg")))
     assert largest.size == (480, 640)
@@ -122,17 +139,29 @@ def test_avif_can_be_switched_off(tmp_path):
 def test_two_workers_make_the_same_files(tmp_path):
     pictures = [pf.jpeg(pf.picture(400, 300, seed=i)) for i in range(3)]
     import hashlib
+
     plans = []
     for index, data in enumerate(pictures):
         (tmp_path / f"{index}.jpg").write_bytes(data)
-        plans.append(plan_picture(digest=hashlib.sha256(data).hexdigest(), source=tmp_path / f"{index}.jpg",
-                                  width=400, height=300, has_alpha=False, settings=SMALL, folder="t", name=str(index)))
+        plans.append(
+            plan_picture(
+                digest=hashlib.sha256(data).hexdigest(),
+                source=tmp_path / f"{index}.jpg",
+                width=400,
+                height=300,
+                has_alpha=False,
+                settings=SMALL,
+                folder="t",
+                name=str(index),
+            )
+        )
     files, report = make_derivatives(plans, SMALL, tmp_path / "cache", workers=2, progress=lambda _: None)
     assert (report.made, report.decoded, report.problems) == (3, 3, [])
     assert len(files) == 3 * 3 * 3
 
 
 # -- the site's pictures and the cache ---------------------------------------------------------------
+
 
 @pytest.fixture
 def photo_project(project):
@@ -159,7 +188,7 @@ def test_a_case_with_photos_and_a_brand_without(photo_project):
 
 def test_an_unchanged_rebuild_decodes_no_picture(photo_project, monkeypatch):
     files, report = image_files(site_of(photo_project), progress=lambda _: None)
-    assert report.made == report.pictures == 3          # 2 photos + the brand's visual
+    assert report.made == report.pictures == 3  # 2 photos + the brand's visual
     assert report.decoded == 3
 
     def refuse(*args, **kwargs):
@@ -178,7 +207,7 @@ def test_a_changed_photo_redoes_only_its_own_derivatives(photo_project):
     assert (report.made, report.reused, report.decoded) == (1, 2, 1)
     changed = {uri for uri in set(first) | set(second) if first.get(uri) != second.get(uri)}
     assert changed and all("/gps-" in uri for uri in changed)
-    assert not any(path.exists() for uri, path in first.items() if uri not in second)   # old files removed
+    assert not any(path.exists() for uri, path in first.items() if uri not in second)  # old files removed
 
 
 def test_a_corrupt_manifest_is_reported_once_and_rebuilt(photo_project, capsys):
@@ -202,7 +231,7 @@ def test_progress_is_shown_while_pictures_are_made(photo_project):
     assert lines[-1] == "images: 3/3 processed"
     lines.clear()
     image_files(site_of(photo_project), progress=lines.append)
-    assert lines == []                                  # all cached: nothing to say
+    assert lines == []  # all cached: nothing to say
 
 
 def test_cache_clear_empties_the_cache(photo_project):
@@ -223,15 +252,25 @@ def test_a_picture_that_fails_to_decode_is_a_diagnostic_at_its_record(tmp_path):
     data = pf.jpeg(pf.picture(320, 240))
     source.write_bytes(data)
     origin = Diagnostic("content/cases/x.yml", 39, 11, "", "", field="images[0].file")
-    plan = plan_picture(digest=hashlib.sha256(data).hexdigest(), source=source, width=320, height=240,
-                        has_alpha=False, settings=SMALL, folder="t", name="photo", origin=origin)
-    source.write_bytes(data[:20] + b"\x00" * 200)      # changed after the checks: only decoding finds out
+    plan = plan_picture(
+        digest=hashlib.sha256(data).hexdigest(),
+        source=source,
+        width=320,
+        height=240,
+        has_alpha=False,
+        settings=SMALL,
+        folder="t",
+        name="photo",
+        origin=origin,
+    )
+    source.write_bytes(data[:20] + b"\x00" * 200)  # changed after the checks: only decoding finds out
     files, report = make_derivatives([plan], SMALL, tmp_path / "cache", workers=1, progress=lambda _: None)
     assert files == {}
     [problem] = report.problems
     assert problem.format_text().startswith(
         "content/cases/x.yml:39:11: error[unreadable-image]: images[0].file: photo.jpg could not be made into "
-        "site images: ")
+        "site images: "
+    )
 
 
 def test_a_worker_that_dies_is_a_diagnostic_not_a_traceback(tmp_path, monkeypatch):
@@ -261,9 +300,19 @@ def test_a_worker_that_dies_is_a_diagnostic_not_a_traceback(tmp_path, monkeypatc
         data = pf.jpeg(pf.picture(200, 100, seed=index))
         (tmp_path / f"{index}.jpg").write_bytes(data)
         import hashlib
-        pictures.append(plan_picture(digest=hashlib.sha256(data).hexdigest(), source=tmp_path / f"{index}.jpg",
-                                     width=200, height=100, has_alpha=False, settings=SMALL, folder="t",
-                                     name=str(index)))
+
+        pictures.append(
+            plan_picture(
+                digest=hashlib.sha256(data).hexdigest(),
+                source=tmp_path / f"{index}.jpg",
+                width=200,
+                height=100,
+                has_alpha=False,
+                settings=SMALL,
+                folder="t",
+                name=str(index),
+            )
+        )
     files, report = make_derivatives(pictures, SMALL, tmp_path / "cache", workers=2, progress=lambda _: None)
     assert files == {} and report.made == 0
     assert [p.code for p in report.problems] == ["unreadable-image"] * 2

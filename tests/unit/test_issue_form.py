@@ -5,6 +5,7 @@ per field, `_No response_` for an empty answer, `- [X] option` per ticked box.
 Most tests run on a copy of the synthetic project (tests/fixtures/project);
 those about the real form use the real places, taxonomy and sources.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -89,6 +90,7 @@ def form_fields() -> list[dict]:
 
 # -- the form and the parser agree ----------------------------------------------------------
 
+
 def test_every_form_field_is_handled_with_the_same_label_and_type():
     in_form = [(e["id"], e["attributes"]["label"], e["type"]) for e in form_fields()]
     assert in_form == [(f.id, f.label, f.kind) for f in FIELDS]
@@ -97,7 +99,7 @@ def test_every_form_field_is_handled_with_the_same_label_and_type():
 def test_required_fields_agree():
     for element in form_fields():
         required = element.get("validations", {}).get("required", False)
-        if element["type"] != "checkboxes":   # a form cannot ask for "at least one box"; the parser does
+        if element["type"] != "checkboxes":  # a form cannot ask for "at least one box"; the parser does
             assert required == FIELD_BY_ID[element["id"]].required, element["id"]
 
 
@@ -127,8 +129,9 @@ def real_context(tmp_path_factory):
     return context
 
 
-@pytest.mark.parametrize("field_id, choices", [("arrows", "arrows"), ("technologies", "technologies"),
-                                               ("industries", "industries")])
+@pytest.mark.parametrize(
+    "field_id, choices", [("arrows", "arrows"), ("technologies", "technologies"), ("industries", "industries")]
+)
 def test_every_taxonomy_option_names_a_term_of_the_real_taxonomy(real_context, field_id, choices):
     terms = getattr(real_context, choices)
     resolved = [issue_form.resolve_option(o, terms) for o in _options(field_id)]
@@ -148,22 +151,33 @@ def test_need_and_confirmation_options_are_handled():
 
 
 def test_a_submission_of_the_real_form_becomes_a_record(real_context):
-    answers = {**ANSWERS, "place": "雲林縣口湖鄉", "arrows": [_options("arrows")[1]],
-               "technologies": [_options("technologies")[0]], "industries": [_options("industries")[2]],
-               "source": _options("source")[0], "looking_for_kind": "人才 / Talent",
-               "looking_for_zh": "合成測試需求"}
+    answers = {
+        **ANSWERS,
+        "place": "雲林縣口湖鄉",
+        "arrows": [_options("arrows")[1]],
+        "technologies": [_options("technologies")[0]],
+        "industries": [_options("industries")[2]],
+        "source": _options("source")[0],
+        "looking_for_kind": "人才 / Talent",
+        "looking_for_zh": "合成測試需求",
+    }
     text = body(answers, options={f: _options(f) for f in ("arrows", "technologies", "industries", "confirm")})
     result = issue_form.create_from_issue(real_context, text, dt.date(2026, 1, 2))
     assert result.problems == [] and result.written, result
     record = yaml.safe_load((real_context.project.root / result.display).read_text(encoding="utf-8"))
-    assert (record["place"], record["arrows"], record["technologies"], record["industries"]) == \
-        ("kouhu", ["technology"], ["ai-iot"], ["aquaculture"])
+    assert (record["place"], record["arrows"], record["technologies"], record["industries"]) == (
+        "kouhu",
+        ["technology"],
+        ["ai-iot"],
+        ["aquaculture"],
+    )
     assert record["sources"] == [{"source": "ndc-policy-outlook", "section": {"zh-TW": "第一章", "en": "Chapter 1"}}]
     assert record["looking_for"][0]["kind"] == "talent"
     (real_context.project.root / result.display).unlink()
 
 
 # -- round trips ---------------------------------------------------------------------------------
+
 
 def test_complete_issue_writes_a_record_that_validates(project):
     result = from_issue((ISSUES / "complete.md").read_text(encoding="utf-8"))
@@ -172,16 +186,28 @@ def test_complete_issue_writes_a_record_that_validates(project):
     assert project.diagnostics() == []
     case = cases(project)["a-synthetic-case-in-example-township"]
     assert case.status == "draft" and case.last_reviewed == dt.date.today()
-    assert case.story == {"zh-TW": "合成測試資料的第一段。\n\n### 第二段的小標題\n\n合成測試資料的第二段。\n",
-                          "en": "The first paragraph of synthetic fixture text.\n\nThe second paragraph.\n"}
-    assert (case.place, case.arrows, case.technologies, case.industries) == \
-        ("example-township", ["example-arrow-one", "example-arrow-three"], ["example-tech"], [])
+    assert case.story == {
+        "zh-TW": "合成測試資料的第一段。\n\n### 第二段的小標題\n\n合成測試資料的第二段。\n",
+        "en": "The first paragraph of synthetic fixture text.\n\nThe second paragraph.\n",
+    }
+    assert (case.place, case.arrows, case.technologies, case.industries) == (
+        "example-township",
+        ["example-arrow-one", "example-arrow-three"],
+        ["example-tech"],
+        [],
+    )
     citation = case.sources[0]
-    assert (citation.source, citation.section, citation.page) == \
-        ("example-report", {"zh-TW": "第一章", "en": "Chapter 1"}, "12")
+    assert (citation.source, citation.section, citation.page) == (
+        "example-report",
+        {"zh-TW": "第一章", "en": "Chapter 1"},
+        "12",
+    )
     need = case.looking_for[0]
-    assert (need.kind, need.text, need.sources[0].source) == \
-        ("partners", {"zh-TW": "範例需求", "en": "An example need"}, "example-report")
+    assert (need.kind, need.text, need.sources[0].source) == (
+        "partners",
+        {"zh-TW": "範例需求", "en": "An example need"},
+        "example-report",
+    )
 
 
 def test_record_passes_casebook_validate_and_yamllint(project):
@@ -195,8 +221,10 @@ def test_record_passes_casebook_validate_and_yamllint(project):
 def _yamllint(path: Path):
     import subprocess
     import sys
-    return subprocess.run([sys.executable, "-m", "yamllint", "-c", str(REPO / ".yamllint.yml"), str(path)],
-                          capture_output=True, text=True)
+
+    return subprocess.run(
+        [sys.executable, "-m", "yamllint", "-c", str(REPO / ".yamllint.yml"), str(path)], capture_output=True, text=True
+    )
 
 
 def test_english_story_may_be_left_out_of_a_draft(project):
@@ -211,6 +239,7 @@ def test_answers_with_line_breaks_become_one_line_where_the_record_wants_one(pro
 
 
 # -- missing and invalid answers -------------------------------------------------------------------
+
 
 def test_partial_issue_lists_every_missing_answer_and_writes_nothing(project):
     partial = (ISSUES / "partial.md").read_text(encoding="utf-8")
@@ -236,26 +265,55 @@ def test_empty_body_says_every_required_answer_is_missing(project):
     result = from_issue("")
     assert result.exit_code == 1
     missing = [line.removeprefix("missing: ").split(": ")[0] for line in result.stderr.splitlines()[:-1]]
-    assert missing == [FIELD_BY_ID[name].label for name in ("title_zh", "title_en", "summary_zh", "summary_en",
-                                                            "story_zh", "place", "arrows", "source",
-                                                            "section_zh", "confirm")]
+    assert missing == [
+        FIELD_BY_ID[name].label
+        for name in (
+            "title_zh",
+            "title_en",
+            "summary_zh",
+            "summary_en",
+            "story_zh",
+            "place",
+            "arrows",
+            "source",
+            "section_zh",
+            "confirm",
+        )
+    ]
 
 
-@pytest.mark.parametrize("changes, line", [
-    ({"source": OTHER_SOURCE}, "invalid: 出處 / Source: the publication is not in content/sources.yml yet; "
-                               "a maintainer adds it first, then labels the issue again"),
-    ({"arrows": ["六支箭 / A sixth arrow"]}, "invalid: 五支箭 / The five arrows: “六支箭 / A sixth arrow” "
-                                           "is not in content/taxonomy.yml"),
-    ({"id": "Not A Slug"}, "invalid: 代號（選填）/ Id (optional): “Not A Slug” is not a valid id: use lower-case "
-                           "letters a-z, digits and hyphens"),
-    ({"id": "example-case"}, "invalid: 代號（選填）/ Id (optional): a case with id “example-case” already exists; "
-                             "give another id"),
-    ({"looking_for_kind": "投資 / Investment"}, "missing: 需求說明（正體中文）/ What is needed, in Chinese: "
-                                               "say what is needed"),
-    ({"looking_for_zh": "需要幫忙"}, "missing: 正在尋找（選填）/ Looking for (optional): "
-                                     "choose what kind of help is needed"),
-    ({"page": "1" * 41}, "invalid: 頁碼（選填）/ Page (optional): longer than 40 characters (41)"),
-])
+@pytest.mark.parametrize(
+    "changes, line",
+    [
+        (
+            {"source": OTHER_SOURCE},
+            "invalid: 出處 / Source: the publication is not in content/sources.yml yet; "
+            "a maintainer adds it first, then labels the issue again",
+        ),
+        (
+            {"arrows": ["六支箭 / A sixth arrow"]},
+            "invalid: 五支箭 / The five arrows: “六支箭 / A sixth arrow” is not in content/taxonomy.yml",
+        ),
+        (
+            {"id": "Not A Slug"},
+            "invalid: 代號（選填）/ Id (optional): “Not A Slug” is not a valid id: use lower-case "
+            "letters a-z, digits and hyphens",
+        ),
+        (
+            {"id": "example-case"},
+            "invalid: 代號（選填）/ Id (optional): a case with id “example-case” already exists; give another id",
+        ),
+        (
+            {"looking_for_kind": "投資 / Investment"},
+            "missing: 需求說明（正體中文）/ What is needed, in Chinese: say what is needed",
+        ),
+        (
+            {"looking_for_zh": "需要幫忙"},
+            "missing: 正在尋找（選填）/ Looking for (optional): choose what kind of help is needed",
+        ),
+        ({"page": "1" * 41}, "invalid: 頁碼（選填）/ Page (optional): longer than 40 characters (41)"),
+    ],
+)
 def test_unusable_answer_is_named(project, changes, line):
     result = from_issue(body({**ANSWERS, **changes}))
     assert result.exit_code == 1
@@ -283,7 +341,7 @@ HOSTILE = {
     "summary_en": "no",
     "summary_zh": "\u202eevil\u202c 反轉\u2066文字\u2069",
     "story_zh": "<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1))\n\n"
-                "{{ config.items() }}\n\n    indented: code\n\n- !!binary\n- &anchor *alias\n\n\u202eRTL",
+    "{{ config.items() }}\n\n    indented: code\n\n- !!binary\n- &anchor *alias\n\n\u202eRTL",
     "story_en": "|\n>\n  leading spaces\ntrailing spaces   \n\ttab",
 }
 
@@ -309,7 +367,7 @@ def test_markdown_of_a_hostile_story_is_sanitised_when_rendered(project):
     from_issue(body({**ANSWERS, **HOSTILE, "id": "hostile"}))
     html = str(render_markdown(cases(project)["hostile"].story["zh-TW"]))
     assert "<script" not in html and "onerror" not in html and "javascript:" not in html
-    assert "{{ config.items() }}" in html   # shown as text, never evaluated as a template
+    assert "{{ config.items() }}" in html  # shown as text, never evaluated as a template
 
 
 def test_very_long_answers_are_named_not_written(project):

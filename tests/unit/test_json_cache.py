@@ -1,4 +1,5 @@
 """The one-file JSON cache behind search segments, search entries and QR codes."""
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,10 @@ def test_another_scope_discards_every_value(tmp_path):
     old.save()
     new = JsonCache(path, "words: 口湖 官田")
     assert new.get_or_make("a", lambda: "new") == "new"
-    assert new.save() and json.loads(path.read_text(encoding="utf-8")) == {"scope": "words: 口湖 官田",
-                                                                           "values": {"a": "new"}}
+    assert new.save() and json.loads(path.read_text(encoding="utf-8")) == {
+        "scope": "words: 口湖 官田",
+        "values": {"a": "new"},
+    }
 
 
 def test_pruning_keeps_only_what_this_build_asked_for(tmp_path):

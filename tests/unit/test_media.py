@@ -2,6 +2,7 @@
 
 Every picture is made by tests/picture_factory.py; nothing is taken from anywhere.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,9 +18,9 @@ from generator.load.project import load_project
 CASE = "content/cases/example-case.yml"
 BRAND = "content/brands/example-brand.yml"
 CASE_MEDIA = "content/media/example-case"
-CASE_LINES = 37          # lines in the fixture case: `images:` is appended after them
-ENTRY_LINES = 5          # lines per image entry that add_images appends
-FILE_COL = 11            # column of the value in `  - file: x.jpg`
+CASE_LINES = 37  # lines in the fixture case: `images:` is appended after them
+ENTRY_LINES = 5  # lines per image entry that add_images appends
+FILE_COL = 11  # column of the value in `  - file: x.jpg`
 
 
 def at(index: int) -> str:
@@ -34,6 +35,7 @@ def collection_of(project):
 
 # -- files that pass ----------------------------------------------------------------------
 
+
 def test_good_pictures_pass_and_are_measured_as_shown(project):
     project.write(f"{CASE_MEDIA}/photo.jpg", pf.jpeg(pf.picture(640, 480)))
     project.write(f"{CASE_MEDIA}/turned.jpg", pf.rotated(640, 480))
@@ -44,7 +46,11 @@ def test_good_pictures_pass_and_are_measured_as_shown(project):
     assert diagnostics == []
     media = {index: found for (_, _, index), found in collection.media.items()}
     assert [(m.format, m.width, m.height, m.has_alpha) for m in media.values()] == [
-        ("JPEG", 640, 480, False), ("JPEG", 480, 640, False), ("PNG", 300, 200, True), ("WEBP", 200, 100, False)]
+        ("JPEG", 640, 480, False),
+        ("JPEG", 480, 640, False),
+        ("PNG", 300, 200, True),
+        ("WEBP", 200, 100, False),
+    ]
     assert media[0].display == f"{CASE_MEDIA}/photo.jpg"
 
 
@@ -52,16 +58,19 @@ def test_brand_pictures_are_checked_too(project):
     project.write("content/media/example-brand/logo.png", pf.png())
     add_images(project, ["logo.png", "missing.png"], record=BRAND)
     assert project.headlines() == [
-        f"{BRAND}:31:11: error[missing-image]: images[1].file: content/media/example-brand/missing.png not found"]
+        f"{BRAND}:31:11: error[missing-image]: images[1].file: content/media/example-brand/missing.png not found"
+    ]
 
 
 # -- paths ----------------------------------------------------------------------------------
+
 
 def test_path_with_dot_dot_is_refused(project):
     project.write("content/media/other/photo.jpg", pf.jpeg())
     add_images(project, ["../other/photo.jpg"])
     assert project.headlines() == [
-        f"{at(0)}: error[unsafe-path]: images[0].file: '../other/photo.jpg' goes up a folder with '..'"]
+        f"{at(0)}: error[unsafe-path]: images[0].file: '../other/photo.jpg' goes up a folder with '..'"
+    ]
 
 
 def test_absolute_path_is_refused(project):
@@ -76,7 +85,8 @@ def test_symlink_out_of_content_is_refused(project, tmp_path):
     os.symlink(outside, project.path(f"{CASE_MEDIA}/linked.jpg"))
     add_images(project, ["linked.jpg"])
     assert project.headlines() == [
-        f"{at(0)}: error[unsafe-path]: images[0].file: 'linked.jpg' leads outside content/ (through a symbolic link)"]
+        f"{at(0)}: error[unsafe-path]: images[0].file: 'linked.jpg' leads outside content/ (through a symbolic link)"
+    ]
 
 
 def test_symlink_inside_content_is_allowed(project):
@@ -91,36 +101,41 @@ def test_missing_file_names_the_files_that_are_there(project):
     project.write(f"{CASE_MEDIA}/harvest.jpg", pf.jpeg())
     add_images(project, ["harvest.jpeg"])
     [problem] = project.diagnostics()
-    assert headline(problem) == (f"{at(0)}: error[missing-image]: images[0].file: "
-                                 f"{CASE_MEDIA}/harvest.jpeg not found")
+    assert headline(problem) == (f"{at(0)}: error[missing-image]: images[0].file: {CASE_MEDIA}/harvest.jpeg not found")
     assert problem.hint == f"files in {CASE_MEDIA}/: harvest.jpg"
 
 
 # -- what the bytes are ---------------------------------------------------------------------
 
+
 def test_png_named_jpg_is_a_warning_and_published_as_png(project):
     project.write(f"{CASE_MEDIA}/photo.jpg", pf.png())
     add_images(project, ["photo.jpg"])
     [problem] = project.diagnostics()
-    assert headline(problem) == (f"{at(0)}: warning[image-type-mismatch]: images[0].file: "
-                                 "'photo.jpg' is a PNG file, but its name says JPEG")
+    assert headline(problem) == (
+        f"{at(0)}: warning[image-type-mismatch]: images[0].file: 'photo.jpg' is a PNG file, but its name says JPEG"
+    )
     assert problem.hint == "rename it to photo.png"
     collection, _ = collection_of(project)
     assert [m.format for m in collection.media.values()] == ["PNG"]
 
 
-@pytest.mark.parametrize("data, found", [
-    (b"GIF89a" + b"\x00" * 40, "a GIF file"),
-    (b"%PDF-1.7\n" + b"\x00" * 40, "a PDF file"),
-    (b"\x00\x00\x00\x18ftypheic" + b"\x00" * 40, "a HEIC file"),
-    (b"just some text, not a picture", "not a picture Casebook can read"),
-])
+@pytest.mark.parametrize(
+    "data, found",
+    [
+        (b"GIF89a" + b"\x00" * 40, "a GIF file"),
+        (b"%PDF-1.7\n" + b"\x00" * 40, "a PDF file"),
+        (b"\x00\x00\x00\x18ftypheic" + b"\x00" * 40, "a HEIC file"),
+        (b"just some text, not a picture", "not a picture Casebook can read"),
+    ],
+)
 def test_other_types_are_not_images_whatever_their_name(project, data, found):
     project.write(f"{CASE_MEDIA}/photo.jpg", data)
     add_images(project, ["photo.jpg"])
     assert project.headlines() == [
         f"{at(0)}: error[not-an-image]: images[0].file: {CASE_MEDIA}/photo.jpg is {found}; "
-        "only JPEG, PNG and WebP are accepted"]
+        "only JPEG, PNG and WebP are accepted"
+    ]
 
 
 def test_decompression_bomb_is_refused_from_its_header(project):
@@ -129,17 +144,17 @@ def test_decompression_bomb_is_refused_from_its_header(project):
     project.write(f"{CASE_MEDIA}/bomb.png", data)
     add_images(project, ["bomb.png"])
     assert project.headlines() == [
-        f"{at(0)}: error[image-too-many-pixels]: images[0].file: {CASE_MEDIA}/bomb.png declares more than "
-        "50 megapixels"]
+        f"{at(0)}: error[image-too-many-pixels]: images[0].file: {CASE_MEDIA}/bomb.png declares more than 50 megapixels"
+    ]
 
 
 def test_bomb_beyond_pillows_own_limit_is_the_same_clean_error(project):
     project.replace("casebook.yml", "content_dir: content\n", "content_dir: content\nimages: {max_megapixels: 1}\n")
-    project.write(f"{CASE_MEDIA}/bomb.png", pf.bomb(3000, 3000))     # 9 MP: Pillow itself refuses above 2 MP
+    project.write(f"{CASE_MEDIA}/bomb.png", pf.bomb(3000, 3000))  # 9 MP: Pillow itself refuses above 2 MP
     add_images(project, ["bomb.png"])
     assert project.headlines() == [
-        f"{at(0)}: error[image-too-many-pixels]: images[0].file: {CASE_MEDIA}/bomb.png declares more than "
-        "1 megapixels"]
+        f"{at(0)}: error[image-too-many-pixels]: images[0].file: {CASE_MEDIA}/bomb.png declares more than 1 megapixels"
+    ]
 
 
 def test_truncated_jpeg_is_a_clean_error(project):
@@ -147,7 +162,8 @@ def test_truncated_jpeg_is_a_clean_error(project):
     add_images(project, ["cut.jpg"])
     assert project.headlines() == [
         f"{at(0)}: error[truncated-image]: images[0].file: {CASE_MEDIA}/cut.jpg is cut short: "
-        "the picture's data ends too early"]
+        "the picture's data ends too early"
+    ]
 
 
 def test_truncated_png_is_a_clean_error(project):
@@ -179,15 +195,15 @@ def test_consent_is_required_for_identifiable_people(project):
     add_images(project, ["people.jpg"], people="true")
     assert project.headlines() == [
         f"{CASE}:43:26: error[missing-consent]: images[0].identifiable_people: "
-        "a picture of identifiable people needs a `consent` statement"]
+        "a picture of identifiable people needs a `consent` statement"
+    ]
 
 
 def test_alt_text_is_required_in_every_language_of_a_published_record(project):
     project.write(f"{CASE_MEDIA}/photo.jpg", pf.jpeg())
     add_images(project, ["photo.jpg"])
     project.replace(CASE, "alt: {zh-TW: 合成測試圖片, en: A synthetic test picture}", "alt: {zh-TW: 合成測試圖片}")
-    assert project.headlines() == [
-        f"{CASE}:40:10: error[missing-translation]: images[0].alt: no text in 'en'"]
+    assert project.headlines() == [f"{CASE}:40:10: error[missing-translation]: images[0].alt: no text in 'en'"]
 
 
 def test_every_problem_in_one_run_each_at_its_file_value(project):
@@ -195,10 +211,15 @@ def test_every_problem_in_one_run_each_at_its_file_value(project):
     project.write(f"{CASE_MEDIA}/photo.jpg", pf.png())
     add_images(project, ["cut.jpg", "../x.jpg", "photo.jpg", "gone.jpg"])
     assert [h.split(": ")[0] + " " + h.split("[")[1].split("]")[0] for h in project.headlines()] == [
-        f"{at(0)} truncated-image", f"{at(1)} unsafe-path", f"{at(2)} image-type-mismatch", f"{at(3)} missing-image"]
+        f"{at(0)} truncated-image",
+        f"{at(1)} unsafe-path",
+        f"{at(2)} image-type-mismatch",
+        f"{at(3)} missing-image",
+    ]
 
 
 # -- the cache of checks ----------------------------------------------------------------------
+
 
 def test_an_unchanged_file_is_not_opened_again(project, monkeypatch):
     project.write(f"{CASE_MEDIA}/photo.jpg", pf.with_gps())
@@ -206,6 +227,7 @@ def test_an_unchanged_file_is_not_opened_again(project, monkeypatch):
     assert project.diagnostics() == []
     opened = []
     import PIL.Image
+
     real_open = PIL.Image.open
     monkeypatch.setattr(PIL.Image, "open", lambda *a, **k: opened.append(a) or real_open(*a, **k))
     assert project.diagnostics() == []

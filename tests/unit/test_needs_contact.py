@@ -1,4 +1,5 @@
 """Answering a need: the contact a community agreed to publish, or else a prefilled "I can help with…" issue."""
+
 from __future__ import annotations
 
 from html import unescape
@@ -24,18 +25,26 @@ def test_a_need_without_contact_links_to_a_prefilled_issue(project):
     project.replace("casebook.yml", "content_dir: content", REPO)
     ctx = view_context(project.root)
     html = unescape(render(ctx, by_url(case_pages(ctx, "en"))["en/cases/example-case/"]))
-    assert ('<a href="https://github.com/example/casebook/issues/new?template=offer-help.yml&title='
-            '%E6%88%91%E5%8F%AF%E4%BB%A5%E5%8D%94%E5%8A%A9%20%2F%20I%20can%20help%3A%20%E7%AF%84%E4%BE%8B%E6%A1%88%E4%BE%8B'
-            '&case=example-case&need=partners" rel="nofollow">I can help with this…</a>') in html
+    assert (
+        '<a href="https://github.com/example/casebook/issues/new?template=offer-help.yml&title='
+        "%E6%88%91%E5%8F%AF%E4%BB%A5%E5%8D%94%E5%8A%A9%20%2F%20I%20can%20help%3A%20%E7%AF%84%E4%BE%8B%E6%A1%88%E4%BE%8B"
+        '&case=example-case&need=partners" rel="nofollow">I can help with this…</a>'
+    ) in html
 
 
 def test_a_need_with_a_contact_shows_it_and_no_issue_link(project):
     project.replace("casebook.yml", "content_dir: content", REPO)
-    project.replace(CASE, NEED, "     sources: [{source: example-source}],\n"
-                    "     contact: {url: 'mailto:office@example.org', consent: synthetic fixture consent}}\n")
+    project.replace(
+        CASE,
+        NEED,
+        "     sources: [{source: example-source}],\n"
+        "     contact: {url: 'mailto:office@example.org', consent: synthetic fixture consent}}\n",
+    )
     ctx = view_context(project.root)
     html = render(ctx, by_url(case_pages(ctx, "zh-TW"))["cases/example-case/"])
-    assert '聯絡方式（經社區同意公開）：<a href="mailto:office@example.org" rel="nofollow">office@example.org</a>' in html
+    assert (
+        '聯絡方式（經社區同意公開）：<a href="mailto:office@example.org" rel="nofollow">office@example.org</a>' in html
+    )
     assert "offer-help.yml" not in html
 
 

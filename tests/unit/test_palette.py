@@ -3,6 +3,7 @@
 The colours are read from the palette blocks of casebook.css, so changing a
 colour there is checked here; axe checks the rendered pages on top of this.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,24 +17,24 @@ TEXT, LARGE_OR_UI = 4.5, 3.0
 
 # (foreground, background, minimum ratio): which pair the site shows, and why.
 PAIRS = [
-    ("--md-default-fg-color", "--md-default-bg-color", TEXT),            # body text
-    ("--md-default-fg-color--light", "--md-default-bg-color", TEXT),     # secondary text, notes
-    ("--md-typeset-a-color", "--md-default-bg-color", TEXT),             # links
-    ("--md-accent-fg-color", "--md-default-bg-color", TEXT),             # links on hover
-    ("--md-primary-bg-color", "--md-primary-fg-color", TEXT),            # header text
-    ("--md-primary-bg-color--light", "--md-primary-fg-color", TEXT),     # header secondary text
+    ("--md-default-fg-color", "--md-default-bg-color", TEXT),  # body text
+    ("--md-default-fg-color--light", "--md-default-bg-color", TEXT),  # secondary text, notes
+    ("--md-typeset-a-color", "--md-default-bg-color", TEXT),  # links
+    ("--md-accent-fg-color", "--md-default-bg-color", TEXT),  # links on hover
+    ("--md-primary-bg-color", "--md-primary-fg-color", TEXT),  # header text
+    ("--md-primary-bg-color--light", "--md-primary-fg-color", TEXT),  # header secondary text
     ("--md-footer-fg-color", "--md-footer-bg-color", TEXT),
     ("--md-footer-fg-color--light", "--md-footer-bg-color", TEXT),
-    ("--md-footer-fg-color--lighter", "--md-footer-bg-color", TEXT),     # "Made with"
-    ("--md-default-fg-color", "--cb-tile", TEXT),                        # figures and map tiles
+    ("--md-footer-fg-color--lighter", "--md-footer-bg-color", TEXT),  # "Made with"
+    ("--md-default-fg-color", "--cb-tile", TEXT),  # figures and map tiles
     ("--md-typeset-a-color", "--cb-tile", TEXT),
     ("--md-default-fg-color", "--cb-tile-active", TEXT),
     ("--md-typeset-a-color", "--cb-tile-active", TEXT),
-    ("#ffffff", "--cb-ink", TEXT),                                       # numbers on map markers
-    ("--cb-ink", "--md-default-bg-color", LARGE_OR_UI),                  # bars, lines, markers
+    ("#ffffff", "--cb-ink", TEXT),  # numbers on map markers
+    ("--cb-ink", "--md-default-bg-color", LARGE_OR_UI),  # bars, lines, markers
     ("--cb-ink-soft", "--md-default-bg-color", LARGE_OR_UI),
-    ("--md-default-fg-color--lighter", "--md-default-bg-color", LARGE_OR_UI),   # borders of chips
-    ("--cb-focus-ring", "--md-default-bg-color", LARGE_OR_UI),           # focus ring
+    ("--md-default-fg-color--lighter", "--md-default-bg-color", LARGE_OR_UI),  # borders of chips
+    ("--cb-focus-ring", "--md-default-bg-color", LARGE_OR_UI),  # focus ring
     ("--cb-focus-ring-on-primary", "--md-primary-fg-color", LARGE_OR_UI),
 ]
 
@@ -47,7 +48,7 @@ def scheme_colours(css: str, scheme: str) -> dict[str, str]:
 
 
 def resolve(value: str, colours: dict[str, str]) -> str:
-    while (ref := re.fullmatch(r"var\((--[\w-]+)\)", value.strip())):
+    while ref := re.fullmatch(r"var\((--[\w-]+)\)", value.strip()):
         value = colours[ref.group(1)]
     return value.strip()
 
@@ -55,7 +56,7 @@ def resolve(value: str, colours: dict[str, str]) -> str:
 def rgba(hex_colour: str) -> tuple[float, float, float, float]:
     digits = hex_colour.lstrip("#")
     assert re.fullmatch(r"[0-9a-fA-F]{6}([0-9a-fA-F]{2})?", digits), f"not a #rrggbb[aa] colour: {hex_colour}"
-    channels = [int(digits[i:i + 2], 16) / 255 for i in range(0, len(digits), 2)]
+    channels = [int(digits[i : i + 2], 16) / 255 for i in range(0, len(digits), 2)]
     return (*channels[:3], channels[3] if len(channels) == 4 else 1.0)
 
 
@@ -79,7 +80,7 @@ def contrast(fg: str, bg: str) -> float:
 
 def test_contrast_formula_matches_known_values():
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
-    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)   # the classic near-miss
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)  # the classic near-miss
     assert contrast("#00000080", "#ffffff") == pytest.approx(contrast("#7f7f7f", "#ffffff"), abs=0.05)
 
 

@@ -1,4 +1,5 @@
 """Line breaks between phrases (generator/core/phrases.py): one module for HTML, Pillow and WeasyPrint."""
+
 from __future__ import annotations
 
 import budoux
@@ -7,8 +8,27 @@ import pytest
 from generator.core.phrases import BOUNDARY, Phrases, wrap
 
 # Our words, as the build gathers them (place, brand and product names, taxonomy labels).
-WORDS = ["臺南", "官田", "菱殼炭", "烏金", "雲林", "口湖", "屏東", "可可", "新北", "三峽", "坪林",
-         "茶鄉農業新體驗", "臺東香草", "區塊鏈", "農業", "宜蘭", "壯圍", "宜蘭斑", "食育酷樂園"]
+WORDS = [
+    "臺南",
+    "官田",
+    "菱殼炭",
+    "烏金",
+    "雲林",
+    "口湖",
+    "屏東",
+    "可可",
+    "新北",
+    "三峽",
+    "坪林",
+    "茶鄉農業新體驗",
+    "臺東香草",
+    "區塊鏈",
+    "農業",
+    "宜蘭",
+    "壯圍",
+    "宜蘭斑",
+    "食育酷樂園",
+]
 
 # The six case titles and the phrases a reader sees as units.
 TITLES = {
@@ -38,8 +58,8 @@ def test_the_six_titles_break_only_between_words(phrases, title, expected):
 def test_budoux_alone_splits_words_that_our_words_and_rules_keep_whole():
     bare = Phrases(PARSE)
     assert "社區" in bare.split("社區升級")[0] or bare.split("社區升級") == ("社區", "升級")
-    assert bare.split("地方創生案例集") == ("地方", "創生", "案例集")        # BudouX: 案 / 例集
-    assert bare.split("臺南官田")[0] != "臺"                               # no phrase of one Han character
+    assert bare.split("地方創生案例集") == ("地方", "創生", "案例集")  # BudouX: 案 / 例集
+    assert bare.split("臺南官田")[0] != "臺"  # no phrase of one Han character
 
 
 def test_punctuation_stays_with_its_phrase(phrases):
@@ -56,14 +76,16 @@ def test_latin_text_is_one_phrase_and_left_to_word_breaking(phrases):
 def test_html_marks_boundaries_with_wbr_in_a_keep_all_span(phrases):
     html = phrases.html("雲林口湖「智能養殖、社區升級」")
     assert html == ('<span class="cb-phrases">雲林<wbr>口湖<wbr>「智能<wbr>養殖、<wbr>社區<wbr>升級」</span>')
-    assert phrases.html("<b>臺南官田</b>") == ('<span class="cb-phrases">&lt;b&gt;<wbr>臺南<wbr>官田<wbr>&lt;/b&gt;'
-                                               '</span>')   # escaped
+    assert phrases.html("<b>臺南官田</b>") == (
+        '<span class="cb-phrases">&lt;b&gt;<wbr>臺南<wbr>官田<wbr>&lt;/b&gt;</span>'
+    )  # escaped
 
 
 def test_print_html_keeps_each_phrase_on_one_line(phrases):
     assert phrases.print_html("臺東香草農業區塊鏈") == (
         '<span class="cb-phrase">臺東香草</span><span class="cb-phrase">農業</span>'
-        '<span class="cb-phrase">區塊鏈</span>')
+        '<span class="cb-phrase">區塊鏈</span>'
+    )
 
 
 def test_mark_carries_the_boundaries_in_plain_text(phrases):
@@ -108,6 +130,11 @@ def test_latin_words_in_a_title_with_han_break_only_at_spaces(phrases):
     title = "Zhuangwei, Yilan: 宜蘭斑‧食育酷樂園, food education and farm-experience tourism"
     lines = wrap(phrases.mark(title), len, 24)
     assert " ".join(lines).replace("‧ ", "‧") == title
-    for before, after in zip(lines, lines[1:]):   # a break never falls inside a Latin word ("f/arm")
-        assert not (before[-1].isascii() and before[-1].isalpha() and after[0].isascii() and after[0].isalpha()
-                    and f"{before[-1]}{after[0]}" in title), lines
+    for before, after in zip(lines, lines[1:]):  # a break never falls inside a Latin word ("f/arm")
+        assert not (
+            before[-1].isascii()
+            and before[-1].isalpha()
+            and after[0].isascii()
+            and after[0].isalpha()
+            and f"{before[-1]}{after[0]}" in title
+        ), lines

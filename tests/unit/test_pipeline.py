@@ -1,4 +1,5 @@
 """Every stage runs, in its fixed order (generator.build.pipeline.STAGE_ORDER)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,6 +22,7 @@ def test_stages_run_in_order(monkeypatch):
             if not calls or calls[-1] != stage:
                 calls.append(stage)
             return original(*args, **kwargs)
+
         monkeypatch.setattr(module, name, wrapper)
 
     spy(pipeline, "discover", "discover")

@@ -1,4 +1,5 @@
 """QR codes on printed case and brand pages (generator/render/print_qr.py)."""
+
 from __future__ import annotations
 
 import re
@@ -8,13 +9,18 @@ from generator.model.settings import SiteConfig
 from generator.render.print_qr import page_address, print_qr
 from generator.render.urls import UrlScheme
 
-LANGUAGES = [{"code": "zh-TW", "name": "正體中文", "theme_language": "zh-TW"},
-             {"code": "en", "name": "English", "theme_language": "en"}]
+LANGUAGES = [
+    {"code": "zh-TW", "name": "正體中文", "theme_language": "zh-TW"},
+    {"code": "en", "name": "English", "theme_language": "en"},
+]
 
 
 def _urls(site_url: str | None = None) -> UrlScheme:
-    return UrlScheme(SiteConfig.model_validate({"site_name": {"zh-TW": "案例", "en": "Cases"},
-                                                "languages": LANGUAGES, "site_url": site_url}))
+    return UrlScheme(
+        SiteConfig.model_validate(
+            {"site_name": {"zh-TW": "案例", "en": "Cases"}, "languages": LANGUAGES, "site_url": site_url}
+        )
+    )
 
 
 def test_address_is_absolute_when_the_site_url_is_known():
@@ -32,7 +38,7 @@ def test_case_and_brand_pages_get_a_code_other_pages_none():
     assert print_qr("brands/kouhu-tilapia", "en/brands/kouhu-tilapia/", urls).address == "/en/brands/kouhu-tilapia/"
     assert print_qr("", "", urls) is None
     assert print_qr("policy/why", "policy/why/", urls) is None
-    assert print_qr("cases", "cases/", urls) is None    # the index of cases is not a case
+    assert print_qr("cases", "cases/", urls) is None  # the index of cases is not a case
 
 
 def test_svg_is_inline_scalable_titled_and_reproducible():

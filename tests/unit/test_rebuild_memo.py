@@ -1,4 +1,5 @@
 """Under `mkdocs serve` a build reuses the last one's work, and makes the same site a fresh build makes."""
+
 from __future__ import annotations
 
 import shutil
@@ -100,10 +101,11 @@ def test_a_deleted_record_is_forgotten(project):
     first = prepare_site(project.root / "casebook.yml", THEME, memo=memo)
     brand = next(path for path in project.root.glob("content/brands/*.yml"))
     brand.unlink()
-    for case in project.root.glob("content/cases/*.yml"):   # no case may name the deleted brand
+    for case in project.root.glob("content/cases/*.yml"):  # no case may name the deleted brand
         text = case.read_text(encoding="utf-8")
-        case.write_text("\n".join(line for line in text.splitlines() if not line.startswith("brand:")) + "\n",
-                        encoding="utf-8")
+        case.write_text(
+            "\n".join(line for line in text.splitlines() if not line.startswith("brand:")) + "\n", encoding="utf-8"
+        )
     after = prepare_site(project.root / "casebook.yml", THEME, memo=memo)
     assert len(after.collection.raw) == len(first.collection.raw) - 1
     assert _same_site(after, prepare_site(project.root / "casebook.yml", THEME))
@@ -115,6 +117,6 @@ def test_site_files_a_failed_build_leaves_unknown_are_written_again():
     memo.build_ended(succeeded=True)
     stale, unchanged = memo.site_files({"site/a.png": "cache/1.png", "site/c.png": "cache/3.png"})
     assert stale == {"site/b.png"} and unchanged == {"site/a.png"}
-    memo.build_ended(succeeded=False)   # a.png or c.png may have been written half-way, or not at all
+    memo.build_ended(succeeded=False)  # a.png or c.png may have been written half-way, or not at all
     stale, unchanged = memo.site_files({"site/a.png": "cache/1.png"})
     assert stale == {"site/b.png", "site/c.png"} and unchanged == set()

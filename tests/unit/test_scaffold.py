@@ -3,6 +3,7 @@
 Runs against a copy of the synthetic project (tests/fixtures/project, copied by
 the `project` fixture in tests/conftest.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,13 +25,33 @@ from generator.model.raw import SourceRef
 
 REPO = Path(__file__).resolve().parents[2]
 NEW = "content/cases/kouhu-smart-fish-farming.yml"
-ARROWS = ("'example-arrow-one' (範例一 / Example arrow one), 'example-arrow-two' (範例二 / Example arrow two), "
-          "'example-arrow-three' (範例三 / Example arrow three), 'example-arrow-four' (範例四 / Example arrow four), "
-          "'example-arrow-five' (範例五 / Example arrow five)")
-ALL_FLAGS = ["--title-zh", "口湖智慧養殖", "--title-en", "Kouhu: smart fish farming",
-             "--summary-zh", "合成測試摘要。", "--summary-en", "Synthetic test summary.",
-             "--place", "example-township", "--arrow", "example-arrow-one", "--arrow", "example-arrow-three",
-             "--technology", "example-tech", "--industry", "example-industry", "--source", "example-source"]
+ARROWS = (
+    "'example-arrow-one' (範例一 / Example arrow one), 'example-arrow-two' (範例二 / Example arrow two), "
+    "'example-arrow-three' (範例三 / Example arrow three), 'example-arrow-four' (範例四 / Example arrow four), "
+    "'example-arrow-five' (範例五 / Example arrow five)"
+)
+ALL_FLAGS = [
+    "--title-zh",
+    "口湖智慧養殖",
+    "--title-en",
+    "Kouhu: smart fish farming",
+    "--summary-zh",
+    "合成測試摘要。",
+    "--summary-en",
+    "Synthetic test summary.",
+    "--place",
+    "example-township",
+    "--arrow",
+    "example-arrow-one",
+    "--arrow",
+    "example-arrow-three",
+    "--technology",
+    "example-tech",
+    "--industry",
+    "example-industry",
+    "--source",
+    "example-source",
+]
 
 
 def new_case(*args: str, input: str | None = None):
@@ -59,14 +80,18 @@ def load_cases(project) -> dict:
 
 # -- writes a record that validates --------------------------------------------------------
 
+
 def test_all_flags_write_a_record_that_validates(project):
     result = new_case("--yes", *ALL_FLAGS)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == f"wrote {NEW}"
     assert project.diagnostics() == []
     case = load_cases(project)["kouhu-smart-fish-farming"]
-    assert (case.status, case.place, case.arrows) == ("draft", "example-township",
-                                                      ["example-arrow-one", "example-arrow-three"])
+    assert (case.status, case.place, case.arrows) == (
+        "draft",
+        "example-township",
+        ["example-arrow-one", "example-arrow-three"],
+    )
     assert (case.technologies, case.industries) == (["example-tech"], ["example-industry"])
     assert case.title == {"zh-TW": "口湖智慧養殖", "en": "Kouhu: smart fish farming"}
     assert case.summary == {"zh-TW": "合成測試摘要。", "en": "Synthetic test summary."}
@@ -96,19 +121,32 @@ def test_written_record_matches_the_published_json_schema(project):
 def test_every_field_has_a_note_in_both_languages(project):
     new_case("--yes", *ALL_FLAGS)
     lines = project.read(NEW).splitlines()
-    for key in ("id", "status", "last_reviewed", "translations", "title", "summary", "story", "place",
-                "arrows", "technologies", "industries", "sources"):
+    for key in (
+        "id",
+        "status",
+        "last_reviewed",
+        "translations",
+        "title",
+        "summary",
+        "story",
+        "place",
+        "arrows",
+        "technologies",
+        "industries",
+        "sources",
+    ):
         at = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
-        notes = " ".join(lines[at - 2:at])
+        notes = " ".join(lines[at - 2 : at])
         assert notes.startswith("#") and any("\u4e00" <= ch <= "\u9fff" for ch in notes), key
         assert any(ch.isascii() and ch.isalpha() for ch in notes), key
 
 
 # -- text round-trips exactly ---------------------------------------------------------------
 
+
 def test_title_with_colon_hash_and_quotes_round_trips(project):
-    title_en = 'Kouhu: #1 "smart" fish \'farming\' \\ {x} [y] & *z'
-    title_zh = "口湖：#養殖 \"引號\"\n第二行\t"
+    title_en = "Kouhu: #1 \"smart\" fish 'farming' \\ {x} [y] & *z"
+    title_zh = '口湖：#養殖 "引號"\n第二行\t'
     result = new_case("--yes", *flags(title_en=title_en, title_zh=title_zh), "--id", "round-trip")
     assert result.exit_code == 0, result.output
     assert project.diagnostics() == []
@@ -118,8 +156,9 @@ def test_title_with_colon_hash_and_quotes_round_trips(project):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=60))
 def test_any_text_round_trips(text):
-    answers = scaffold.CaseAnswers(id="x", title_zh=text, title_en=text, summary_zh=text, summary_en=text,
-                                   place="p", arrows=("a",), source="s")
+    answers = scaffold.CaseAnswers(
+        id="x", title_zh=text, title_en=text, summary_zh=text, summary_en=text, place="p", arrows=("a",), source="s"
+    )
     context = _bare_context()
     yaml_text = scaffold.case_yaml(answers, context, dt.date(2024, 1, 1))
     raw, problems = load_bytes(SourceRef("x.yml", Path("x.yml"), "case"), yaml_text.encode("utf-8"))
@@ -143,12 +182,16 @@ def test_ids_that_yaml_would_read_as_something_else_are_quoted(value):
 
 # -- names resolve to ids --------------------------------------------------------------------
 
-@pytest.mark.parametrize("given_place, place_id", [
-    ("Exampleton", "example-township"),     # an alias
-    ("exampleton", "example-township"),     # case does not matter
-    ("範例縣", "example-county"),            # a name in Chinese
-    ("Other County", "other-county"),       # a name in English
-])
+
+@pytest.mark.parametrize(
+    "given_place, place_id",
+    [
+        ("Exampleton", "example-township"),  # an alias
+        ("exampleton", "example-township"),  # case does not matter
+        ("範例縣", "example-county"),  # a name in Chinese
+        ("Other County", "other-county"),  # a name in English
+    ],
+)
 def test_place_alias_or_name_resolves_to_its_id(project, given_place, place_id):
     result = new_case("--yes", *flags(place=given_place))
     assert result.exit_code == 0, result.output
@@ -159,20 +202,27 @@ def test_place_alias_or_name_resolves_to_its_id(project, given_place, place_id):
 def test_arrow_label_resolves_to_its_id(project):
     new_case("--yes", *flags(), "--arrow", "範例五")
     assert load_cases(project)["kouhu-smart-fish-farming"].arrows == [
-        "example-arrow-one", "example-arrow-three", "example-arrow-five"]
+        "example-arrow-one",
+        "example-arrow-three",
+        "example-arrow-five",
+    ]
 
 
-@pytest.mark.parametrize("title, slug", [
-    ('Kouhu: smart "fish" #1', "kouhu-smart-fish-1"),
-    ("  Café in Guantian!  ", "cafe-in-guantian"),
-    ("口湖", ""),
-    ("word " * 30, "-".join(["word"] * 16)),   # cut at a word, at most 80 characters
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ('Kouhu: smart "fish" #1', "kouhu-smart-fish-1"),
+        ("  Café in Guantian!  ", "cafe-in-guantian"),
+        ("口湖", ""),
+        ("word " * 30, "-".join(["word"] * 16)),  # cut at a word, at most 80 characters
+    ],
+)
 def test_id_is_derived_from_the_english_title(title, slug):
     assert scaffold.derive_id(title) == slug
 
 
 # -- missing answers without a terminal -------------------------------------------------------
+
 
 def test_missing_answers_without_a_terminal_name_each_flag(project):
     result = new_case("--title-en", "Kouhu: smart fish farming", "--place", "Exampleton")
@@ -197,13 +247,16 @@ def test_id_is_missing_when_the_english_title_gives_none(project):
 
 # -- refusals and problems ---------------------------------------------------------------------
 
+
 def test_existing_file_is_refused_without_force(project):
     assert new_case("--yes", *ALL_FLAGS).exit_code == 0
     before = project.read(NEW)
     result = new_case("--yes", *flags(summary_en="Changed."))
     assert result.exit_code == 1
-    assert result.stdout == (f"{NEW}: error[file-exists]: id: the file already exists\n"
-                             "    hint: choose another --id, or pass --force to overwrite it\n")
+    assert result.stdout == (
+        f"{NEW}: error[file-exists]: id: the file already exists\n"
+        "    hint: choose another --id, or pass --force to overwrite it\n"
+    )
     assert result.stderr == "Aborted with 1 error and 0 warnings. Nothing was written.\n"
     assert project.read(NEW) == before
     assert new_case("--yes", "--force", *flags(summary_en="Changed.")).exit_code == 0
@@ -216,7 +269,8 @@ def test_id_of_another_file_is_refused_even_with_force(project):
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "content/cases/renamed.yml: error[duplicate-id]: id: another case already has id 'example-case'",
-        "    hint: it is content/cases/renamed.yml; choose another --id"]
+        "    hint: it is content/cases/renamed.yml; choose another --id",
+    ]
     assert not project.path("content/cases/example-case.yml").exists()
 
 
@@ -225,7 +279,8 @@ def test_invalid_id_is_refused_before_any_path_is_made(project):
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
         "content/cases: error[invalid-value]: id: '../../escape' is not a valid id: use lower-case letters a-z, "
-        "digits and hyphens")
+        "digits and hyphens"
+    )
     assert sorted(p.name for p in project.root.parent.iterdir()) == ["project"]
 
 
@@ -238,7 +293,8 @@ def test_invalid_answers_are_reported_like_validate_and_nothing_is_written(proje
         f"    hint: use one of: {ARROWS}\n"
         "answer --place: error[unknown-place]: place: no place 'nowhere' in content/places.yml\n"
         "answer --source: error[unknown-source]: sources[0].source: no source 'example-sorce' in content/sources.yml\n"
-        "    hint: did you mean 'example-source' (合成測試資料 / Synthetic fixture source)?\n")
+        "    hint: did you mean 'example-source' (合成測試資料 / Synthetic fixture source)?\n"
+    )
     assert result.stderr == "Aborted with 3 errors and 0 warnings. Nothing was written.\n"
     assert not project.path(NEW).exists()
 
@@ -249,7 +305,8 @@ def test_unknown_names_get_the_valid_ids_as_a_hint(project):
     assert result.stdout.splitlines() == [
         "answer --arrow: error[unknown-term]: arrows[2]: '地方品牌' is not one of the arrows in content/taxonomy.yml",
         f"    hint: use one of: {ARROWS}",
-        "answer --place: error[unknown-place]: place: no place 'Nowhere' in content/places.yml"]
+        "answer --place: error[unknown-place]: place: no place 'Nowhere' in content/places.yml",
+    ]
 
 
 def test_force_that_would_break_another_record_is_refused(project):
@@ -258,7 +315,8 @@ def test_force_that_would_break_another_record_is_refused(project):
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
         "content/exhibitions/example-exhibition.yml:16:11: error[draft-reference]: kit.cases[0]: case 'example-case' "
-        "is a draft, so it has no page to link to")
+        "is a draft, so it has no page to link to"
+    )
     assert project.diagnostics() == []
 
 
@@ -267,7 +325,8 @@ def test_published_placeholder_is_written_with_a_warning(project):
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == (
         f"{NEW}:33:1: warning[placeholder-story]: story: the story is still the TODO placeholder and the case "
-        "is published")
+        "is published"
+    )
     assert project.diagnostics() == []
 
 
@@ -287,15 +346,15 @@ def test_yes_and_interactive_exclude_each_other(project):
 # -- prompts ------------------------------------------------------------------------------------
 
 ANSWERS = [
-    "口湖智慧養殖",                 # title in Chinese
-    'Kouhu: "smart" fish #1',      # title in English
-    "",                            # id: take the one derived from the English title
+    "口湖智慧養殖",  # title in Chinese
+    'Kouhu: "smart" fish #1',  # title in English
+    "",  # id: take the one derived from the English title
     "合成測試摘要。",
     "Synthetic test summary.",
-    "Nowhere",                     # not a place: asked again
-    "Exampleton",                  # an alias
-    "example-arrow-one，範例二",    # ids or labels, Chinese comma
-    "",                            # technologies: none
+    "Nowhere",  # not a place: asked again
+    "Exampleton",  # an alias
+    "example-arrow-one，範例二",  # ids or labels, Chinese comma
+    "",  # technologies: none
     "example-industry",
     "example-source",
 ]
@@ -312,7 +371,10 @@ def test_prompts_for_every_answer_and_shows_the_choices(project):
     assert project.diagnostics() == []
     case = load_cases(project)["kouhu-smart-fish-1"]
     assert (case.title["en"], case.place, case.arrows) == (
-        'Kouhu: "smart" fish #1', "example-township", ["example-arrow-one", "example-arrow-two"])
+        'Kouhu: "smart" fish #1',
+        "example-township",
+        ["example-arrow-one", "example-arrow-two"],
+    )
     assert (case.technologies, case.industries) == ([], ["example-industry"])
 
 

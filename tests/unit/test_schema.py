@@ -1,4 +1,5 @@
 """The JSON Schemas in schema/: generated from generator.model.records, committed, and true to the records."""
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,10 @@ def validator(kind: str):
 
 
 def schema_errors(path: Path, kind: str) -> list[str]:
-    return [f"{path}: {'/'.join(map(str, e.absolute_path))}: {e.message}"
-            for e in validator(kind).iter_errors(load_data(path, kind))]
+    return [
+        f"{path}: {'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator(kind).iter_errors(load_data(path, kind))
+    ]
 
 
 FIXTURE_FILES = record_files(TESTS / "fixtures" / "project" / "content")
@@ -57,11 +60,17 @@ def file_id(item: tuple[Path, str]) -> str:
 
 # -- committed schemas match the models ----------------------------------------------------
 
+
 def test_committed_schemas_match_the_models():
-    stale = [name for name, text in render_schemas().items()
-             if not (SCHEMA_DIR / name).is_file() or (SCHEMA_DIR / name).read_text(encoding="utf-8") != text]
-    assert stale == [], (f"schema/ is out of date for {', '.join(stale)}: generator/model/records.py changed; "
-                         "run `casebook schema` and commit schema/")
+    stale = [
+        name
+        for name, text in render_schemas().items()
+        if not (SCHEMA_DIR / name).is_file() or (SCHEMA_DIR / name).read_text(encoding="utf-8") != text
+    ]
+    assert stale == [], (
+        f"schema/ is out of date for {', '.join(stale)}: generator/model/records.py changed; "
+        "run `casebook schema` and commit schema/"
+    )
 
 
 def test_schema_dir_holds_one_schema_per_record_kind_and_nothing_else():
@@ -70,10 +79,12 @@ def test_schema_dir_holds_one_schema_per_record_kind_and_nothing_else():
 
 def test_render_schemas_is_deterministic():
     from generator.model.schema import _schemas
+
     assert _schemas.__wrapped__() == _schemas.__wrapped__(), "made twice, the same text (kept once a process)"
 
 
 # -- records agree with their JSON Schema ---------------------------------------------------
+
 
 def test_fixture_has_every_kind():
     assert sorted({kind for _, kind in FIXTURE_FILES}) == sorted(RECORD_MODELS)
@@ -105,12 +116,15 @@ def test_json_schema_refuses_what_the_model_refuses():
     data["titel"] = data.pop("title")
     data["arrows"] = "example-arrow-one"
     messages = sorted(e.message for e in validator(kind).iter_errors(data))
-    assert messages == ["'example-arrow-one' is not of type 'array'",
-                        "'title' is a required property",
-                        "Additional properties are not allowed ('titel' was unexpected)"]
+    assert messages == [
+        "'example-arrow-one' is not of type 'array'",
+        "'title' is a required property",
+        "Additional properties are not allowed ('titel' was unexpected)",
+    ]
 
 
 # -- the `casebook schema` command ----------------------------------------------------------
+
 
 def test_schema_command_writes_and_checks(project):
     runner = CliRunner()
@@ -118,8 +132,9 @@ def test_schema_command_writes_and_checks(project):
 
     result = runner.invoke(cli, ["schema", "--check"])
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [f"schema/{name}: out of date; run `casebook schema`"
-                                          for name in render_schemas()]
+    assert result.stdout.splitlines() == [
+        f"schema/{name}: out of date; run `casebook schema`" for name in render_schemas()
+    ]
 
     result = runner.invoke(cli, ["schema"])
     assert result.exit_code == 0

@@ -1,4 +1,5 @@
 """Search: the segmenter's words come from the records, and the index is split per language."""
+
 from __future__ import annotations
 
 import json
@@ -21,9 +22,9 @@ def _collection(root: Path):
 
 def test_words_come_from_places_brands_and_taxonomy():
     words = search_words(_collection(ROOT / "tests" / "fixtures" / "project"))
-    assert {"範例鄉", "範例縣", "他縣"} <= set(words)              # places
-    assert {"範例品牌", "範例產品"} <= set(words)                  # brand name and product
-    assert {"範例一", "範例產業"} <= set(words)                    # taxonomy labels
+    assert {"範例鄉", "範例縣", "他縣"} <= set(words)  # places
+    assert {"範例品牌", "範例產品"} <= set(words)  # brand name and product
+    assert {"範例一", "範例產業"} <= set(words)  # taxonomy labels
     assert "Exampleton" not in words, "only Han text is segmented, so only Han words are needed"
     assert words == sorted(words)
 
@@ -37,19 +38,25 @@ def test_with_the_words_jieba_keeps_place_names_whole():
     import jieba
 
     register_words(search_words(_collection(ROOT)))
-    assert "口湖鄉" in jieba.lcut("雲林口湖鄉以智能養殖")          # without the words: 雲/林口/湖鄉
+    assert "口湖鄉" in jieba.lcut("雲林口湖鄉以智能養殖")  # without the words: 雲/林口/湖鄉
     assert "官田區" in jieba.lcut("臺南市官田區運用菱殼炭")
     assert "烏金" in jieba.lcut("發展烏金產業")
 
 
 def test_the_index_is_split_by_language_with_locations_relative_to_its_root():
-    index = {"config": {"lang": ["en"], "separator": "x", "pipeline": [], "fields": {"title": {"boost": 1000.0}}},
-             "docs": [{"location": "", "title": "首頁", "text": ""},
-                      {"location": "cases/kouhu/#story", "title": "案例", "text": "口湖"},
-                      {"location": "en/", "title": "Home", "text": ""},
-                      {"location": "en/cases/kouhu/", "title": "Kouhu", "text": "tilapia"}]}
-    languages = [SearchLanguage("zh-TW", "", language_settings("en", "[\\s\\u200b]+", "stemmer")),
-                 SearchLanguage("en", "en/", language_settings("en", "[\\s\\-]+", "stopWordFilter"))]
+    index = {
+        "config": {"lang": ["en"], "separator": "x", "pipeline": [], "fields": {"title": {"boost": 1000.0}}},
+        "docs": [
+            {"location": "", "title": "首頁", "text": ""},
+            {"location": "cases/kouhu/#story", "title": "案例", "text": "口湖"},
+            {"location": "en/", "title": "Home", "text": ""},
+            {"location": "en/cases/kouhu/", "title": "Kouhu", "text": "tilapia"},
+        ],
+    }
+    languages = [
+        SearchLanguage("zh-TW", "", language_settings("en", "[\\s\\u200b]+", "stemmer")),
+        SearchLanguage("en", "en/", language_settings("en", "[\\s\\-]+", "stopWordFilter")),
+    ]
     files = {path: json.loads(text) for path, text in split_index(index, languages).items()}
     assert sorted(files) == ["en/search/search_index.json", "search/search_index.json"]
     assert [d["location"] for d in files["search/search_index.json"]["docs"]] == ["", "cases/kouhu/#story"]
@@ -67,6 +74,7 @@ def test_every_separator_splits_where_material_marks_segments():
 
 
 # -- our own index: Material's entries, with jieba's cuts cached ------------------------
+
 
 def _site(root: Path):
     from generator.build.site import prepare_site
@@ -91,8 +99,12 @@ class _CountingCut:
 
 def _engine_index(site_dir: Path) -> None:
     # What Material's search plugin writes when every page of ours is excluded.
-    config = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"],
-              "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}}
+    config = {
+        "lang": ["en"],
+        "separator": "[\\s\\-]+",
+        "pipeline": ["stemmer"],
+        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}},
+    }
     (site_dir / "search").mkdir(parents=True, exist_ok=True)
     (site_dir / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": []}))
 
@@ -104,9 +116,11 @@ def _settings(site) -> dict:
 def test_entries_have_the_shape_material_gives_them():
     from generator.publish.search import page_entries
 
-    body = ('<div class="lead"><p>雲林口湖鄉 <em>smart</em> tilapia</p><script>x()</script></div>\n'
-            '<h2 id="story">故事 <a class="headerlink" href="#story">¶</a></h2>\n<ul><li>One</li><li> </li></ul>\n'
-            '<h3 id="team">Team</h3>\n<p>Fish &amp; chips</p>\n<h4>No id</h4><p>more</p>')
+    body = (
+        '<div class="lead"><p>雲林口湖鄉 <em>smart</em> tilapia</p><script>x()</script></div>\n'
+        '<h2 id="story">故事 <a class="headerlink" href="#story">¶</a></h2>\n<ul><li>One</li><li> </li></ul>\n'
+        '<h3 id="team">Team</h3>\n<p>Fish &amp; chips</p>\n<h4>No id</h4><p>more</p>'
+    )
     entries = page_entries("cases/kouhu/", "Kouhu &amp; co", body, lambda text: text, search_sections)
     assert entries == [
         {"location": "cases/kouhu/", "title": "Kouhu &amp; co", "text": "<p>雲林口湖鄉 smart tilapia</p>"},
@@ -120,6 +134,7 @@ def test_our_entries_are_the_ones_material_would_write(monkeypatch):
     from material.plugins.search.plugin import SearchIndex
 
     from generator.build.search_index import SearchIndexer
+
     site = _site(ROOT)
     register_words(search_words(site.collection))
     material = SearchIndex()
@@ -127,10 +142,19 @@ def test_our_entries_are_the_ones_material_would_write(monkeypatch):
         page = site.page(src_uri)
         if not page.listed:
             continue
-        material.add_entry_from_context(type("P", (), {
-            "meta": {"title": str(escape(page.title))},   # as our front matter gives it
-            "content": rendered.body if page.search_body else f"<p>{escape(page.description)}</p>",
-            "toc": [], "url": page.url, "title": page.title})())
+        material.add_entry_from_context(
+            type(
+                "P",
+                (),
+                {
+                    "meta": {"title": str(escape(page.title))},  # as our front matter gives it
+                    "content": rendered.body if page.search_body else f"<p>{escape(page.description)}</p>",
+                    "toc": [],
+                    "url": page.url,
+                    "title": page.title,
+                },
+            )()
+        )
     ours = SearchIndexer(site, search_sections, None).entries()
     assert ours == material.entries
     monkeypatch.setattr("generator.build.search_index.PARALLEL_FROM", 1)
@@ -142,17 +166,20 @@ def test_our_entries_are_the_ones_material_would_write(monkeypatch):
 
 def test_pages_listing_cases_are_found_by_title_and_description_not_by_their_cards():
     from generator.build.search_index import SearchIndexer
+
     site = _site(ROOT / "tests" / "fixtures" / "project")
     entries = SearchIndexer(site, search_sections, None).entries()
     case_list = [e for e in entries if e["location"] == "cases/"]
     assert len(case_list) == 1 and case_list[0]["title"] and "Example" not in case_list[0]["text"]
     title = site.page("en/cases/example-case.md").title
-    assert [e["location"] for e in entries if title in e["title"]] == ["en/cases/example-case/"], \
+    assert [e["location"] for e in entries if title in e["title"]] == ["en/cases/example-case/"], (
         "the case's title leads to its page, not to every list that shows its card"
+    )
 
 
 def _indexer(site, tmp_path):
     from generator.build.search_index import SearchIndexer
+
     return SearchIndexer(site, search_sections, tmp_path / "cache" / "search", "test parser")
 
 

@@ -4,6 +4,7 @@ The worker (theme/assets/javascripts/search-worker.js) runs here in Node (the
 one Playwright ships) on an index written by generator/publish/search_shards.py
 from SYNTHETIC pages, answering Material's messages as it does in the browser.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,18 +67,33 @@ def test_a_larger_site_has_more_shards_none_much_larger_than_the_target():
 
 # -- the worker, in Node ---------------------------------------------------------------
 
+
 def _docs(count: int, words: int = 8) -> list[SearchDoc]:
     """SYNTHETIC pages: numbered cases with made-up text, a brand, a county, a policy page."""
-    docs = [SearchDoc("counties/tainan/", "臺南市", "county", "", ["臺南市", "Tainan City", "臺南", "台南"],
-                      [("", "", "位於臺南市的案例與地方品牌。")]),
-            SearchDoc("brands/cocoa/", "合成可可", "brand", "屏東縣", ["合成可可", "可可"],
-                      [("", "", "合成品牌的文字。")]),
-            SearchDoc("policy/why/", "為什麼", "policy", "", [],
-                      [("", "", "評估可行性，可依縣市查詢。台南也在其中。")])]
+    docs = [
+        SearchDoc(
+            "counties/tainan/",
+            "臺南市",
+            "county",
+            "",
+            ["臺南市", "Tainan City", "臺南", "台南"],
+            [("", "", "位於臺南市的案例與地方品牌。")],
+        ),
+        SearchDoc("brands/cocoa/", "合成可可", "brand", "屏東縣", ["合成可可", "可可"], [("", "", "合成品牌的文字。")]),
+        SearchDoc("policy/why/", "為什麼", "policy", "", [], [("", "", "評估可行性，可依縣市查詢。台南也在其中。")]),
+    ]
     for i in range(count - len(docs)):
         filler = "".join(chr(0x4E00 + (i * 37 + k * 101) % 5000) for k in range(words))
-        docs.append(SearchDoc(f"cases/c{i}/", f"合成案例{i}", "case", "雲林縣 口湖鄉", [f"合成案例{i}"],
-                              [("", "", f"口湖的合成文字{filler}。"), ("story", "故事", f"Synthetic tilapia text {i}.")]))
+        docs.append(
+            SearchDoc(
+                f"cases/c{i}/",
+                f"合成案例{i}",
+                "case",
+                "雲林縣 口湖鄉",
+                [f"合成案例{i}"],
+                [("", "", f"口湖的合成文字{filler}。"), ("story", "故事", f"Synthetic tilapia text {i}.")],
+            )
+        )
     return docs[:count]
 
 
@@ -135,11 +151,22 @@ def _asker(folder: Path, docs: list[SearchDoc]):
     runner.write_text(RUNNER, encoding="utf-8")
 
     def ask(*queries: str) -> dict:
-        result = subprocess.run([_node(), str(runner), str(WORKER), str(folder), json.dumps(queries),
-                                 json.dumps({**settings, "index": "search/index/"})],
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [
+                _node(),
+                str(runner),
+                str(WORKER),
+                str(folder),
+                json.dumps(queries),
+                json.dumps({**settings, "index": "search/index/"}),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert result.returncode == 0, result.stderr
         return json.loads(result.stdout)
+
     return ask
 
 
@@ -158,7 +185,11 @@ def test_results_show_kind_place_and_the_text_around_the_match(ask):
     item = ask("台南")["台南"]["items"][1]
     assert "政策" in item["text"] and "<mark data-md-highlight>台南</mark>" in item["text"]
     case = ask("tilapia")["tilapia"]["items"][0]
-    assert "案例" in case["text"] and "雲林縣 口湖鄉" in case["text"] and "<mark data-md-highlight>tilapia</mark>" in case["text"]
+    assert (
+        "案例" in case["text"]
+        and "雲林縣 口湖鄉" in case["text"]
+        and "<mark data-md-highlight>tilapia</mark>" in case["text"]
+    )
     scores = [item["score"] for item in ask("口湖")["口湖"]["items"]]
     assert scores == sorted(scores, reverse=True), "Material's Enter opens the highest score: the first result"
 
@@ -183,15 +214,24 @@ def test_html_in_the_text_is_shown_as_text(tmp_path):
 
 
 def test_the_browser_folds_as_the_index_does(tmp_path):
-    sample = "".join([*VARIANTS, *map(chr, range(0xF900, 0xFB00)), *map(chr, range(0xFF01, 0xFF5F)),
-                      "²ﬁ⑴㈱ÀÉİĲ Kouhu 台南峯羣裏爲", *map(chr, range(0x3000, 0x3100))])
+    sample = "".join(
+        [
+            *VARIANTS,
+            *map(chr, range(0xF900, 0xFB00)),
+            *map(chr, range(0xFF01, 0xFF5F)),
+            "²ﬁ⑴㈱ÀÉİĲ Kouhu 台南峯羣裏爲",
+            *map(chr, range(0x3000, 0x3100)),
+        ]
+    )
     script = tmp_path / "fold.js"
     script.write_text(
         'const fs = require("fs");\n'
         'eval(fs.readFileSync(process.argv[2], "utf8").replace(/addEventListener\\(/, "(() => 0)(")\n'
         '     + ";globalThis.makeFold = makeFold;");\n'
         'const [variants, text] = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));\n'
-        'console.log(JSON.stringify(makeFold(variants)(text)));\n', encoding="utf-8")
+        "console.log(JSON.stringify(makeFold(variants)(text)));\n",
+        encoding="utf-8",
+    )
     data = tmp_path / "in.json"
     data.write_text(json.dumps([VARIANTS, sample]), encoding="utf-8")
     result = subprocess.run([_node(), str(script), str(WORKER), str(data)], capture_output=True, text=True, timeout=60)

@@ -1,4 +1,5 @@
 """The Han web font cut to the site's characters (generator/publish/fonts.py)."""
+
 from __future__ import annotations
 
 import re
@@ -15,15 +16,19 @@ def test_a_page_needs_the_characters_its_latin_font_does_not_draw():
     reader = CharReader(LATIN, HAN_FONT_POINTS)
     zh = reader.page('<html lang="zh-TW"><body><h1>口湖—智能</h1><p>Kouhu “2019”，臺灣鯛</p></body></html>')
     assert zh.lang == "zh-TW"
-    assert zh.regular == set("口湖—智能“”，臺灣鯛")       # in Chinese text the dash and quotes are Han-width
+    assert zh.regular == set("口湖—智能“”，臺灣鯛")  # in Chinese text the dash and quotes are Han-width
     assert zh.bold == set("口湖—智能")
     en = reader.page('<html lang="en"><body><h2>Kouhu</h2><p>“Tilapia” (臺灣鯛) — fish</p></body></html>')
-    assert en.regular == set("臺灣鯛") and en.bold == set()   # Noto Sans draws “ ” — on English pages
+    assert en.regular == set("臺灣鯛") and en.bold == set()  # Noto Sans draws “ ” — on English pages
 
 
 def test_parts_give_english_pages_one_small_file_and_chinese_pages_a_common_one():
-    pages = [PageChars("zh-TW", set("首頁案例口湖"), set("首頁")), PageChars("zh-TW", set("首頁案例官田"), set("官田")),
-             PageChars("zh-TW", set("首頁案例"), set()), PageChars("en", set("口湖"), set())]
+    pages = [
+        PageChars("zh-TW", set("首頁案例口湖"), set("首頁")),
+        PageChars("zh-TW", set("首頁案例官田"), set("官田")),
+        PageChars("zh-TW", set("首頁案例"), set()),
+        PageChars("en", set("口湖"), set()),
+    ]
     parts = {p.name: p for p in plan_parts(pages)}
     assert set(parts) == {"en", "common", "more", "bold"}
     assert parts["en"].chars == "口湖"
@@ -40,10 +45,10 @@ def test_unicode_ranges_join_neighbours():
 def test_a_site_gets_its_font_files_and_stylesheet(tmp_path):
     site = tmp_path / "site"
     (site / "en").mkdir(parents=True)
-    (site / "index.html").write_text('<html lang="zh-TW"><body><h1>地方創生</h1><p>口湖，官田</p></body></html>',
-                                     encoding="utf-8")
-    (site / "en" / "index.html").write_text('<html lang="en"><body><p>Kouhu (口湖)</p></body></html>',
-                                            encoding="utf-8")
+    (site / "index.html").write_text(
+        '<html lang="zh-TW"><body><h1>地方創生</h1><p>口湖，官田</p></body></html>', encoding="utf-8"
+    )
+    (site / "en" / "index.html").write_text('<html lang="en"><body><p>Kouhu (口湖)</p></body></html>', encoding="utf-8")
     report = write_site_fonts(site, LATIN, tmp_path / "cache")
     assert report.cut == len(report.files) and report.pages_read == 2
     css = (site / "assets" / "fonts" / "fonts.css").read_text(encoding="utf-8")
@@ -52,7 +57,7 @@ def test_a_site_gets_its_font_files_and_stylesheet(tmp_path):
     for name in files:
         data = (site / "assets" / "fonts" / name).read_bytes()
         assert data[:4] == b"wOF2" and len(data) < 20_000
-    assert "font-display: swap" in css and '"Noto Sans in Han text"' in css    # the Latin faces come first
-    assert "U+53E3" in css                                                    # 口
+    assert "font-display: swap" in css and '"Noto Sans in Han text"' in css  # the Latin faces come first
+    assert "U+53E3" in css  # 口
     again = write_site_fonts(site, LATIN, tmp_path / "cache")
     assert again.cut == 0 and again.pages_read == 0 and again.files == report.files

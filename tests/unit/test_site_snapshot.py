@@ -1,4 +1,5 @@
 """The prepared site is read back only when none of its inputs changed."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Social cards: 1200x630 RGB PNGs drawn with Noto Sans CJK, the same bytes every time, cached by hash."""
+
 from __future__ import annotations
 
 import io
@@ -17,8 +18,13 @@ from generator.render.seo import site_cards
 ROOT = Path(__file__).resolve().parents[2]
 
 KOUHU = CardText("zh-TW", "地方創生案例", "雲林口湖「智能養殖、社區升級」", "雲林縣口湖鄉", "地方創生案例集")
-ENGLISH = CardText("en", "Regional revitalisation case", "Kouhu, Yunlin: smart fish farming, community upgrade",
-                   "Kouhu Township, Yunlin County", "Taiwan Regional Revitalisation Casebook")
+ENGLISH = CardText(
+    "en",
+    "Regional revitalisation case",
+    "Kouhu, Yunlin: smart fish farming, community upgrade",
+    "Kouhu Township, Yunlin County",
+    "Taiwan Regional Revitalisation Casebook",
+)
 
 
 def test_a_card_is_a_1200_by_630_rgb_png():
@@ -41,8 +47,10 @@ def test_the_title_is_actually_drawn():
 
 
 def test_chinese_uses_the_taiwan_face_and_japanese_the_japan_face():
-    assert ImageFont.truetype(find_font("zh-TW", "Bold").path, 12,
-                              index=find_font("zh-TW", "Bold").index).getname()[0] == "Noto Sans CJK TC"
+    assert (
+        ImageFont.truetype(find_font("zh-TW", "Bold").path, 12, index=find_font("zh-TW", "Bold").index).getname()[0]
+        == "Noto Sans CJK TC"
+    )
     japanese = find_font("ja", "Regular")
     assert ImageFont.truetype(japanese.path, 12, index=japanese.index).getname()[0] == "Noto Sans CJK JP"
 
@@ -65,10 +73,11 @@ def test_long_titles_wrap_by_character_in_chinese_and_by_word_in_english():
     assert all(font.getlength(line) <= 1040 for line in lines)
     chinese = wrap("口" * 40 + "。", font, 1040)
     assert "".join(chinese) == "口" * 40 + "。"
-    assert not any(line.startswith("。") for line in chinese)    # a closing mark never starts a line
+    assert not any(line.startswith("。") for line in chinese)  # a closing mark never starts a line
 
 
 # -- cache ------------------------------------------------------------------------------------
+
 
 def test_an_unchanged_rebuild_draws_nothing_and_a_change_redraws_one(tmp_path, monkeypatch):
     cards = [Card("assets/social/zh-TW/cases/a.png", KOUHU), Card("assets/social/en/cases/a.png", ENGLISH)]
@@ -103,8 +112,10 @@ def test_every_case_page_of_the_fixture_gets_a_card_per_language():
 
 
 def test_many_new_cards_are_drawn_in_worker_processes_with_the_same_bytes(tmp_path):
-    texts = {tmp_path / "cards" / f"{i}.png": CardText("zh-TW", "案例", f"合成案例 {i}", "合成縣", "案例集")
-             for i in range(social_cards.PARALLEL_FROM)}
+    texts = {
+        tmp_path / "cards" / f"{i}.png": CardText("zh-TW", "案例", f"合成案例 {i}", "合成縣", "案例集")
+        for i in range(social_cards.PARALLEL_FROM)
+    }
     social_cards.draw_cards(texts, workers=2)
     for path, text in texts.items():
         assert path.read_bytes() == draw_card(text)
@@ -114,7 +125,7 @@ def test_a_brand_name_this_site_wrote_says_so_on_its_card():
     """The social card is a picture: its text is checked here, where it is made (no output shows it bare)."""
     site = prepare_site(ROOT / "casebook.yml", ROOT / "theme")
     cards = site_cards(site.collection, site.project.config, site.strings, {p.key for p in site.pages})
-    titles = {card.uri: card.text.title.replace("\u200b", "") for card in cards}   # without its phrase marks
+    titles = {card.uri: card.text.title.replace("\u200b", "") for card in cards}  # without its phrase marks
     assert titles["assets/social/zh-TW/brands/taitung-herbs.png"] == "臺東香草（本站所取的名稱）"
     assert titles["assets/social/en/brands/taitung-herbs.png"] == "Taitung herbs (a name given by this site)"
     # a name the source gives is shown as it is

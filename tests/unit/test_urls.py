@@ -1,4 +1,5 @@
 """Relative links between site pages: what posixpath.relpath gives, made without it."""
+
 from __future__ import annotations
 
 import itertools
@@ -8,9 +9,23 @@ import pytest
 
 from generator.render.urls import relative_url
 
-URLS = ["", "en/", "cases/", "cases/kouhu/", "en/cases/kouhu/", "en/cases/guantian/", "brands/a/",
-        "404.html", "en/404.html", "assets/social/en/cases/kouhu.png", "data/cases.json", "map/",
-        "cases/kouhu", "en/cases/", "assets/images/cases/kouhu/visual-en-600w.ab.webp"]
+URLS = [
+    "",
+    "en/",
+    "cases/",
+    "cases/kouhu/",
+    "en/cases/kouhu/",
+    "en/cases/guantian/",
+    "brands/a/",
+    "404.html",
+    "en/404.html",
+    "assets/social/en/cases/kouhu.png",
+    "data/cases.json",
+    "map/",
+    "cases/kouhu",
+    "en/cases/",
+    "assets/images/cases/kouhu/visual-en-600w.ab.webp",
+]
 
 
 def _by_relpath(from_url: str, to_url: str) -> str:

@@ -1,4 +1,5 @@
 """Brand pages and the brands index (fixture project)."""
+
 from __future__ import annotations
 
 from views_helpers import by_url, render, view_context
@@ -15,7 +16,8 @@ def test_brand_page_derives_its_cases_from_the_cases_that_name_it(project):
     assert brand.record_path == "content/brands/example-brand.yml"
     index = pages["en/brands/"]
     assert [(b.name, b.url, b.case_count) for b in index.view.brands] == [
-        ("Example brand", "en/brands/example-brand/", 1)]
+        ("Example brand", "en/brands/example-brand/", 1)
+    ]
     assert index.nav_order is not None and brand.nav_order is None
 
 
@@ -41,8 +43,11 @@ def test_without_sourced_colours_the_page_says_none_are_recorded(project):
 
 
 def test_brand_story_is_sanitised(project):
-    project.replace("content/brands/example-brand.yml", "en: Synthetic fixture text.",
-                    "en: \"Text <script>alert(1)</script> [x](javascript:alert(1)) <b onclick='x()'>b</b>\"")
+    project.replace(
+        "content/brands/example-brand.yml",
+        "en: Synthetic fixture text.",
+        "en: \"Text <script>alert(1)</script> [x](javascript:alert(1)) <b onclick='x()'>b</b>\"",
+    )
     ctx = view_context(project.root)
     html = render(ctx, by_url(brand_pages(ctx, "en"))["en/brands/example-brand/"])
     assert "<script" not in html and "javascript:" not in html and "onclick" not in html

@@ -4,6 +4,7 @@ Explainer files are checked like records: each problem is one line with its
 position. The views are built from the synthetic fixture project, and from the
 real content (the map has its own tests in test_map.py).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,6 +28,7 @@ def fixture_site():
 
 def context(site) -> ViewContext:
     from generator.load.strings import load_strings
+
     strings = load_strings(ROOT / "theme" / "strings", site.project.config)
     return ViewContext(site.collection, site.project.config, strings, site.urls)
 
@@ -40,34 +42,57 @@ def page(site, src_uri):
 # -- explainer files: what `casebook validate` says about them ------------------------------------
 
 BAD_FILES = {
-    "content/policy/Why.en.md": ("# Why\n", "content/policy/Why.en.md: error[bad-file-name]: "
-                                 "'Why.en.md' is not named <slug>.<language>.md"),
-    "content/policy/why.fr.md": ("# Pourquoi\n", "content/policy/why.fr.md: error[unknown-language]: "
-                                 "'fr' is not a language of this site"),
-    "content/policy/matter.en.md": ("---\ntitle: x\n---\n# T\n", "content/policy/matter.en.md:1:1: "
-                                    "error[front-matter]: explainers have no front matter"),
-    "content/policy/untitled.en.md": ("\nText first.\n", "content/policy/untitled.en.md:2:1: "
-                                      "error[missing-title]: the first line must be the title, as '# Title'"),
-    "content/policy/html.en.md": ("# T\n\nText <script>alert(1)</script>\n", "content/policy/html.en.md:3:6: "
-                                  "error[raw-html]: raw HTML is not allowed in an explainer"),
-    "content/policy/pie.en.md": ("# T\n\n{{chart:pie}}\n", "content/policy/pie.en.md:3:1: error[bad-directive]: "
-                                 "unknown directive '{{chart:pie}}'; known: chart:bars, chart:funding, "
-                                 "chart:series, chart:share, chart:timeline, cite:..., figure:..., list:arrows, "
-                                 "list:figures, list:milestones, list:process, list:vision"),
-    "content/policy/inline.en.md": ("# T\n\nSee {{chart:series}} here.\n", "content/policy/inline.en.md:3:5: "
-                                    "error[bad-directive]: '{{chart:series}}' must stand alone on its line"),
-    "content/policy/share.en.md": ("# T\n\n{{chart:share:example-figure}}\n", "content/policy/share.en.md:3:1: "
-                                   "error[bad-directive]: '{{chart:share:example-figure}}' needs 2 argument(s) "
-                                   "after 'chart:share'"),
-    "content/policy/figure.en.md": ("# T\n\nWe have {{figure:no-such-figure}}.\n",
-                                    "content/policy/figure.en.md:3:9: error[unknown-reference]: "
-                                    "no figure 'no-such-figure' in content/policy/data.yml"),
-    "content/policy/cite.en.md": ("# T\n\nSaid so{{cite:no-such-source|p. 1}}.\n",
-                                  "content/policy/cite.en.md:3:8: error[unknown-reference]: "
-                                  "no source 'no-such-source' in content/sources.yml"),
-    "content/policy/whole.en.md": ("# T\n\n{{chart:share:example-vision:example-figure}}\n",
-                                   "content/policy/whole.en.md:3:1: error[unknown-reference]: 'example-vision' must "
-                                   "be a whole number no larger than 'example-figure' (at most 2000)"),
+    "content/policy/Why.en.md": (
+        "# Why\n",
+        "content/policy/Why.en.md: error[bad-file-name]: 'Why.en.md' is not named <slug>.<language>.md",
+    ),
+    "content/policy/why.fr.md": (
+        "# Pourquoi\n",
+        "content/policy/why.fr.md: error[unknown-language]: 'fr' is not a language of this site",
+    ),
+    "content/policy/matter.en.md": (
+        "---\ntitle: x\n---\n# T\n",
+        "content/policy/matter.en.md:1:1: error[front-matter]: explainers have no front matter",
+    ),
+    "content/policy/untitled.en.md": (
+        "\nText first.\n",
+        "content/policy/untitled.en.md:2:1: error[missing-title]: the first line must be the title, as '# Title'",
+    ),
+    "content/policy/html.en.md": (
+        "# T\n\nText <script>alert(1)</script>\n",
+        "content/policy/html.en.md:3:6: error[raw-html]: raw HTML is not allowed in an explainer",
+    ),
+    "content/policy/pie.en.md": (
+        "# T\n\n{{chart:pie}}\n",
+        "content/policy/pie.en.md:3:1: error[bad-directive]: "
+        "unknown directive '{{chart:pie}}'; known: chart:bars, chart:funding, "
+        "chart:series, chart:share, chart:timeline, cite:..., figure:..., list:arrows, "
+        "list:figures, list:milestones, list:process, list:vision",
+    ),
+    "content/policy/inline.en.md": (
+        "# T\n\nSee {{chart:series}} here.\n",
+        "content/policy/inline.en.md:3:5: error[bad-directive]: '{{chart:series}}' must stand alone on its line",
+    ),
+    "content/policy/share.en.md": (
+        "# T\n\n{{chart:share:example-figure}}\n",
+        "content/policy/share.en.md:3:1: "
+        "error[bad-directive]: '{{chart:share:example-figure}}' needs 2 argument(s) "
+        "after 'chart:share'",
+    ),
+    "content/policy/figure.en.md": (
+        "# T\n\nWe have {{figure:no-such-figure}}.\n",
+        "content/policy/figure.en.md:3:9: error[unknown-reference]: "
+        "no figure 'no-such-figure' in content/policy/data.yml",
+    ),
+    "content/policy/cite.en.md": (
+        "# T\n\nSaid so{{cite:no-such-source|p. 1}}.\n",
+        "content/policy/cite.en.md:3:8: error[unknown-reference]: no source 'no-such-source' in content/sources.yml",
+    ),
+    "content/policy/whole.en.md": (
+        "# T\n\n{{chart:share:example-vision:example-figure}}\n",
+        "content/policy/whole.en.md:3:1: error[unknown-reference]: 'example-vision' must "
+        "be a whole number no larger than 'example-figure' (at most 2000)",
+    ),
 }
 
 
@@ -91,6 +116,7 @@ def test_the_fixture_explainers_have_no_problems(project):
 
 
 # -- explainer pages ------------------------------------------------------------------------------
+
 
 def test_policy_overview_is_in_the_navigation_and_links_every_explainer(fixture_site):
     for lang, prefix in (("zh-TW", ""), ("en", "en/")):
@@ -118,8 +144,8 @@ def test_explainer_blocks_keep_their_order_with_charts_and_lists(fixture_site):
     kinds = ["chart" if b.chart else "list:" + b.list.kind if b.list else "html" for b in blocks]
     assert kinds == ["html", "chart", "chart", "chart", "chart", "chart", "list:vision", "list:arrows"]
     titles = [b.chart.title for b in blocks if b.chart]
-    assert titles[1] == "範例時間軸"                       # a title written after '|'
-    assert titles[4] == "範例長條圖（截至2021年3月）"      # progress figures say when they were true
+    assert titles[1] == "範例時間軸"  # a title written after '|'
+    assert titles[4] == "範例長條圖（截至2021年3月）"  # progress figures say when they were true
     assert len({b.chart.id for b in blocks if b.chart}) == 5
 
 
@@ -136,8 +162,14 @@ def test_references_are_numbered_once_per_source_and_section(fixture_site):
 
 def test_prose_is_sanitised_even_if_validation_were_skipped(fixture_site):
     ctx = context(fixture_site)
-    html = str(prose_html(ctx, "Hi <script>alert(1)</script> [x](javascript:alert(1)) {{figure:example-figure}}",
-                          "en", References(ctx, "en")))
+    html = str(
+        prose_html(
+            ctx,
+            "Hi <script>alert(1)</script> [x](javascript:alert(1)) {{figure:example-figure}}",
+            "en",
+            References(ctx, "en"),
+        )
+    )
     assert "<script" not in html and "javascript:" not in html
     assert '<span class="cb-figure">3</span>' in html
 
@@ -157,13 +189,15 @@ def test_figures_print_as_the_data_holds_them(fixture_site):
 
 # -- home ----------------------------------------------------------------------------------------------
 
+
 def test_home_shows_the_sourced_summary_key_numbers_and_the_map(fixture_site):
     home = page(fixture_site, "en/index.md").view
     assert home.summary is not None and "Synthetic summary" in str(home.summary.blocks[0].html)
     assert home.numbers and all(number.refs for number in home.numbers)
     assert home.numbers[-1].value == "NT$375 million"
-    assert {r.number for r in home.refs} == {r.number for n in home.numbers for r in n.refs} | \
-        {r.number for r in home.summary.refs}
+    assert {r.number for r in home.refs} == {r.number for n in home.numbers for r in n.refs} | {
+        r.number for r in home.summary.refs
+    }
     assert len(home.grid.counties) == 22
     body = fixture_site.rendered["en/index.md"].body
     assert 'href="#ref-1"' in body and 'id="ref-1"' in body

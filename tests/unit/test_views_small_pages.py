@@ -1,4 +1,5 @@
 """Exhibitions, translation status, about, 404 and the fallback notice (fixture project)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -21,9 +22,10 @@ EPOCH_2024_04_01 = "1711929600"
 
 # -- exhibitions ------------------------------------------------------------------------------------
 
+
 def test_planned_or_held_is_judged_at_the_precision_of_the_start_date():
     assert is_planned("2024-03", "2024-02-28")
-    assert not is_planned("2024-03", "2024-03-01")      # the month has begun
+    assert not is_planned("2024-03", "2024-03-01")  # the month has begun
     assert not is_planned("2019", "2019-11-23")
     assert is_planned("2020", "2019-12-31")
 
@@ -47,8 +49,9 @@ def test_exhibitions_page_lists_planned_and_held_against_the_build_date(project,
 
 
 def test_exhibition_dates_stay_as_precise_as_the_record(project):
-    project.replace("content/exhibitions/example-exhibition.yml", "start: 2024-03-01\nend: 2024-03-31",
-                    "start: 2019-11")
+    project.replace(
+        "content/exhibitions/example-exhibition.yml", "start: 2024-03-01\nend: 2024-03-31", "start: 2019-11"
+    )
     ctx = view_context(project.root)
     html = render(ctx, exhibition_pages(ctx, "zh-TW")[0])
     assert '<time datetime="2019-11">2019年11月</time></dd>' in html
@@ -57,30 +60,36 @@ def test_exhibition_dates_stay_as_precise_as_the_record(project):
 
 # -- translation status -------------------------------------------------------------------------------
 
+
 def test_status_page_shows_text_and_review_per_language_for_every_record(project):
     ctx = view_context(project.root)
     page = status_pages(ctx, "en")[0]
     tables = {t.kind: {row.file: row for row in t.rows} for t in page.view.tables}
     case = tables["cases"]["content/cases/example-case.yml"]
     assert case.url == "en/cases/example-case/" and case.status == "published"
-    assert [(c.lang, c.text, c.review) for c in case.cells] == [("zh-TW", "complete", "original"),
-                                                                 ("en", "complete", "reviewed")]
+    assert [(c.lang, c.text, c.review) for c in case.cells] == [
+        ("zh-TW", "complete", "original"),
+        ("en", "complete", "reviewed"),
+    ]
     draft = tables["cases"]["content/cases/second-example-case.yml"]
     assert draft.url is None and draft.status == "draft"
     assert [(c.text, c.review) for c in draft.cells] == [("complete", "original"), ("missing", "none")]
     brand = tables["brands"]["content/brands/example-brand.yml"]
     assert [c.review for c in brand.cells] == ["original", "unreviewed"] and brand.note == "en: Synthetic fixture"
-    assert tables["exhibitions"]["content/exhibitions/example-exhibition.yml"].url == "en/exhibitions/#example-exhibition"
+    assert (
+        tables["exhibitions"]["content/exhibitions/example-exhibition.yml"].url == "en/exhibitions/#example-exhibition"
+    )
     assert (page.view.reviewed, page.view.translations) == (2, 3)
     html = render(ctx, page)
     assert "2 of 3 translations reviewed by a person." in html
-    assert "content/cases/" not in html            # no repository paths: readers get an edit link instead
+    assert "content/cases/" not in html  # no repository paths: readers get an edit link instead
     assert html.count('class="cb-status-card"') == 4
 
 
 def test_status_page_links_each_record_to_its_editor_when_the_repository_is_known(project):
-    project.replace("casebook.yml", "content_dir: content",
-                    "content_dir: content\nrepo_url: https://github.com/example/casebook")
+    project.replace(
+        "casebook.yml", "content_dir: content", "content_dir: content\nrepo_url: https://github.com/example/casebook"
+    )
     ctx = view_context(project.root)
     html = render(ctx, status_pages(ctx, "zh-TW")[0])
     assert 'href="https://github.com/example/casebook/edit/main/content/brands/example-brand.yml"' in html
@@ -88,6 +97,7 @@ def test_status_page_links_each_record_to_its_editor_when_the_repository_is_know
 
 
 # -- fallback notice ---------------------------------------------------------------------------------
+
 
 def test_a_page_whose_text_falls_back_says_so_in_the_readers_language(project):
     ctx = view_context(project.root)
@@ -100,8 +110,10 @@ def test_a_page_whose_text_falls_back_says_so_in_the_readers_language(project):
     page = by_url(case_pages(ctx, "en"))["en/cases/example-case/"]
     assert page.view.translation.fallback_name == "正體中文"
     html = render(ctx, page)
-    assert ('This page has not been translated into English yet. Its text is shown in: <span lang="zh-TW">正體中文</span>'
-            in html)
+    assert (
+        'This page has not been translated into English yet. Its text is shown in: <span lang="zh-TW">正體中文</span>'
+        in html
+    )
     assert "只有中文。" in html
     assert "cb-notice" not in render(ctx, by_url(case_pages(ctx, "zh-TW"))["cases/example-case/"])
 
@@ -113,7 +125,7 @@ def test_the_fast_walk_finds_the_same_texts_as_the_typed_one(project):
     records = [*ctx.c.cases.values(), *ctx.c.brands.values(), *ctx.c.exhibitions.values()]
     for record in records:
         assert [id(t) for t in localized_texts(record)] == [id(t) for _, t in iter_localized(record)], record.id
-    assert len(list(localized_texts(ctx.c.cases["example-case"]))) == 6   # title, summary, story, outcome, need, section
+    assert len(list(localized_texts(ctx.c.cases["example-case"]))) == 6  # title, summary, story, outcome, need, section
 
 
 def test_reviewed_translation_shows_no_notice(project):
@@ -137,14 +149,15 @@ def test_a_page_in_a_language_without_interface_strings_says_so(project):
 
 # -- about ---------------------------------------------------------------------------------------------
 
+
 def test_about_page_names_sources_licence_credit_line_reference_data_and_software(project):
     ctx = view_context(project.root)
     page = about_pages(ctx, "en")[0]
     html = render(ctx, page)
-    assert "Synthetic fixture source" in html and "Synthetic fixture report" in html   # content/sources.yml
+    assert "Synthetic fixture source" in html and "Synthetic fixture report" in html  # content/sources.yml
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener">CC BY 4.0</a>' in html
     assert "<code>Example Casebook, CC BY 4.0</code>" in html
-    assert "Synthetic fixture gazetteer" in html and "CC0-1.0" in html                  # places.yml reference
+    assert "Synthetic fixture gazetteer" in html and "CC0-1.0" in html  # places.yml reference
     assert "MkDocs" in html and "Material for MkDocs" in html and "BSD-2-Clause" in html
     assert 'href="../translations/"' in html
 
@@ -157,12 +170,13 @@ def test_credit_line_names_the_site_address_when_known(project):
 
 # -- 404 -------------------------------------------------------------------------------------------------
 
+
 def test_not_found_pages_live_at_prefix_404_html(project):
     ctx = view_context(project.root)
     zh, en = not_found_pages(ctx, "zh-TW")[0], not_found_pages(ctx, "en")[0]
     assert (zh.url, zh.src_uri, en.url, en.src_uri) == ("404.html", "404.md", "en/404.html", "en/404.md")
     assert zh.nav_order is None and en.nav_order is None
-    assert not zh.listed and not en.listed        # not for the sitemap or the site search
+    assert not zh.listed and not en.listed  # not for the sitemap or the site search
     # The root page is served for any missing path: its links start at the site root.
     assert [link.url for link in zh.view.links] == ["/", "/cases/", "/brands/"]
     assert [(a.lang, a.url) for a in zh.view.other_languages] == [("en", "/en/404.html")]
@@ -170,7 +184,7 @@ def test_not_found_pages_live_at_prefix_404_html(project):
     assert [link.url for link in en.view.links] == ["./", "cases/", "brands/"]
     assert [(a.lang, a.url) for a in en.view.other_languages] == [("zh-TW", "../404.html")]
     html = render(ctx, en)
-    assert "Page not found" not in html         # the title is the page's h1, given by the theme
+    assert "Page not found" not in html  # the title is the page's h1, given by the theme
     assert 'href="cases/">All cases</a>' in html and "search" in html
 
 

@@ -4,6 +4,7 @@ The commands are taken from the workflow files themselves and run with bash
 on a throw-away repository of the synthetic project with a good and a bad
 pull request (tests/unit/gitrepo.py), as GitHub would run them.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,13 +19,13 @@ from gitrepo import BAD_PLACE_LINE, BAD_SOURCE_LINE, make_pull_requests
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
-BIN = Path(sys.executable).parent          # actionlint, shellcheck and yamllint come with the test extras
+BIN = Path(sys.executable).parent  # actionlint, shellcheck and yamllint come with the test extras
 ISSUES = REPO / "tests" / "fixtures" / "issues"
 
 
 def workflow(name: str) -> dict:
     data = yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
-    data["on"] = data.pop(True)   # PyYAML reads the key `on` as YAML 1.1's true
+    data["on"] = data.pop(True)  # PyYAML reads the key `on` as YAML 1.1's true
     return data
 
 
@@ -38,15 +39,26 @@ def step(name: str, step_id: str) -> dict:
 
 # -- actionlint and our rules ------------------------------------------------------------------------
 
+
 def test_the_workflows_are_there():
-    assert [w.name for w in WORKFLOWS] == ["deploy.yml", "new-case-from-issue.yml", "pull-request.yml",
-                                           "weekly-check.yml"]
+    assert [w.name for w in WORKFLOWS] == [
+        "deploy.yml",
+        "new-case-from-issue.yml",
+        "pull-request.yml",
+        "weekly-check.yml",
+    ]
 
 
 def test_actionlint_with_shellcheck_passes_on_every_workflow():
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    result = subprocess.run([str(BIN / "actionlint"), "-shellcheck", str(BIN / "shellcheck"),
-                             *map(str, WORKFLOWS)], cwd=REPO, capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [str(BIN / "actionlint"), "-shellcheck", str(BIN / "shellcheck"), *map(str, WORKFLOWS)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -73,8 +85,11 @@ def test_least_privilege_and_concurrency(path):
 
 
 def test_only_jobs_that_publish_or_write_may_write():
-    writes = {(w.name, job): sorted(k for k, v in spec["permissions"].items() if v == "write")
-              for w in WORKFLOWS for job, spec in yaml.safe_load(w.read_text(encoding="utf-8"))["jobs"].items()}
+    writes = {
+        (w.name, job): sorted(k for k, v in spec["permissions"].items() if v == "write")
+        for w in WORKFLOWS
+        for job, spec in yaml.safe_load(w.read_text(encoding="utf-8"))["jobs"].items()
+    }
     assert {key: value for key, value in writes.items() if value} == {
         ("deploy.yml", "deploy"): ["id-token", "pages"],
         ("new-case-from-issue.yml", "pull-request"): ["contents", "issues", "pull-requests"],
@@ -91,12 +106,17 @@ def test_untrusted_issue_text_reaches_scripts_only_through_the_environment():
 
 def test_pull_request_workflow_runs_the_readme_commands():
     runs = [s.get("run", "") for s in workflow("pull-request.yml")["jobs"]["check"]["steps"]]
-    for command in ("make setup", ".venv/bin/casebook validate --strict --format github --lang zh-TW",
-                    ".venv/bin/casebook build --strict -d site", "make test"):
+    for command in (
+        "make setup",
+        ".venv/bin/casebook validate --strict --format github --lang zh-TW",
+        ".venv/bin/casebook build --strict -d site",
+        "make test",
+    ):
         assert command in runs, command
     assert step("pull-request.yml", "summary")["env"] == {"BASE_REF": "${{ github.base_ref }}"}
-    upload = next(s for s in workflow("pull-request.yml")["jobs"]["check"]["steps"]
-                  if "upload-artifact" in s.get("uses", ""))
+    upload = next(
+        s for s in workflow("pull-request.yml")["jobs"]["check"]["steps"] if "upload-artifact" in s.get("uses", "")
+    )
     assert upload["with"]["path"] == "site-preview/"
 
 
@@ -129,6 +149,7 @@ def test_weekly_check_is_weekly():
 
 # -- the workflows' commands on a repository with a good and a bad pull request -------------------------
 
+
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory):
     return make_pull_requests(tmp_path_factory.mktemp("workflows"))
@@ -137,10 +158,21 @@ def repository(tmp_path_factory):
 def run_step(repo, name: str, step_id: str, tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
     """A workflow step's `run:` script with bash -e, as GitHub runs it, in the repository."""
     found = step(name, step_id)
-    variables = {**os.environ, "RUNNER_TEMP": str(tmp_path), "GITHUB_OUTPUT": str(tmp_path / "output"),
-                 "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"), **env}
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", found["run"]],
-                          cwd=repo.root, capture_output=True, text=True, env=variables, timeout=120)
+    variables = {
+        **os.environ,
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_OUTPUT": str(tmp_path / "output"),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        **env,
+    }
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", found["run"]],
+        cwd=repo.root,
+        capture_output=True,
+        text=True,
+        env=variables,
+        timeout=120,
+    )
 
 
 def test_good_pull_request_passes_validation(repository, tmp_path):
@@ -171,8 +203,11 @@ def test_job_summary_lists_exactly_the_changed_records(repository, tmp_path, bra
     repository.checkout(branch)
     result = run_step(repository, "pull-request.yml", "summary", tmp_path, BASE_REF="main")
     assert result.returncode == 0, result.stderr
-    rows = [line for line in (tmp_path / "summary.md").read_text(encoding="utf-8").splitlines()
-            if line.startswith("| ") and not line.startswith("| 變更")]
+    rows = [
+        line
+        for line in (tmp_path / "summary.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ") and not line.startswith("| 變更")
+    ]
     assert rows == [f"| 新增 / added | 案例 / case | `{case_id}` | `cases/{case_id}/`<br>`en/cases/{case_id}/` |  |"]
 
 
@@ -183,8 +218,10 @@ def test_issue_form_step_writes_the_record(repository, tmp_path):
         result = run_step(repository, "new-case-from-issue.yml", "record", tmp_path, ISSUE_BODY=body)
         assert result.returncode == 0, result.stderr
         assert (tmp_path / "output").read_text(encoding="utf-8") == "status=0\n"
-        assert repository.git("status", "--porcelain", "--untracked-files=all") == \
-            "?? content/cases/a-synthetic-case-in-example-township.yml\n"
+        assert (
+            repository.git("status", "--porcelain", "--untracked-files=all")
+            == "?? content/cases/a-synthetic-case-in-example-township.yml\n"
+        )
     finally:
         repository.git("clean", "--quiet", "--force", "content/cases")
 
@@ -202,10 +239,16 @@ def test_issue_form_step_keeps_the_missing_answers_for_the_comment(repository, t
 
 # -- YAML of the records and of .github ---------------------------------------------------------------------
 
+
 def test_yamllint_passes_on_content_and_github_files():
     paths = ["content", ".github", ".pre-commit-config.yaml", ".yamllint.yml", "tests/fixtures/project"]
-    result = subprocess.run([str(BIN / "yamllint"), "-c", ".yamllint.yml", "--strict", *paths], cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(BIN / "yamllint"), "-c", ".yamllint.yml", "--strict", *paths],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -229,7 +272,7 @@ def test_pre_commit_hooks_pass_on_the_good_pull_request(repository):
     try:
         for hook in hooks:
             if hook["id"] == "casebook-schema":
-                continue   # the fixture repository has no schema/; tests/unit/test_schema.py checks the real one
+                continue  # the fixture repository has no schema/; tests/unit/test_schema.py checks the real one
             args = hook["entry"].split() + (["content"] if hook["id"] == "yamllint" else [])
             result = subprocess.run(args, cwd=repository.root, capture_output=True, text=True, timeout=120)
             assert result.returncode == 0, (hook["id"], result.stdout, result.stderr)
@@ -239,10 +282,13 @@ def test_pre_commit_hooks_pass_on_the_good_pull_request(repository):
 
 # -- the other files of .github ---------------------------------------------------------------------------
 
+
 def test_codeowners_covers_content_and_code():
-    rules = {line.split()[0]: line.split()[1:] for line in
-             (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")}
+    rules = {
+        line.split()[0]: line.split()[1:]
+        for line in (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     for pattern in ("/content/", "/generator/", "/theme/", "/.github/"):
         assert rules.get(pattern), pattern
 
@@ -261,8 +307,11 @@ def test_issue_to_pull_request_keeps_its_token_to_the_steps_that_write():
     checkout = job["steps"][0]
     assert checkout["with"] == {"persist-credentials": False}
     with_token = [s.get("name") for s in job["steps"] if "GH_TOKEN" in s.get("env", {})]
-    assert with_token == ["Open or update the pull request", "Comment with the pull request",
-                          "Comment with the answers to add or fix"]
+    assert with_token == [
+        "Open or update the pull request",
+        "Comment with the pull request",
+        "Comment with the answers to add or fix",
+    ]
 
 
 def test_content_only_pull_requests_run_the_content_tests_and_the_preview_works_from_disk():
@@ -270,4 +319,4 @@ def test_content_only_pull_requests_run_the_content_tests_and_the_preview_works_
     runs = {s.get("name"): s.get("run", "") for s in steps}
     assert runs["Content tests (make test-content; the pull request changes only content/)"] == "make test-content"
     assert "--for-disk" in runs["Build the preview (links that work opened from disk)"]
-    assert "--lang zh-TW" in runs["Validate records"]   # annotations in English and 正體中文
+    assert "--lang zh-TW" in runs["Validate records"]  # annotations in English and 正體中文

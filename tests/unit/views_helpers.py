@@ -1,4 +1,5 @@
 """Helpers for the view tests: pages of one builder from a fixture project, rendered or not."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """`casebook build`: a MkDocs build written atomically into the site folder."""
+
 from __future__ import annotations
 
 import logging
@@ -25,8 +26,7 @@ class BuildFailed(Exception):
     """The build stopped; the message says why (content errors were logged already)."""
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True,
-               for_disk: bool = False) -> Path:
+def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True, for_disk: bool = False) -> Path:
     """Build the site described by mkdocs.yml; the old site stays until the new one is complete.
     `for_disk`: links to page.html files, so the site works opened from disk."""
     _log_to_stderr()

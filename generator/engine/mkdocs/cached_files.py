@@ -5,6 +5,7 @@ cache is on another file system): 5,000 files took 0.1 s linked, 1.4 s copied.
 Every cache file is written under a new name or replaced with a rename, never
 rewritten in place, so a link in an older site keeps its bytes.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,19 @@ from generator.core import PACKAGE_DIR
 from generator.core.memo import NO_MEMO, Memo
 
 # Settings that change where or how a build runs, not what a page shows.
-_NOT_ON_PAGES = {"config_file_path", "docs_dir", "site_dir", "dev_addr", "strict", "watch",
-                 "remote_branch", "remote_name", "validation", "plugins", "theme"}
+_NOT_ON_PAGES = {
+    "config_file_path",
+    "docs_dir",
+    "site_dir",
+    "dev_addr",
+    "strict",
+    "watch",
+    "remote_branch",
+    "remote_name",
+    "validation",
+    "plugins",
+    "theme",
+}
 
 
 class LinkedFile(File):
@@ -36,14 +48,14 @@ class LinkedFile(File):
             return
         target = self.abs_dest_path
         if os.path.lexists(target):
-            os.unlink(target)   # never write through a link into the cache
+            os.unlink(target)  # never write through a link into the cache
         try:
             try:
                 os.link(self.abs_src_path, target)
-            except FileNotFoundError:   # its folder is not made yet (asking first costs 14,000 calls)
+            except FileNotFoundError:  # its folder is not made yet (asking first costs 14,000 calls)
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 os.link(self.abs_src_path, target)
-        except OSError:   # another file system, or links not allowed
+        except OSError:  # another file system, or links not allowed
             super().copy_file(dirty=False)
 
 
@@ -53,8 +65,8 @@ class CachedPages:
     def __init__(self, site: Site, cache: PageCache, memo: Memo = NO_MEMO):
         self.site = site
         self.cache = cache
-        self.memo = memo   # under serve: each page's key kept while what it is made from is the same
-        self.rendering: dict[str, tuple[str, str]] = {}   # src_uri -> (key, dest_uri) of pages MkDocs renders
+        self.memo = memo  # under serve: each page's key kept while what it is made from is the same
+        self.rendering: dict[str, tuple[str, str]] = {}  # src_uri -> (key, dest_uri) of pages MkDocs renders
         self._navs = {lang: site.nav_signature(lang) for lang in site.project.config.language_codes}
 
     def file(self, config, page, front_matter: str) -> File:
@@ -79,8 +91,16 @@ class CachedPages:
         nav = self._navs[page.lang]
 
         def make() -> str:
-            return self.cache.key(nav, page.src_uri, dest_uri, rendered.front_matter, rendered.body,
-                                  repr(self.site.context(page)), repr(self.site.edit_url(page)))
+            return self.cache.key(
+                nav,
+                page.src_uri,
+                dest_uri,
+                rendered.front_matter,
+                rendered.body,
+                repr(self.site.context(page)),
+                repr(self.site.edit_url(page)),
+            )
+
         # The context is made from the page, the settings and strings (the memo's world) and
         # whether the page has a social card of its own.
         inputs = (page, rendered, nav, dest_uri, page.key in self.site.card_keys, self.cache.scope)
@@ -115,9 +135,11 @@ def engine_scope(config) -> str:
     settings["theme"] = {"name": config.theme.name, "dirs": config.theme.dirs, **dict(config.theme)}
     settings["plugins"] = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
     code = PACKAGE_DIR
-    return "\n".join([
-        f"mkdocs {version('mkdocs')} mkdocs-material {version('mkdocs-material')}",
-        json.dumps(settings, sort_keys=True, ensure_ascii=False, default=repr),
-        tree_digest(Path(config.theme.custom_dir)),
-        tree_digest(code, pattern="*.py"),
-    ])
+    return "\n".join(
+        [
+            f"mkdocs {version('mkdocs')} mkdocs-material {version('mkdocs-material')}",
+            json.dumps(settings, sort_keys=True, ensure_ascii=False, default=repr),
+            tree_digest(Path(config.theme.custom_dir)),
+            tree_digest(code, pattern="*.py"),
+        ]
+    )

@@ -5,6 +5,7 @@ loads mkdocs.yml as `casebook build` does, with file URLs (page.html, so the
 copy works opened from disk) and the kiosk's style, scripts and polyfill on
 every page, and builds it. No second configuration file, no subprocess.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,7 +23,7 @@ def build_kiosk_site(config_file: Path, site_dir: Path, kiosk: KioskSite) -> Non
     """Build the site into site_dir for offline use; raises BuildFailed with MkDocs' reason."""
     logger = logging.getLogger("mkdocs")
     level = logger.level
-    logger.setLevel(logging.WARNING)   # the kit prints a line per file; MkDocs' INFO lines would drown it
+    logger.setLevel(logging.WARNING)  # the kit prints a line per file; MkDocs' INFO lines would drown it
     try:
         config = load_config(str(config_file), strict=True, use_directory_urls=False, site_dir=str(site_dir))
         config.extra_css.extend(kiosk.stylesheets)

@@ -1,4 +1,5 @@
 """What the adapter needs to know about Material for MkDocs, in one place."""
+
 from __future__ import annotations
 
 import logging
@@ -78,8 +79,10 @@ def write_search(config, site, env, indexer, *, save_caches: bool) -> None:
     if report.problem:
         log.warning(report.problem)
     if written:
-        log.info(f"search: {report.pages_reused} pages from the cache, "
-                 f"{report.cut} texts segmented, {report.reused} from the cache")
+        log.info(
+            f"search: {report.pages_reused} pages from the cache, "
+            f"{report.cut} texts segmented, {report.reused} from the cache"
+        )
 
 
 # Material's base.html puts autocomplete="off" on its two toggles (the drawer's and search's
@@ -87,8 +90,10 @@ def write_search(config, site, env, indexer, *, save_caches: bool) -> None:
 # so each page would carry two errors. They are left out here; assets/javascripts/keyboard.js
 # closes both when a page is shown again. The toggles are outside every block of base.html,
 # so no template override reaches them.
-_TOGGLES = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
-            '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">')
+_TOGGLES = (
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+)
 
 
 def valid_toggles(output: str) -> str:

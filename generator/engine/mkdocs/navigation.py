@@ -3,6 +3,7 @@
 MkDocs makes one navigation and links every page to its neighbours in file
 order; each language of ours has its own, which the theme shows on its pages.
 """
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -15,7 +16,7 @@ def language_navigations(nav: Navigation, site: Site) -> dict[str, Navigation]:
     """A navigation per language, with previous/next links within the language."""
     navs = {}
     by_src = {page.file.src_uri: page for page in nav.pages}
-    for page in nav.pages:   # MkDocs linked every page in file order; ours follow their language's nav
+    for page in nav.pages:  # MkDocs linked every page in file order; ours follow their language's nav
         page.previous_page = page.next_page = None
     for lang in site.project.config.language_codes:
         pages = [by_src[src] for src in site.nav_sources(lang) if src in by_src]
@@ -42,11 +43,15 @@ def page_context(context: dict, page, nav: Navigation, site: Site, navs: dict[st
     context["casebook"] = site.context(ours)
     context["nav"] = navs.get(ours.lang, nav)
     context["nav_fragment"] = site.shared_nav_key(ours)
-    context["search_fragment"] = ("search", context["casebook"].theme_language)   # only its strings vary
+    context["search_fragment"] = ("search", context["casebook"].theme_language)  # only its strings vary
     # Material's config script: its language's strings, and addresses relative to the page's depth.
     meta = context["casebook"].meta
-    context["config_fragment"] = ("config", context["casebook"].theme_language, context.get("base_url"),
-                                  meta.language_root if meta else None)
+    context["config_fragment"] = (
+        "config",
+        context["casebook"].theme_language,
+        context.get("base_url"),
+        meta.language_root if meta else None,
+    )
     page.edit_url = site.edit_url(ours)
     return context
 

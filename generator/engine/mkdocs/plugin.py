@@ -4,6 +4,7 @@ MkDocs gets one generated page per case per language, a navigation per
 language, and on each page a `casebook` context (language, alternates) that
 the theme overrides in theme/ use.
 """
+
 from __future__ import annotations
 
 import gc
@@ -51,9 +52,9 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         self.navs: dict[str, Navigation] = {}
         self.pages: CachedPages | None = None
         self.indexer: SearchIndexer | None = None
-        self.env = None                        # this build's template environment (on_env)
-        self.memo: RebuildMemo | None = None   # under `mkdocs serve`: what one build keeps for the next
-        self.keeps_site = False                # the site folder is kept between builds (`serve --dirty`)
+        self.env = None  # this build's template environment (on_env)
+        self.memo: RebuildMemo | None = None  # under `mkdocs serve`: what one build keeps for the next
+        self.keeps_site = False  # the site folder is kept between builds (`serve --dirty`)
 
     @property
     def _memo(self) -> Memo:
@@ -73,13 +74,14 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         root = Path(config.config_file_path).parent
         theme_dir = Path(config.theme.custom_dir)
         try:
-            self.site = cached_site(root / self.config.config_file, theme_dir,
-                                    directory_urls=config.use_directory_urls, memo=self._memo)
+            self.site = cached_site(
+                root / self.config.config_file, theme_dir, directory_urls=config.use_directory_urls, memo=self._memo
+            )
         except ContentError as exc:
             for diagnostic in exc.diagnostics:
                 log.error(diagnostic.format_text())
             raise Abort(str(exc)) from None
-        except FontMissing as exc:   # the pages' designed headers need the CJK font too
+        except FontMissing as exc:  # the pages' designed headers need the CJK font too
             raise Abort(str(exc)) from None
         # Material shows its language switcher only when this is set; our
         # partials/alternate.html then fills it with the page's own alternates.
@@ -89,7 +91,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        remove_theme_data(files, config)   # data for builds (strings, print templates, kiosk files)
+        remove_theme_data(files, config)  # data for builds (strings, print templates, kiosk files)
         cache = Path(config.config_file_path).parent / CACHE_DIR
         # Our pages' search entries are parsed in worker processes while MkDocs renders.
         self.indexer = SearchIndexer(self.site, search_sections, cache / "search", SEARCH_PARSER_VERSION)
@@ -109,7 +111,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         return error_page_context(context, template_name, self.site)
 
     def on_env(self, env, config, files):
-        env.globals["fragment"] = Fragments()   # one per build
+        env.globals["fragment"] = Fragments()  # one per build
         self.env = env
         # MkDocs makes a new environment each build, which would compile every template
         # again; Jinja keeps the compiled code, checked against each template's source.
@@ -121,20 +123,22 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     def on_page_context(self, context, page, config, nav):
         return page_context(context, page, nav, self.site, self.navs)
 
-    @event_priority(-100)   # just before MkDocs writes the page
+    @event_priority(-100)  # just before MkDocs writes the page
     def on_post_page(self, output, page, config):
         self.pages.before_write(page)
         return valid_toggles(output)
 
     def on_post_template(self, output_content, template_name, config):
-        return valid_toggles(output_content)   # the root 404.html
+        return valid_toggles(output_content)  # the root 404.html
 
-    @event_priority(-100)   # after Material's search plugin has written its (config-only) index
+    @event_priority(-100)  # after Material's search plugin has written its (config-only) index
     def on_post_build(self, config):
         if self.memo is not None:
             self.memo.build_ended(succeeded=True)
-            log.info(f"kept from the last build: {self.memo.files_reused} records, {self.memo.views_reused} views, "
-                     f"{self.memo.pages_reused} page bodies")
+            log.info(
+                f"kept from the last build: {self.memo.files_reused} records, {self.memo.views_reused} views, "
+                f"{self.memo.pages_reused} page bodies"
+            )
         self.pages.keep_rendered(Path(config.site_dir))
         self.site.qr_codes.save(prune=True)
         write_fonts(config)
@@ -143,7 +147,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
 
     def on_shutdown(self):
         if self.indexer is not None:
-            self.indexer.save()   # what serve's builds added to the search caches
+            self.indexer.save()  # what serve's builds added to the search caches
 
     def on_build_error(self, error):
         if self.indexer is not None:
@@ -153,9 +157,10 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
 
     def on_serve(self, server, config, builder):
         poll_more_often(server, [config.docs_dir, config.config_file_path, *config.theme.dirs])
-        for path in (Path(config.config_file_path).parent / self.config.config_file,
-                     self.site.project.content_dir, Path(config.theme.custom_dir)):
+        for path in (
+            Path(config.config_file_path).parent / self.config.config_file,
+            self.site.project.content_dir,
+            Path(config.theme.custom_dir),
+        ):
             server.watch(str(path))
         return server
-
-

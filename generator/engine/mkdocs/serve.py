@@ -4,11 +4,12 @@ The one place that reaches into MkDocs' server (its `observer` attribute,
 which is not a public API): tests/unit/test_engine_serve.py fails when a
 MkDocs release changes what this relies on.
 """
+
 from __future__ import annotations
 
 from watchdog.observers.polling import PollingObserver
 
-SERVE_POLLING = 0.25   # seconds between two looks for changed files under `mkdocs serve`
+SERVE_POLLING = 0.25  # seconds between two looks for changed files under `mkdocs serve`
 
 
 def poll_more_often(server, watched: list[str]) -> None:
@@ -26,7 +27,7 @@ def poll_more_often(server, watched: list[str]) -> None:
         try:
             server.unwatch(path)
             moved.append(path)
-        except KeyError:   # not watched (the theme's folders without --watch-theme)
+        except KeyError:  # not watched (the theme's folders without --watch-theme)
             pass
     server.observer = PollingObserver(timeout=SERVE_POLLING)
     for path in moved:

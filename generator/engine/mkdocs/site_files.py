@@ -4,6 +4,7 @@ and the Han font, cut once the pages are written.
 Called from the plugin's on_files; under `mkdocs serve` it also removes what
 the last build made and this one does not, and skips what is unchanged.
 """
+
 from __future__ import annotations
 
 import logging
@@ -39,22 +40,31 @@ def remove_theme_data(files: Files, config) -> None:
             files.remove(file)
 
 
-def add_site_files(files: Files, config, site: Site, pages: CachedPages, cache: Path, memo: Memo,
-                   serve_memo: RebuildMemo | None, keeps_site: bool) -> None:
+def add_site_files(
+    files: Files,
+    config,
+    site: Site,
+    pages: CachedPages,
+    cache: Path,
+    memo: Memo,
+    serve_memo: RebuildMemo | None,
+    keeps_site: bool,
+) -> None:
     """Our pages, the open data, social cards and pictures, added to MkDocs' files."""
     add_pages(files, config, site, pages)
-    data = publish.data_files(site, memo)                                   # site path -> bytes
-    links = {**social_cards(site, cache), **pictures(site, memo)}          # site path -> cache file
+    data = publish.data_files(site, memo)  # site path -> bytes
+    links = {**social_cards(site, cache), **pictures(site, memo)}  # site path -> cache file
     if serve_memo is not None:
         data, links = compare_with_last_build(serve_memo, files, data, links, config.site_dir, keeps_site)
     for uri, content in data.items():
         put(files, File.generated(config, uri, content=content))
-    for uri, path in links.items():   # pictures and cards: no theme file is at their paths
+    for uri, path in links.items():  # pictures and cards: no theme file is at their paths
         files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
 
 
-def compare_with_last_build(memo: RebuildMemo, files: Files, data: dict, links: dict, site_dir: str,
-                            keeps_site: bool) -> tuple[dict, dict]:
+def compare_with_last_build(
+    memo: RebuildMemo, files: Files, data: dict, links: dict, site_dir: str, keeps_site: bool
+) -> tuple[dict, dict]:
     """Under serve: remove what the last build made and this one does not; keep what is unchanged.
 
     Returns the data files and links to hand MkDocs. When the site
@@ -71,11 +81,13 @@ def compare_with_last_build(memo: RebuildMemo, files: Files, data: dict, links: 
         Path(path).unlink(missing_ok=True)
     for file in files:
         if isinstance(file, LinkedFile) and file.abs_dest_path in unchanged:
-            file.linked_before = True   # a page from the page cache, as last build
+            file.linked_before = True  # a page from the page cache, as last build
     if not keeps_site:
         return data, links
-    return ({uri: content for uri, content in data.items() if targets[uri] not in unchanged},
-            {uri: path for uri, path in links.items() if targets[uri] not in unchanged})
+    return (
+        {uri: content for uri, content in data.items() if targets[uri] not in unchanged},
+        {uri: path for uri, path in links.items() if targets[uri] not in unchanged},
+    )
 
 
 def add_pages(files: Files, config, site: Site, pages: CachedPages) -> None:
@@ -83,7 +95,7 @@ def add_pages(files: Files, config, site: Site, pages: CachedPages) -> None:
     for src_uri, rendered in site.rendered.items():
         page = site.page(src_uri)
         if site.error_page(page.url) is page:
-            continue   # rendered into the theme's 404.html instead: see on_template_context
+            continue  # rendered into the theme's 404.html instead: see on_template_context
         files.append(pages.file(config, page, rendered.front_matter))
 
 
@@ -97,8 +109,10 @@ def pictures(site: Site, memo: Memo) -> dict:
         for diagnostic in report.problems:
             log.error(diagnostic.format_text())
         raise Abort(str(ContentError(report.problems)))
-    log.info(f"pictures: {report.made} made, {report.reused} from the cache, "
-             f"{report.decoded} decoded in {report.seconds:.1f} s")
+    log.info(
+        f"pictures: {report.made} made, {report.reused} from the cache, "
+        f"{report.decoded} decoded in {report.seconds:.1f} s"
+    )
     return pictures
 
 
@@ -127,5 +141,7 @@ def write_fonts(config) -> None:
     except FontProblem as exc:
         raise Abort(str(exc)) from None
     kilobytes = sum(report.files.values()) / 1024
-    log.info(f"fonts: {len(report.files)} Han font files ({kilobytes:.0f} KB), {report.cut} cut, "
-             f"{report.reused} from the cache; {report.pages_read} pages read")
+    log.info(
+        f"fonts: {len(report.files)} Han font files ({kilobytes:.0f} KB), {report.cut} cut, "
+        f"{report.reused} from the cache; {report.pages_read} pages read"
+    )

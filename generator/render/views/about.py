@@ -1,6 +1,7 @@
 """About, credits and licence: what the site is, where its facts come from,
 under which licence its texts may be reused, and whose data and software it uses.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,9 +20,9 @@ CONTENT_LICENCE = Link("CC BY 4.0", LICENCE["url"])
 @dataclass(frozen=True)
 class Software:
     name: str
-    licence: str             # SPDX id, as the package's own metadata gives it
+    licence: str  # SPDX id, as the package's own metadata gives it
     url: str
-    role: str                # interface-string key: what we use it for
+    role: str  # interface-string key: what we use it for
 
 
 # What builds and serves the site. Licences checked against each package's metadata.
@@ -37,8 +38,7 @@ SOFTWARE = (
     Software("jieba", "MIT", "https://github.com/fxsjy/jieba", "about.role.search"),
     Software("Pillow", "MIT-CMU", "https://python-pillow.github.io/", "about.role.images"),
     Software("segno", "BSD-3-Clause", "https://github.com/heuer/segno", "about.role.qr"),
-    Software("Noto Sans TC, Noto Sans, Noto Sans Mono", "OFL-1.1", "https://fonts.google.com/noto",
-             "about.role.fonts"),
+    Software("Noto Sans TC, Noto Sans, Noto Sans Mono", "OFL-1.1", "https://fonts.google.com/noto", "about.role.fonts"),
 )
 
 
@@ -70,9 +70,9 @@ class SoftwareEntry:
 @dataclass(frozen=True)
 class PublisherView:
     name: str
-    contact: Link | None          # mailto: or a web address
-    corrections: str              # the corrections policy, from casebook.yml
-    update_form: str | None       # the repository's "suggest an update" form
+    contact: Link | None  # mailto: or a web address
+    corrections: str  # the corrections policy, from casebook.yml
+    update_form: str | None  # the repository's "suggest an update" form
 
 
 @dataclass(frozen=True)
@@ -87,15 +87,24 @@ class AboutView:
     software: list[SoftwareEntry]
     status: Link
     publisher: PublisherView
-    data_links: list[Link]        # open data, data dictionary, translation status, source code
+    data_links: list[Link]  # open data, data dictionary, translation status, source code
 
 
 def about_pages(ctx: ViewContext, lang: str) -> list[Page]:
     site_name = ctx.text(ctx.config.site_name, lang)
     view = AboutView(
         site_name=site_name,
-        sources=[SourceEntry(ctx.text(s.publisher, lang), ctx.text(s.title, lang), ctx.text(s.occasion, lang),
-                             s.date or "", ctx.text(s.note, lang), s.url) for s in ctx.sources.values()],
+        sources=[
+            SourceEntry(
+                ctx.text(s.publisher, lang),
+                ctx.text(s.title, lang),
+                ctx.text(s.occasion, lang),
+                s.date or "",
+                ctx.text(s.note, lang),
+                s.url,
+            )
+            for s in ctx.sources.values()
+        ],
         licence=CONTENT_LICENCE,
         credit_line=credit_line(ctx, lang),
         references=[ReferenceEntry(r.name, r.licence, r.url) for r in (ctx.c.places.reference if ctx.c.places else [])],
@@ -104,16 +113,26 @@ def about_pages(ctx: ViewContext, lang: str) -> list[Page]:
         publisher=publisher_view(ctx, lang),
         data_links=data_links(ctx, lang),
     )
-    return [ctx.page(ABOUT_PATH, lang, ctx.t("about.title", lang), ctx.t("about.description", lang), "about.html",
-                     view, nav_order=NAV_ORDER)]
+    return [
+        ctx.page(
+            ABOUT_PATH,
+            lang,
+            ctx.t("about.title", lang),
+            ctx.t("about.description", lang),
+            "about.html",
+            view,
+            nav_order=NAV_ORDER,
+        )
+    ]
 
 
 def credit_line(ctx: ViewContext, lang: str) -> str:
     """The line to print under reused text: site name, where it is, licence."""
     where = ctx.config.site_url or ctx.config.repo_url
     key = "about.credit_line_url" if where else "about.credit_line"
-    return ctx.t(key, lang).format(site=ctx.text(ctx.config.site_name, lang), url=where or "",
-                                   licence=CONTENT_LICENCE.label)
+    return ctx.t(key, lang).format(
+        site=ctx.text(ctx.config.site_name, lang), url=where or "", licence=CONTENT_LICENCE.label
+    )
 
 
 def publisher_view(ctx: ViewContext, lang: str) -> PublisherView:
@@ -121,15 +140,20 @@ def publisher_view(ctx: ViewContext, lang: str) -> PublisherView:
     if publisher is None:
         return PublisherView("", None, "", repo_form_url(ctx.config, UPDATE_FORM))
     contact = contact_link(publisher.contact, ctx.t("footer.contact", lang))
-    return PublisherView(ctx.text(publisher.name, lang), Link(contact.label, contact.url) if contact else None,
-                         ctx.text(publisher.corrections, lang) if publisher.corrections else "",
-                         repo_form_url(ctx.config, UPDATE_FORM))
+    return PublisherView(
+        ctx.text(publisher.name, lang),
+        Link(contact.label, contact.url) if contact else None,
+        ctx.text(publisher.corrections, lang) if publisher.corrections else "",
+        repo_form_url(ctx.config, UPDATE_FORM),
+    )
 
 
 def data_links(ctx: ViewContext, lang: str) -> list[Link]:
-    links = [Link(ctx.t("opendata.title", lang), ctx.urls.url(open_data_page_path(), lang)),
-             Link(ctx.t("opendata.dictionary_title", lang), ctx.urls.url(data_dictionary_path(), lang)),
-             Link(ctx.t("status.title", lang), ctx.urls.url(TRANSLATION_STATUS_PATH, lang))]
+    links = [
+        Link(ctx.t("opendata.title", lang), ctx.urls.url(open_data_page_path(), lang)),
+        Link(ctx.t("opendata.dictionary_title", lang), ctx.urls.url(data_dictionary_path(), lang)),
+        Link(ctx.t("status.title", lang), ctx.urls.url(TRANSLATION_STATUS_PATH, lang)),
+    ]
     if ctx.config.repo_url:
         links.append(Link(ctx.t("footer.source", lang), ctx.config.repo_url))
     return links

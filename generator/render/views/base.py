@@ -4,6 +4,7 @@ A page here is engine-independent: where it lives, its title, which body
 template renders it, and a typed view (plain values and sanitised HTML) that
 the template receives. Nothing in generator/views knows about MkDocs.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -35,7 +36,7 @@ from generator.render.urls import (
 @dataclass(frozen=True)
 class Link:
     label: str
-    url: str | None = None       # site-relative; None when the target has no page
+    url: str | None = None  # site-relative; None when the target has no page
 
 
 @dataclass(frozen=True)
@@ -65,17 +66,17 @@ class CaseCard:
 class SuggestLinks:
     """How a reader corrects a case or brand page (theme/casebook/partials/record-parts.html)."""
 
-    update_url: str | None        # the repository's "suggest an update" issue form, record and page filled in
-    corrections_url: str          # site-relative: About's corrections policy, when there is no repository
+    update_url: str | None  # the repository's "suggest an update" issue form, record and page filled in
+    corrections_url: str  # site-relative: About's corrections policy, when there is no repository
 
 
 @dataclass(frozen=True)
 class TranslationNotice:
     """What partials/translation-notice.html says about the language of a page's text."""
 
-    fallback_name: str = ""     # the language shown instead of the reader's; "" when none
-    unreviewed: bool = False    # shown in a translation no person has reviewed
-    note: str = ""              # the record's own note on its translation
+    fallback_name: str = ""  # the language shown instead of the reader's; "" when none
+    unreviewed: bool = False  # shown in a translation no person has reviewed
+    note: str = ""  # the record's own note on its translation
 
 
 @dataclass(frozen=True)
@@ -87,19 +88,19 @@ class Alternate:
 
 @dataclass(frozen=True)
 class Page:
-    key: str                 # the same for every language version, e.g. "cases/kouhu-smart-tilapia"
+    key: str  # the same for every language version, e.g. "cases/kouhu-smart-tilapia"
     lang: str
-    src_uri: str             # source name for the site engine, e.g. "en/cases/kouhu-smart-tilapia.md"
-    url: str                 # site-relative URL
+    src_uri: str  # source name for the site engine, e.g. "en/cases/kouhu-smart-tilapia.md"
+    url: str  # site-relative URL
     title: str
     description: str
-    template: str            # body template under theme/casebook/
-    view: Any                # the typed view the template receives (None once rendered: build/snapshot.py)
+    template: str  # body template under theme/casebook/
+    view: Any  # the typed view the template receives (None once rendered: build/snapshot.py)
     alternates: list[Alternate] = field(default_factory=list)
-    record_path: str | None = None   # the YAML file behind the page
-    edit_url: str | None = None      # where to edit that file, on a page that offers it
-    nav_order: int | None = None     # position in the language's navigation; None keeps it out
-    listed: bool = True              # False keeps it out of the sitemap and the site search (404 pages)
+    record_path: str | None = None  # the YAML file behind the page
+    edit_url: str | None = None  # where to edit that file, on a page that offers it
+    nav_order: int | None = None  # position in the language's navigation; None keeps it out
+    listed: bool = True  # False keeps it out of the sitemap and the site search (404 pages)
     # False for a page listing other pages (indexes, the map, the status table):
     # search knows it by its title and description, as its cards would repeat
     # every case's text among the results (and be parsed again after any edit).
@@ -109,8 +110,9 @@ class Page:
 class ViewContext:
     """Everything a view needs to build pages: records, config, strings, URLs."""
 
-    def __init__(self, collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme,
-                 memo: Memo = NO_MEMO):
+    def __init__(
+        self, collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme, memo: Memo = NO_MEMO
+    ):
         self.c = collection
         self.config = config
         self.strings = strings
@@ -120,7 +122,7 @@ class ViewContext:
         self.sources: dict[str, Source] = {s.id: s for s in collection.sources.sources} if collection.sources else {}
         self.places = place_index(collection)
         self._once: dict = {}
-        self.memo = memo   # under `mkdocs serve`: views kept from the last build (build/memo.py)
+        self.memo = memo  # under `mkdocs serve`: views kept from the last build (build/memo.py)
 
     def once(self, key, make: Callable[[], Any]) -> Any:
         """`make()`, made once for this context (one build) under `key`."""
@@ -136,6 +138,7 @@ class ViewContext:
     def grouped(self, name: str, records: list, keys: Callable[[Any], list]) -> dict[Any, list]:
         """Records by each of their `keys(record)` (None left out), in order; grouped once a build
         under `name`, so that a page per place, term or brand does not scan every record."""
+
         def group() -> dict[Any, list]:
             groups: dict[Any, list] = {}
             for record in records:
@@ -143,16 +146,25 @@ class ViewContext:
                     if key is not None:
                         groups.setdefault(key, []).append(record)
             return groups
+
         return self.once(("grouped", name), group)
 
     def media_of(self, kind: str, record: Case | Brand) -> tuple:
         """The checked photo file of each image of a record (None where it failed its checks)."""
         return tuple(self.c.media.get((kind, record.id, i)) for i in range(len(record.images)))
 
-    def page(self, path: str, lang: str, title: str, description: str, template: str, view: Any,
-             **extra: Any) -> Page:
-        return Page(path, lang, self.urls.src_uri(path, lang), self.urls.url(path, lang), title,
-                    description, template, view, **extra)
+    def page(self, path: str, lang: str, title: str, description: str, template: str, view: Any, **extra: Any) -> Page:
+        return Page(
+            path,
+            lang,
+            self.urls.src_uri(path, lang),
+            self.urls.url(path, lang),
+            title,
+            description,
+            template,
+            view,
+            **extra,
+        )
 
     def text(self, value: dict[str, str] | None, lang: str) -> str:
         return pick(value, lang, self.default)[0]
@@ -161,18 +173,29 @@ class ViewContext:
         return self.strings.t(key, lang)
 
     def card(self, case: Case, lang: str) -> CaseCard:
-        return self.once(("card", case.id, lang),
-                         lambda: self.kept(("card", case.id, lang), (case,), lambda: self._card(case, lang)))
+        return self.once(
+            ("card", case.id, lang), lambda: self.kept(("card", case.id, lang), (case,), lambda: self._card(case, lang))
+        )
 
     def _card(self, case: Case, lang: str) -> CaseCard:
         county, township = self.place_links(case.place, lang)
         place = " ".join(link.label for link in (county, township) if link)
         county_id = self.county_of(case.place)
-        values = {COUNTIES: [county_id] if county_id else [], "arrows": case.arrows,
-                  "technologies": case.technologies, "industries": case.industries}
+        values = {
+            COUNTIES: [county_id] if county_id else [],
+            "arrows": case.arrows,
+            "technologies": case.technologies,
+            "industries": case.industries,
+        }
         data = {FACET_KEYS[group]: " ".join(ids) for group, ids in values.items()}
-        return CaseCard(case.id, self.text(case.title, lang), self.text(case.summary, lang), place,
-                        self.urls.url(case_path(case.id), lang), data)
+        return CaseCard(
+            case.id,
+            self.text(case.title, lang),
+            self.text(case.summary, lang),
+            place,
+            self.urls.url(case_path(case.id), lang),
+            data,
+        )
 
     def citations(self, citations: list[Citation], lang: str) -> list[CitationView]:
         return [self.citation(c, lang) for c in citations]
@@ -194,8 +217,10 @@ class ViewContext:
     def term_links(self, group: str, ids: list[str], lang: str) -> list[Link]:
         """Arrows, technologies or industries, each linked to its index page (every term has one)."""
         terms = {t.id: t for t in getattr(self.c.taxonomy, group)} if self.c.taxonomy else {}
-        return [Link(self.text(terms[i].label, lang), self.urls.url(term_path(group, i), lang)) if i in terms
-                else Link(i) for i in ids]
+        return [
+            Link(self.text(terms[i].label, lang), self.urls.url(term_path(group, i), lang)) if i in terms else Link(i)
+            for i in ids
+        ]
 
     def brand_link(self, brand_id: str | None, lang: str) -> Link | None:
         """The brand, linked to its page when it is published (a draft has none)."""
@@ -215,8 +240,9 @@ class ViewContext:
         if county is None:
             return None, None
         county_url = self.urls.url(county_path(county.id), lang)
-        township_link = (Link(self.text(township.name, lang), f"{county_url}#{township_anchor(township.id)}")
-                         if township else None)
+        township_link = (
+            Link(self.text(township.name, lang), f"{county_url}#{township_anchor(township.id)}") if township else None
+        )
         return Link(self.text(county.name, lang), county_url), township_link
 
     def county_of(self, place_id: str) -> str | None:
@@ -241,8 +267,11 @@ class ViewContext:
         names = {language.code: language.name for language in self.config.languages}
         status = getattr(record, "translations", {}).get(lang)
         unreviewed = lang != self.default and not (status and status.reviewed)
-        return TranslationNotice(names.get(fallback, fallback) if fallback else "",
-                                 unreviewed and not fallback, (status.note or "") if status else "")
+        return TranslationNotice(
+            names.get(fallback, fallback) if fallback else "",
+            unreviewed and not fallback,
+            (status.note or "") if status else "",
+        )
 
     def localized_texts(self, record: object) -> list[dict[str, str]]:
         """localized_texts(record), walked once per build: every page of a record in every language asks."""
@@ -258,15 +287,19 @@ class ViewContext:
         """The issue form with the record and the page filled in; About's corrections policy otherwise."""
         url = self.urls.url(path, lang)
         page = self.urls.absolute(url) or "/" + url
-        form = repo_form_url(self.config, UPDATE_FORM, record=f"{kind}/{record_id}", page=page,
-                             title=f"{self.t('record.suggest_title', lang)}{title}")
+        form = repo_form_url(
+            self.config,
+            UPDATE_FORM,
+            record=f"{kind}/{record_id}",
+            page=page,
+            title=f"{self.t('record.suggest_title', lang)}{title}",
+        )
         return SuggestLinks(form, f"{self.urls.url(ABOUT_PATH, lang)}#{CORRECTIONS_ANCHOR}")
 
     def edit_url(self, record_path: str) -> str | None:
         if not self.config.repo_url:
             return None
         return f"{self.config.repo_url.rstrip('/')}/edit/{self.config.edit_branch}/{record_path}"
-
 
 
 def view_world(collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme) -> tuple:
@@ -276,8 +309,17 @@ def view_world(collection: Collection, config: SiteConfig, strings: Strings, url
     related cases). Records of unchanged files are the same objects from build
     to build under serve, so comparing two worlds is cheap.
     """
-    return (config, strings, urls, collection.places, collection.taxonomy, collection.sources, collection.policy,
-            tuple(collection.brands.items()), tuple(collection.exhibitions.items()))
+    return (
+        config,
+        strings,
+        urls,
+        collection.places,
+        collection.taxonomy,
+        collection.sources,
+        collection.policy,
+        tuple(collection.brands.items()),
+        tuple(collection.exhibitions.items()),
+    )
 
 
 def place_index(collection: Collection) -> dict[str, tuple[County, Township | None]]:

@@ -3,6 +3,7 @@
 A brand lists no cases of its own: its cases are the published cases whose
 `brand` names it, found here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,15 +36,15 @@ class BrandView:
     county: Link | None
     township: Link | None
     values: list[str]
-    colours: list[ColourView]      # empty when no source gives the brand's colours
+    colours: list[ColourView]  # empty when no source gives the brand's colours
     products: list[str]
     cases: list[CaseCard]
     sources: list[CitationView]
     last_reviewed: str
     edit_url: str | None
-    suggest: SuggestLinks             # "Suggest an update": the issue form, or About's corrections policy
+    suggest: SuggestLinks  # "Suggest an update": the issue form, or About's corrections policy
     translation: TranslationNotice
-    pictures: RecordPictures       # the header (a photo, or the designed visual) and further figures
+    pictures: RecordPictures  # the header (a photo, or the designed visual) and further figures
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,16 @@ def brand_pages(ctx: ViewContext, lang: str) -> list[Page]:
     brands = ctx.published_brands()
     pages = [brand_page(ctx, brand, lang) for brand in brands]
     cards = [BrandCard(p.view.name, _place_label(p.view), p.url, len(p.view.cases)) for p in pages]
-    index = ctx.page(BRANDS_INDEX_PATH, lang, ctx.t("brands.title", lang), ctx.t("brands.description", lang),
-                     "brands.html", BrandsView(cards), nav_order=NAV_ORDER, search_body=False)
+    index = ctx.page(
+        BRANDS_INDEX_PATH,
+        lang,
+        ctx.t("brands.title", lang),
+        ctx.t("brands.description", lang),
+        "brands.html",
+        BrandsView(cards),
+        nav_order=NAV_ORDER,
+        search_body=False,
+    )
     return [index, *pages]
 
 
@@ -74,8 +83,16 @@ def brand_page(ctx: ViewContext, brand: Brand, lang: str) -> Page:
     record_path = ctx.c.raw[("brand", brand.id)].source.display
     view = brand_view(ctx, brand, lang, record_path)
     description = ctx.t("brand.description", lang).format(name=view.name)
-    return ctx.page(brand_path(brand.id), lang, view.name, description, "brand.html", view,
-                    record_path=record_path, edit_url=view.edit_url)
+    return ctx.page(
+        brand_path(brand.id),
+        lang,
+        view.name,
+        description,
+        "brand.html",
+        view,
+        record_path=record_path,
+        edit_url=view.edit_url,
+    )
 
 
 def brand_view(ctx: ViewContext, brand: Brand, lang: str, record_path: str) -> BrandView:
@@ -87,8 +104,9 @@ def brand_view(ctx: ViewContext, brand: Brand, lang: str, record_path: str) -> B
         county=county,
         township=township,
         values=[ctx.text(v, lang) for v in brand.values],
-        colours=[ColourView(ctx.text(c.name, lang), c.hex.lower(), ctx.citations(c.sources, lang))
-                 for c in brand.colours],
+        colours=[
+            ColourView(ctx.text(c.name, lang), c.hex.lower(), ctx.citations(c.sources, lang)) for c in brand.colours
+        ],
         products=[ctx.text(p, lang) for p in brand.products],
         cases=[ctx.card(case, lang) for case in brand_cases(ctx, brand.id)],
         sources=ctx.citations(brand.sources, lang),

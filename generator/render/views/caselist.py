@@ -6,6 +6,7 @@ page, which lists exactly the cases that have it. With JavaScript
 in place, keeps the choice in the URL query and announces how many cases
 remain. Each card carries its facet values as data- attributes for the script.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,13 +32,13 @@ FILTER_SCRIPT = "assets/javascripts/case-filter.js"
 class FacetValue:
     id: str
     label: str
-    url: str                  # the value's index page
+    url: str  # the value's index page
     count: int
 
 
 @dataclass(frozen=True)
 class Facet:
-    key: str                  # query key and data- attribute: county, arrow, technology, industry
+    key: str  # query key and data- attribute: county, arrow, technology, industry
     label: str
     overview_url: str
     values: list[FacetValue]  # only values some case has: a choice never leads to an empty list
@@ -50,22 +51,41 @@ class CaseListView:
     cards: list[CaseCard]
     facets: list[Facet]
     script_url: str
-    map_url: str              # the map, which the filter script hands the same query
+    map_url: str  # the map, which the filter script hands the same query
 
 
 def case_list_pages(ctx: ViewContext, lang: str) -> list[Page]:
-    view = CaseListView([ctx.card(case, lang) for case in ctx.published_cases],
-                        [facet(ctx, group, lang) for group in (COUNTIES, *FACET_GROUPS)], FILTER_SCRIPT,
-                        ctx.urls.url(MAP_PATH, lang))
-    return [ctx.page(CASES_INDEX_PATH, lang, ctx.t("cases.title", lang), ctx.t("cases.description", lang),
-                     "cases.html", view, nav_order=NAV_ORDER, search_body=False)]
+    view = CaseListView(
+        [ctx.card(case, lang) for case in ctx.published_cases],
+        [facet(ctx, group, lang) for group in (COUNTIES, *FACET_GROUPS)],
+        FILTER_SCRIPT,
+        ctx.urls.url(MAP_PATH, lang),
+    )
+    return [
+        ctx.page(
+            CASES_INDEX_PATH,
+            lang,
+            ctx.t("cases.title", lang),
+            ctx.t("cases.description", lang),
+            "cases.html",
+            view,
+            nav_order=NAV_ORDER,
+            search_body=False,
+        )
+    ]
 
 
 def facet(ctx: ViewContext, group: str, lang: str) -> Facet:
-    values = [FacetValue(value_id, label, ctx.urls.url(path, lang), len(cases_with(ctx, group, value_id)))
-              for value_id, label, path in _group_values(ctx, group, lang)]
-    return Facet(FACET_KEYS[group], ctx.t(f"index.{group}.title", lang), ctx.urls.url(group_path(group), lang),
-                 [v for v in values if v.count])
+    values = [
+        FacetValue(value_id, label, ctx.urls.url(path, lang), len(cases_with(ctx, group, value_id)))
+        for value_id, label, path in _group_values(ctx, group, lang)
+    ]
+    return Facet(
+        FACET_KEYS[group],
+        ctx.t(f"index.{group}.title", lang),
+        ctx.urls.url(group_path(group), lang),
+        [v for v in values if v.count],
+    )
 
 
 def _group_values(ctx: ViewContext, group: str, lang: str) -> list[tuple[str, str, str]]:

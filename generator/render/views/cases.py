@@ -1,4 +1,5 @@
 """Case pages: one per published case per language."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,13 +24,13 @@ class OutcomeView:
 
 @dataclass(frozen=True)
 class NeedView:
-    kind: str                     # investment | talent | partners
+    kind: str  # investment | talent | partners
     text: str
-    statement: str                # what kind of statement (an aim, an open call) and when
+    statement: str  # what kind of statement (an aim, an open call) and when
     citations: list[CitationView]
-    contact_url: str = ""         # the record's agreed contact, if any
+    contact_url: str = ""  # the record's agreed contact, if any
     contact_address: str = ""
-    help_url: str = ""            # else a prefilled "I can help with…" issue (when the site has a repository)
+    help_url: str = ""  # else a prefilled "I can help with…" issue (when the site has a repository)
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class PhotoView:
 @dataclass(frozen=True)
 class OtherName:
     text: str
-    lang: str | None = None   # its language when it is another language's text; None for an alias
+    lang: str | None = None  # its language when it is another language's text; None for an alias
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class CaseView:
     id: str
     title: str
     summary: str
-    also_known_as: list[OtherName]   # names in other languages and aliases: searchable, shown subtly
+    also_known_as: list[OtherName]  # names in other languages and aliases: searchable, shown subtly
     story_html: Markup
     county: Link | None
     township: Link | None
@@ -64,18 +65,23 @@ class CaseView:
     brand: Link | None
     related: list[CaseCard]
     photos: list[PhotoView]
-    pictures: RecordPictures      # the header (a photo, or the designed visual) and further figures
+    pictures: RecordPictures  # the header (a photo, or the designed visual) and further figures
     sources: list[CitationView]
     last_reviewed: str
     edit_url: str | None
-    suggest: SuggestLinks             # "Suggest an update": the issue form, or About's corrections policy
+    suggest: SuggestLinks  # "Suggest an update": the issue form, or About's corrections policy
     translation: TranslationNotice
 
 
 def case_pages(ctx: ViewContext, lang: str) -> list[Page]:
-    return [ctx.kept(ctx.urls.src_uri(case_path(case.id), lang), case_inputs(ctx, case),
-                     lambda case=case: case_page(ctx, case, lang))
-            for case in ctx.published_cases]
+    return [
+        ctx.kept(
+            ctx.urls.src_uri(case_path(case.id), lang),
+            case_inputs(ctx, case),
+            lambda case=case: case_page(ctx, case, lang),
+        )
+        for case in ctx.published_cases
+    ]
 
 
 def case_inputs(ctx: ViewContext, case: Case) -> tuple:
@@ -87,8 +93,16 @@ def case_inputs(ctx: ViewContext, case: Case) -> tuple:
 def case_page(ctx: ViewContext, case: Case, lang: str) -> Page:
     record_path = ctx.c.raw[("case", case.id)].source.display
     view = case_view(ctx, case, lang, record_path)
-    return ctx.page(case_path(case.id), lang, view.title, view.summary, "case.html", view,
-                    record_path=record_path, edit_url=view.edit_url)
+    return ctx.page(
+        case_path(case.id),
+        lang,
+        view.title,
+        view.summary,
+        "case.html",
+        view,
+        record_path=record_path,
+        edit_url=view.edit_url,
+    )
 
 
 def need_view(ctx: ViewContext, case: Case, need, lang: str) -> NeedView:
@@ -97,10 +111,21 @@ def need_view(ctx: ViewContext, case: Case, need, lang: str) -> NeedView:
     contact = need.contact
     if contact is not None:
         address = ctx.text(contact.address, lang) if contact.address else ""
-        return NeedView(need.kind, text, need_statement(ctx, need, lang), ctx.citations(need.sources, lang),
-                        contact.url or "", address)
-    return NeedView(need.kind, text, need_statement(ctx, need, lang), ctx.citations(need.sources, lang),
-                    help_url=help_issue_url(ctx, case, need))
+        return NeedView(
+            need.kind,
+            text,
+            need_statement(ctx, need, lang),
+            ctx.citations(need.sources, lang),
+            contact.url or "",
+            address,
+        )
+    return NeedView(
+        need.kind,
+        text,
+        need_statement(ctx, need, lang),
+        ctx.citations(need.sources, lang),
+        help_url=help_issue_url(ctx, case, need),
+    )
 
 
 def help_issue_url(ctx: ViewContext, case: Case, need) -> str:
@@ -108,8 +133,15 @@ def help_issue_url(ctx: ViewContext, case: Case, need) -> str:
     if not ctx.config.repo_url:
         return ""
     title = ctx.text(case.title, ctx.default)
-    query = urlencode({"template": "offer-help.yml", "title": f"我可以協助 / I can help: {title}",
-                       "case": case.id, "need": need.kind}, quote_via=quote)
+    query = urlencode(
+        {
+            "template": "offer-help.yml",
+            "title": f"我可以協助 / I can help: {title}",
+            "case": case.id,
+            "need": need.kind,
+        },
+        quote_via=quote,
+    )
     return f"{ctx.config.repo_url.rstrip('/')}/issues/new?{query}"
 
 
@@ -126,13 +158,14 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
         arrows=ctx.term_links("arrows", case.arrows, lang),
         technologies=ctx.term_links("technologies", case.technologies, lang),
         industries=ctx.term_links("industries", case.industries, lang),
-        outcomes=[OutcomeView(ctx.text(o.text, lang), o.as_of, ctx.citations(o.sources, lang))
-                  for o in case.outcomes],
+        outcomes=[OutcomeView(ctx.text(o.text, lang), o.as_of, ctx.citations(o.sources, lang)) for o in case.outcomes],
         needs=[need_view(ctx, case, n, lang) for n in case.looking_for],
         brand=ctx.brand_link(case.brand, lang),
         related=[ctx.card(ctx.c.cases[r], lang) for r in case.related if ctx.is_published_case(r)],
-        photos=[PhotoView(ctx.text(p.caption, lang), ctx.text(p.credit, lang), ctx.citation(p.source, lang))
-                for p in case.source_photos],
+        photos=[
+            PhotoView(ctx.text(p.caption, lang), ctx.text(p.credit, lang), ctx.citation(p.source, lang))
+            for p in case.source_photos
+        ],
         pictures=record_pictures(ctx, "case", case, lang),
         sources=ctx.citations(case.sources, lang),
         last_reviewed=case.last_reviewed.isoformat(),

@@ -9,6 +9,7 @@ Dates are shown exactly as precise as the record gives them (a year, a month
 or a day). Whether an exhibition is planned or held is judged against the
 build date (SOURCE_DATE_EPOCH when set, so a build can be repeated byte for byte).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,9 +37,9 @@ class CaptionView:
 class KitView:
     """This site's own kit settings for the exhibition: not facts about the event."""
 
-    languages: list[str]          # names of the languages our kit prints
+    languages: list[str]  # names of the languages our kit prints
     paper: str
-    cases: list[Link]             # the cases our kit prints; a draft case is named without a link
+    cases: list[Link]  # the cases our kit prints; a draft case is named without a link
 
 
 @dataclass(frozen=True)
@@ -47,15 +48,15 @@ class ExhibitionView:
     name: str
     organiser: str
     venue: str
-    start: str                    # YYYY, YYYY-MM or YYYY-MM-DD, as the record gives it
+    start: str  # YYYY, YYYY-MM or YYYY-MM-DD, as the record gives it
     end: str
-    purpose: str                  # in the source's words; "" when it gives none
+    purpose: str  # in the source's words; "" when it gives none
     captions: list[CaptionView]
     sources: list[CitationView]
     kit: KitView
     edit_url: str | None
     translation: TranslationNotice
-    start_text: str = ""          # the dates as the page's language writes them
+    start_text: str = ""  # the dates as the page's language writes them
     end_text: str = ""
 
 
@@ -69,13 +70,25 @@ class ExhibitionsView:
 
 def exhibition_pages(ctx: ViewContext, lang: str) -> list[Page]:
     today = build_date().isoformat()
-    records = sorted((e for e in ctx.c.exhibitions.values() if e.status == "published"),
-                     key=lambda e: (e.start, e.id), reverse=True)
+    records = sorted(
+        (e for e in ctx.c.exhibitions.values() if e.status == "published"), key=lambda e: (e.start, e.id), reverse=True
+    )
     views = [exhibition_view(ctx, e, lang) for e in records]
-    view = ExhibitionsView(planned=[v for v in views if is_planned(v.start, today)],
-                           held=[v for v in views if not is_planned(v.start, today)])
-    return [ctx.page(EXHIBITIONS_PATH, lang, ctx.t("exhibitions.title", lang), ctx.t("exhibitions.description", lang),
-                     "exhibitions.html", view, nav_order=NAV_ORDER)]
+    view = ExhibitionsView(
+        planned=[v for v in views if is_planned(v.start, today)],
+        held=[v for v in views if not is_planned(v.start, today)],
+    )
+    return [
+        ctx.page(
+            EXHIBITIONS_PATH,
+            lang,
+            ctx.t("exhibitions.title", lang),
+            ctx.t("exhibitions.description", lang),
+            "exhibitions.html",
+            view,
+            nav_order=NAV_ORDER,
+        )
+    ]
 
 
 def exhibition_view(ctx: ViewContext, exhibition: Exhibition, lang: str) -> ExhibitionView:
@@ -91,13 +104,18 @@ def exhibition_view(ctx: ViewContext, exhibition: Exhibition, lang: str) -> Exhi
         start_text=date_text(ctx, exhibition.start, lang),
         end_text=date_text(ctx, exhibition.end, lang) if exhibition.end else "",
         purpose=ctx.text(exhibition.purpose, lang) if exhibition.purpose else "",
-        captions=[CaptionView(ctx.text(c.text, lang), ctx.text(c.note, lang) if c.note else "",
-                              ctx.citations([c.source], lang)[0]) for c in exhibition.source_captions],
+        captions=[
+            CaptionView(
+                ctx.text(c.text, lang), ctx.text(c.note, lang) if c.note else "", ctx.citations([c.source], lang)[0]
+            )
+            for c in exhibition.source_captions
+        ],
         sources=ctx.citations(exhibition.sources, lang),
-        kit=KitView(languages=[names.get(code, code) for code in exhibition.kit.languages],
-                    paper=exhibition.kit.paper,
-                    cases=[_case_link(ctx, case_id, lang) for case_id in exhibition.kit.cases
-                           if case_id in ctx.c.cases]),
+        kit=KitView(
+            languages=[names.get(code, code) for code in exhibition.kit.languages],
+            paper=exhibition.kit.paper,
+            cases=[_case_link(ctx, case_id, lang) for case_id in exhibition.kit.cases if case_id in ctx.c.cases],
+        ),
         edit_url=ctx.edit_url(record_path),
         translation=ctx.translation_notice(exhibition, lang),
     )
@@ -105,7 +123,7 @@ def exhibition_view(ctx: ViewContext, exhibition: Exhibition, lang: str) -> Exhi
 
 def is_planned(start: str, today: str) -> bool:
     """True when the exhibition starts after today, compared at the precision of its start date."""
-    return start > today[:len(start)]
+    return start > today[: len(start)]
 
 
 def build_date() -> dt.date:

@@ -6,6 +6,7 @@ money (`funding_unit.nt_dollars`), so 45.45億元 reads NT$4.545 billion in
 English. Qualifier words ("at least", "nearly") are interface strings. A
 target the source states only in words has no value and is shown as text.
 """
+
 from __future__ import annotations
 
 from generator.core.fill import fill
@@ -50,8 +51,11 @@ def figure_text(ctx: ViewContext, figure: Figure, lang: str) -> str:
 def money_text(ctx: ViewContext, amount: float, unit: MoneyUnit, lang: str) -> str:
     """45.45 (億元) -> '45.45億元' (zh-TW) or 'NT$4.545 billion' (en), as the language's strings ask."""
     if ctx.t("policy.money.scale", lang) != "thousands":
-        return ctx.t("policy.money.in_units", lang).replace("{n}", format_number(amount)).replace(
-            "{unit}", ctx.text(unit.label, lang))
+        return (
+            ctx.t("policy.money.in_units", lang)
+            .replace("{n}", format_number(amount))
+            .replace("{unit}", ctx.text(unit.label, lang))
+        )
     dollars = round(amount * unit.nt_dollars)
     for scale, key in MONEY_SCALES:
         if dollars >= scale:
@@ -64,8 +68,7 @@ def money_with_source_value(ctx: ViewContext, amount: float, unit: MoneyUnit, la
     text = money_text(ctx, amount, unit, lang)
     if ctx.t("policy.money.scale", lang) != "thousands":
         return text
-    return ctx.t("policy.money.with_source_value", lang).replace("{money}", text).replace(
-        "{n}", format_number(amount))
+    return ctx.t("policy.money.with_source_value", lang).replace("{money}", text).replace("{n}", format_number(amount))
 
 
 def _decimal(value: float) -> str:
@@ -104,5 +107,9 @@ def date_text(ctx: ViewContext, partial_date: str, lang: str) -> str:
     parts = partial_date.split("-")
     if len(parts) < 3:
         return month_text(ctx, partial_date, lang)
-    return fill(ctx.t("policy.year_month_day", lang), year=parts[0], month=ctx.t(f"policy.month.{int(parts[1])}", lang),
-                day=int(parts[2]))
+    return fill(
+        ctx.t("policy.year_month_day", lang),
+        year=parts[0],
+        month=ctx.t(f"policy.month.{int(parts[1])}", lang),
+        day=int(parts[2]),
+    )

@@ -5,6 +5,7 @@ The two sentences on what regional revitalisation is are the policy summary
 from content/policy/data.yml, each with its source, numbered in one source
 list with the summary's.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -49,8 +50,8 @@ class FeaturedCase:
 
 @dataclass(frozen=True)
 class RecentChange:
-    date: str                  # ISO date of the record's last review
-    kind: str                  # 案例 / Case, 品牌 / Brand
+    date: str  # ISO date of the record's last review
+    kind: str  # 案例 / Case, 品牌 / Brand
     label: str
     url: str
 
@@ -68,16 +69,16 @@ class HomeView:
 
     summary: Body | None
     cases: list[CaseCard]
-    featured: list[FeaturedCase]   # the cases with their pictures
-    finder: list[Facet]            # find a case by place or theme
+    featured: list[FeaturedCase]  # the cases with their pictures
+    finder: list[Facet]  # find a case by place or theme
     cases_url: str
-    recent: list[RecentChange]     # what changed lately, from last_reviewed
+    recent: list[RecentChange]  # what changed lately, from last_reviewed
     all_cases: Link
     grid: TaiwanMap
     map: Link
     numbers: list[KeyNumber]
-    refs: list[Ref]            # sources of the summary and the numbers
-    explore: list[Link]        # into the indexes
+    refs: list[Ref]  # sources of the summary and the numbers
+    explore: list[Link]  # into the indexes
     policy: Link
     explainers: list[Link]
 
@@ -100,14 +101,17 @@ def home_pages(ctx: ViewContext, lang: str) -> list[Page]:
         map=Link(ctx.t("home.open_map", lang), url(MAP_PATH, lang)),
         numbers=numbers,
         refs=refs.all(),
-        explore=[Link(ctx.t(f"home.explore.{group}", lang), url(group_path(group), lang))
-                 for group in (COUNTIES, "arrows", "technologies", "industries")],
+        explore=[
+            Link(ctx.t(f"home.explore.{group}", lang), url(group_path(group), lang))
+            for group in (COUNTIES, "arrows", "technologies", "industries")
+        ],
         policy=Link(ctx.t("policy.title", lang), url(POLICY_PATH, lang)),
         explainers=_explainer_links(ctx, lang),
     )
     title = ctx.text(ctx.config.site_name, lang)
-    return [ctx.page("", lang, title, ctx.t("home.description", lang), "home.html", view, nav_order=0,
-                     search_body=False)]
+    return [
+        ctx.page("", lang, title, ctx.t("home.description", lang), "home.html", view, nav_order=0, search_body=False)
+    ]
 
 
 def featured_cases(ctx: ViewContext) -> list[Case]:
@@ -124,11 +128,14 @@ def _card_picture(ctx: ViewContext, case: Case, lang: str) -> PictureView:
 def recent_changes(ctx: ViewContext, lang: str) -> list[RecentChange]:
     """The cases and brands reviewed most recently, newest first."""
     records = [(c.last_reviewed, "case", c.id, ctx.text(c.title, lang), case_path(c.id)) for c in ctx.published_cases]
-    records += [(b.last_reviewed, "brand", b.id, ctx.text(b.name, lang), brand_path(b.id))
-                for b in ctx.published_brands()]
+    records += [
+        (b.last_reviewed, "brand", b.id, ctx.text(b.name, lang), brand_path(b.id)) for b in ctx.published_brands()
+    ]
     records.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
-    return [RecentChange(day.isoformat(), ctx.t(f"home.kind.{kind}", lang), label, ctx.urls.url(path, lang))
-            for day, kind, _, label, path in records[:RECENT_CHANGES]]
+    return [
+        RecentChange(day.isoformat(), ctx.t(f"home.kind.{kind}", lang), label, ctx.urls.url(path, lang))
+        for day, kind, _, label, path in records[:RECENT_CHANGES]
+    ]
 
 
 def key_numbers(ctx: ViewContext, lang: str, refs: References) -> list[KeyNumber]:
@@ -138,10 +145,15 @@ def key_numbers(ctx: ViewContext, lang: str, refs: References) -> list[KeyNumber
     figures = policy_figures(policy)
     progress_ids = {f.id for f in policy.progress.figures}
     as_of = fill(ctx.t("policy.as_of", lang), date=month_text(ctx, policy.progress.as_of, lang))
-    numbers = [KeyNumber(figure_text(ctx, figures[i], lang),
-                         ctx.text(figures[i].label, lang) + (as_of if i in progress_ids else ""),
-                         refs.cite(figures[i].sources))
-               for i in KEY_FIGURES if i in figures]
+    numbers = [
+        KeyNumber(
+            figure_text(ctx, figures[i], lang),
+            ctx.text(figures[i].label, lang) + (as_of if i in progress_ids else ""),
+            refs.cite(figures[i].sources),
+        )
+        for i in KEY_FIGURES
+        if i in figures
+    ]
     funding = money_text(ctx, policy.progress.funding_total, policy.progress.funding_unit, lang)
     numbers.append(KeyNumber(funding, ctx.t("home.funding_label", lang) + as_of, refs.cite(policy.progress.sources)))
     return numbers

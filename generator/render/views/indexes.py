@@ -4,6 +4,7 @@ Every taxonomy term and every county gets a page, with or without cases, so
 that a link from a case page never points at a missing page. A township has
 no page of its own: it is a section of its county's page.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ class GroupEntry:
     url: str
     count: int
     description: str = ""
-    letter: str = ""              # the technology's letter in ABCDE
+    letter: str = ""  # the technology's letter in ABCDE
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,14 @@ class TermView:
     sources: list[CitationView]
     cards: list[CaseCard]
     overview: Link
-    filtered_list: Link           # the case list with this term chosen in its filter
+    filtered_list: Link  # the case list with this term chosen in its filter
 
 
 @dataclass(frozen=True)
 class PlaceGroup:
     """A county's cases and brands at one place: the county itself or one township."""
 
-    anchor: str | None            # township-<id>; None for the county as a whole
+    anchor: str | None  # township-<id>; None for the county as a whole
     label: str
     cards: list[CaseCard]
     brands: list[Link]
@@ -82,21 +83,21 @@ class CountyView:
     places: list[PlaceGroup]
     overview: Link
     filtered_list: Link
-    on_map: Link                  # the map filtered to this county
-    outline: Locator | None       # the county's outline with its townships with cases marked
+    on_map: Link  # the map filtered to this county
+    outline: Locator | None  # the county's outline with its townships with cases marked
 
 
 @dataclass(frozen=True)
 class NeedEntry:
     card: CaseCard
     text: str
-    statement: str                # what kind of statement (an aim, an open call) and when
+    statement: str  # what kind of statement (an aim, an open call) and when
     citations: list[CitationView]
 
 
 @dataclass(frozen=True)
 class NeedGroup:
-    kind: str                     # investment | talent | partners
+    kind: str  # investment | talent | partners
     entries: list[NeedEntry]
 
 
@@ -105,18 +106,21 @@ class LookingForView:
     """What theme/casebook/looking-for.html receives."""
 
     groups: list[NeedGroup]
-    unstated: list[CaseCard]      # cases whose sources state no need
+    unstated: list[CaseCard]  # cases whose sources state no need
 
 
 # -- taxonomy: arrows, technologies, industries ------------------------------------------------
+
 
 def facet_pages(ctx: ViewContext, lang: str) -> list[Page]:
     pages: list[Page] = []
     for group in FACET_GROUPS:
         terms = list(getattr(ctx.c.taxonomy, group)) if ctx.c.taxonomy else []
         term_pages = [term_page(ctx, group, term, lang) for term in terms]
-        entries = [GroupEntry(p.title, p.url, len(p.view.cards), p.view.description, getattr(t, "letter", ""))
-                   for p, t in zip(term_pages, terms)]
+        entries = [
+            GroupEntry(p.title, p.url, len(p.view.cards), p.view.description, getattr(t, "letter", ""))
+            for p, t in zip(term_pages, terms)
+        ]
         pages.append(group_page(ctx, group, entries, lang))
         pages += term_pages
     return pages
@@ -124,8 +128,16 @@ def facet_pages(ctx: ViewContext, lang: str) -> list[Page]:
 
 def group_page(ctx: ViewContext, group: str, entries: list[GroupEntry], lang: str) -> Page:
     view = GroupView(group, ctx.t(f"index.{group}.intro", lang), entries)
-    return ctx.page(group_path(group), lang, ctx.t(f"index.{group}.title", lang), view.intro, "group.html", view,
-                    nav_order=GROUP_NAV_ORDER[group], search_body=False)
+    return ctx.page(
+        group_path(group),
+        lang,
+        ctx.t(f"index.{group}.title", lang),
+        view.intro,
+        "group.html",
+        view,
+        nav_order=GROUP_NAV_ORDER[group],
+        search_body=False,
+    )
 
 
 def term_page(ctx: ViewContext, group: str, term: Term, lang: str) -> Page:
@@ -140,11 +152,11 @@ def term_page(ctx: ViewContext, group: str, term: Term, lang: str) -> Page:
         filtered_list=_filtered_list_link(ctx, group, term.id, lang),
     )
     description = view.description or ctx.t(f"index.{group}.term_description", lang).format(label=label)
-    return ctx.page(term_path(group, term.id), lang, label, description, "term.html", view,
-                    search_body=False)
+    return ctx.page(term_path(group, term.id), lang, label, description, "term.html", view, search_body=False)
 
 
 # -- counties --------------------------------------------------------------------------------------
+
 
 def county_pages(ctx: ViewContext, lang: str) -> list[Page]:
     counties = list(ctx.c.places.counties) if ctx.c.places else []
@@ -156,17 +168,16 @@ def county_pages(ctx: ViewContext, lang: str) -> list[Page]:
 def county_page(ctx: ViewContext, county: County, lang: str) -> Page:
     name = ctx.text(county.name, lang)
     places = [_place_group(ctx, county.id, None, name, lang)]
-    places += [_place_group(ctx, t.id, township_anchor(t.id), ctx.text(t.name, lang), lang)
-               for t in county.townships]
+    places += [_place_group(ctx, t.id, township_anchor(t.id), ctx.text(t.name, lang), lang) for t in county.townships]
     shown = [g for g in places if g.cards or g.brands]
     marked = [t.id for t, g in zip(county.townships, places[1:]) if g.cards or g.brands]
     outline = county_map(ctx, county, marked, fill(ctx.t("map.county_outline", lang), county=name))
     on_map = Link(ctx.t("map.show_county", lang), filtered_cases_url(ctx.urls.url(MAP_PATH, lang), COUNTIES, county.id))
-    view = CountyView(shown, _overview_link(ctx, COUNTIES, lang), _filtered_list_link(ctx, COUNTIES, county.id, lang),
-                      on_map, outline)
+    view = CountyView(
+        shown, _overview_link(ctx, COUNTIES, lang), _filtered_list_link(ctx, COUNTIES, county.id, lang), on_map, outline
+    )
     description = ctx.t("index.counties.term_description", lang).format(label=name)
-    return ctx.page(county_path(county.id), lang, name, description, "county.html", view,
-                    search_body=False)
+    return ctx.page(county_path(county.id), lang, name, description, "county.html", view, search_body=False)
 
 
 def _place_group(ctx: ViewContext, place_id: str, anchor: str | None, label: str, lang: str) -> PlaceGroup:
@@ -179,18 +190,43 @@ def _place_group(ctx: ViewContext, place_id: str, anchor: str | None, label: str
 
 # -- looking for --------------------------------------------------------------------------------
 
+
 def looking_for_pages(ctx: ViewContext, lang: str) -> list[Page]:
-    groups = [NeedGroup(kind, [NeedEntry(ctx.card(case, lang), ctx.text(need.text, lang),
-                                         need_statement(ctx, need, lang), ctx.citations(need.sources, lang))
-                               for case in ctx.published_cases for need in case.looking_for if need.kind == kind])
-              for kind in NEED_KINDS]
+    groups = [
+        NeedGroup(
+            kind,
+            [
+                NeedEntry(
+                    ctx.card(case, lang),
+                    ctx.text(need.text, lang),
+                    need_statement(ctx, need, lang),
+                    ctx.citations(need.sources, lang),
+                )
+                for case in ctx.published_cases
+                for need in case.looking_for
+                if need.kind == kind
+            ],
+        )
+        for kind in NEED_KINDS
+    ]
     unstated = [ctx.card(case, lang) for case in ctx.published_cases if not case.looking_for]
     view = LookingForView(groups, unstated)
-    return [ctx.page(LOOKING_FOR_PATH, lang, ctx.t("looking_for.title", lang), ctx.t("looking_for.description", lang),
-                     "looking-for.html", view, nav_order=LOOKING_FOR_NAV_ORDER, search_body=False)]
+    return [
+        ctx.page(
+            LOOKING_FOR_PATH,
+            lang,
+            ctx.t("looking_for.title", lang),
+            ctx.t("looking_for.description", lang),
+            "looking-for.html",
+            view,
+            nav_order=LOOKING_FOR_NAV_ORDER,
+            search_body=False,
+        )
+    ]
 
 
 # -- links shared by the index pages ---------------------------------------------------------------
+
 
 def _overview_link(ctx: ViewContext, group: str, lang: str) -> Link:
     return Link(ctx.t(f"index.{group}.title", lang), ctx.urls.url(group_path(group), lang))
@@ -203,6 +239,8 @@ def _filtered_list_link(ctx: ViewContext, group: str, value: str, lang: str) -> 
 
 def cases_with(ctx: ViewContext, group: str, value: str) -> list[Case]:
     """Published cases that carry one facet value (a county counts its townships)."""
+
     def values(case: Case) -> list:
         return [ctx.county_of(case.place)] if group == COUNTIES else getattr(case, group)
+
     return ctx.grouped(f"cases by {group}", ctx.published_cases, values).get(value, [])

@@ -14,6 +14,7 @@ the map carry the case's county, arrows, technologies and industries as
 data attributes, so the script applies the case list's filter from the query
 string; without JavaScript every marker shows.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,8 +41,8 @@ from generator.render.urls import CASES_INDEX_PATH, MAP_PATH, case_path, county_
 from generator.render.views.base import Page, ViewContext
 
 MAP_NAV_ORDER = 15
-PX_PER_UNIT = 0.2             # the SVG's own size, before CSS scales it to its column
-NAME_SIZE = 76                # county names, in map units (as the stylesheet sets them)
+PX_PER_UNIT = 0.2  # the SVG's own size, before CSS scales it to its column
+NAME_SIZE = 76  # county names, in map units (as the stylesheet sets them)
 MARKER_GAP = 24
 
 
@@ -57,13 +58,13 @@ class Frame:
 class MapCounty:
     id: str
     name: str
-    label: str                # the link's accessible name: name and number of cases
+    label: str  # the link's accessible name: name and number of cases
     count_text: str
-    url: str | None           # its county page; None when places.yml does not have it
-    kind: str                 # "shape", "callout" or "inset"
+    url: str | None  # its county page; None when places.yml does not have it
+    kind: str  # "shape", "callout" or "inset"
     d: str
-    frame: Frame | None       # the callout's or the inset's box
-    leader: str | None        # the line from a callout to its county
+    frame: Frame | None  # the callout's or the inset's box
+    leader: str | None  # the line from a callout to its county
     name_x: float
     name_y: float
     name_lines: list[str]
@@ -74,13 +75,13 @@ class MapCounty:
 class Marker:
     number: int
     title: str
-    place: str                # county and township, as people read them
+    place: str  # county and township, as people read them
     url: str
-    filters: dict[str, str]   # data attribute name -> space-separated ids
-    county: str = ""          # id of the county it sits in; "" when off the map
-    x: float | None = None    # None when its place is not on the map
+    filters: dict[str, str]  # data attribute name -> space-separated ids
+    county: str = ""  # id of the county it sits in; "" when off the map
+    x: float | None = None  # None when its place is not on the map
     y: float | None = None
-    pin: str | None = None    # a line to its true position when it was moved apart from another
+    pin: str | None = None  # a line to its true position when it was moved apart from another
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class TaiwanMap:
     corner: int
     marker_radius: int
     counties: list[MapCounty]
-    markers: list[Marker]     # every case, numbered north to south; those off the map have no x, y
+    markers: list[Marker]  # every case, numbered north to south; those off the map have no x, y
     off_map: list[Marker]
     source: MapSource
 
@@ -140,8 +141,18 @@ class Locator:
 
 def map_pages(ctx: ViewContext, lang: str) -> list[Page]:
     view = MapView(taiwan_map(ctx, lang), ctx.urls.url(CASES_INDEX_PATH, lang))
-    return [ctx.page(MAP_PATH, lang, ctx.t("map.title", lang), ctx.t("map.description", lang), "map.html", view,
-                     nav_order=MAP_NAV_ORDER, search_body=False)]
+    return [
+        ctx.page(
+            MAP_PATH,
+            lang,
+            ctx.t("map.title", lang),
+            ctx.t("map.description", lang),
+            "map.html",
+            view,
+            nav_order=MAP_NAV_ORDER,
+            search_body=False,
+        )
+    ]
 
 
 def taiwan_map(ctx: ViewContext, lang: str) -> TaiwanMap:
@@ -159,18 +170,29 @@ def _taiwan_map(ctx: ViewContext, lang: str) -> TaiwanMap:
             cases_in[shape.id] = cases_in.get(shape.id, 0) + 1
     markers, off_map = _markers(ctx, atlas, lang)
     spots = [(m.x, m.y) for m in markers]
-    counties = [_county(ctx, shape, ours.get(shape.id), cases_in.get(shape.id, 0), lang, spots)
-                for shape in atlas.counties]
+    counties = [
+        _county(ctx, shape, ours.get(shape.id), cases_in.get(shape.id, 0), lang, spots) for shape in atlas.counties
+    ]
     x0, y0, x1, y1 = CANVAS
     source = map_source()
-    return TaiwanMap(f"{x0} {y0} {x1 - x0} {y1 - y0}", round((x1 - x0) * PX_PER_UNIT),
-                     round((y1 - y0) * PX_PER_UNIT), 36, MARKER_RADIUS, counties, markers + off_map, off_map, source)
+    return TaiwanMap(
+        f"{x0} {y0} {x1 - x0} {y1 - y0}",
+        round((x1 - x0) * PX_PER_UNIT),
+        round((y1 - y0) * PX_PER_UNIT),
+        36,
+        MARKER_RADIUS,
+        counties,
+        markers + off_map,
+        off_map,
+        source,
+    )
 
 
 def map_source() -> MapSource:
     source = load_atlas().source
-    return MapSource(**{k: source[k] for k in ("name", "licence", "url", "data", "data_licence", "data_url",
-                                               "licence_url")})
+    return MapSource(
+        **{k: source[k] for k in ("name", "licence", "url", "data", "data_licence", "data_url", "licence_url")}
+    )
 
 
 def locator(ctx: ViewContext, place_id: str, lang: str) -> Locator | None:
@@ -194,8 +216,12 @@ def county_locator(shape: CountyShape, points: list[tuple[float, float]], label:
     main = max(boxes, key=lambda b: b.width * b.height)
     # pieces far from the main one (Kinmen's Wuqiu) would shrink the county to a dot: leave them out
     reach = 3 * max(main.width, main.height)
-    kept = [r for r, b in zip(shape.rings, boxes)
-            if abs((b.x0 + b.x1) / 2 - (main.x0 + main.x1) / 2) < reach and abs((b.y0 + b.y1) / 2 - (main.y0 + main.y1) / 2) < reach]
+    kept = [
+        r
+        for r, b in zip(shape.rings, boxes)
+        if abs((b.x0 + b.x1) / 2 - (main.x0 + main.x1) / 2) < reach
+        and abs((b.y0 + b.y1) / 2 - (main.y0 + main.y1) / 2) < reach
+    ]
     kept_boxes = [ring_box(r) for r in kept]
     x0, y0 = min(b.x0 for b in kept_boxes), min(b.y0 for b in kept_boxes)
     x1, y1 = max(b.x1 for b in kept_boxes), max(b.y1 for b in kept_boxes)
@@ -203,9 +229,15 @@ def county_locator(shape: CountyShape, points: list[tuple[float, float]], label:
     pad = side * 0.06
     width, height = x1 - x0 + 2 * pad, y1 - y0 + 2 * pad
     scale = size / max(width, height)
-    return Locator(f"{round(x0 - pad)} {round(y0 - pad)} {round(width)} {round(height)}", round(width * scale),
-                   round(height * scale), path_d(kept), [(round(x), round(y)) for x, y in points],
-                   round(side * 0.035, 1), label)
+    return Locator(
+        f"{round(x0 - pad)} {round(y0 - pad)} {round(width)} {round(height)}",
+        round(width * scale),
+        round(height * scale),
+        path_d(kept),
+        [(round(x), round(y)) for x, y in points],
+        round(side * 0.035, 1),
+        label,
+    )
 
 
 def county_map(ctx: ViewContext, county: County, place_ids: list[str], label: str) -> Locator | None:
@@ -224,8 +256,15 @@ def county_map(ctx: ViewContext, county: County, place_ids: list[str], label: st
 
 # -- counties -----------------------------------------------------------------------------------------
 
-def _county(ctx: ViewContext, shape: CountyShape, county: County | None, cases: int, lang: str,
-            markers: list[tuple[float, float]]) -> MapCounty:
+
+def _county(
+    ctx: ViewContext,
+    shape: CountyShape,
+    county: County | None,
+    cases: int,
+    lang: str,
+    markers: list[tuple[float, float]],
+) -> MapCounty:
     name = ctx.text(county.name, lang) if county else (shape.name.get(lang) or shape.name.get(ctx.default, shape.id))
     count = ctx.t("index.case_count_one", lang) if cases == 1 else fill(ctx.t("index.case_count", lang), n=cases)
     label = fill(ctx.t("map.county_cases", lang), county=name, count=count)
@@ -235,19 +274,46 @@ def _county(ctx: ViewContext, shape: CountyShape, county: County | None, cases: 
     if inset:
         f = inset.frame
         d = path_d(shape.rings, inset.place, lambda ring: inside(inset.source, ring))
-        return MapCounty(shape.id, name, label, count, url, "inset", d, Frame(f.x0, f.y0, f.width, f.height), None,
-                         (f.x0 + f.x1) / 2, f.y1 - inset.label_height / 2 + _first_line_shift(lines), lines, cases)
+        return MapCounty(
+            shape.id,
+            name,
+            label,
+            count,
+            url,
+            "inset",
+            d,
+            Frame(f.x0, f.y0, f.width, f.height),
+            None,
+            (f.x0 + f.x1) / 2,
+            f.y1 - inset.label_height / 2 + _first_line_shift(lines),
+            lines,
+            cases,
+        )
     d = path_d(shape.rings)
     if shape.id in CALLOUTS:
         cx, cy = CALLOUTS[shape.id]
         half = TARGET / 2
         frame = Frame(cx - half, cy - half, TARGET, TARGET)
         leader = _leader((cx, cy), half, shape.label)
-        return MapCounty(shape.id, name, label, count, url, "callout", d, frame, leader, cx,
-                         cy + _first_line_shift(lines), lines, cases)
+        return MapCounty(
+            shape.id,
+            name,
+            label,
+            count,
+            url,
+            "callout",
+            d,
+            frame,
+            leader,
+            cx,
+            cy + _first_line_shift(lines),
+            lines,
+            cases,
+        )
     x, y = _clear_of(NAME_AT.get(shape.id, shape.label), lines, markers)
-    return MapCounty(shape.id, name, label, count, url, "shape", d, None, None, x, y + _first_line_shift(lines), lines,
-                     cases)
+    return MapCounty(
+        shape.id, name, label, count, url, "shape", d, None, None, x, y + _first_line_shift(lines), lines, cases
+    )
 
 
 def _name_lines(name: str, lang: str) -> list[str]:
@@ -290,6 +356,7 @@ def _leader(centre: tuple[float, float], half: float, target: tuple[float, float
 
 # -- places and positions ------------------------------------------------------------------------------
 
+
 def _normalise(name: str) -> str:
     """台 and 臺 are the same character in place names; case and spaces do not matter."""
     return name.replace("台", "臺").replace(" ", "").lower()
@@ -328,6 +395,7 @@ def _position(atlas: Atlas, shape: CountyShape, place, county: County) -> tuple[
 
 # -- markers ----------------------------------------------------------------------------------------------
 
+
 def _markers(ctx: ViewContext, atlas: Atlas, lang: str) -> tuple[list[Marker], list[Marker]]:
     placed: list[tuple[Case, CountyShape, tuple[float, float]]] = []
     off: list[Case] = []
@@ -351,8 +419,10 @@ def _markers(ctx: ViewContext, atlas: Atlas, lang: str) -> tuple[list[Marker], l
         taken.add(spot)
         pin = None if spot == at else f"M{round(at[0])} {round(at[1])}L{round(spot[0])} {round(spot[1])}"
         markers.append(_marker(ctx, case, number, lang, shape.id, (round(spot[0]), round(spot[1])), pin))
-    unplaced = [_marker(ctx, case, len(markers) + i + 1, lang) for i, case in
-                enumerate(sorted(off, key=lambda c: ctx.text(c.title, lang)))]
+    unplaced = [
+        _marker(ctx, case, len(markers) + i + 1, lang)
+        for i, case in enumerate(sorted(off, key=lambda c: ctx.text(c.title, lang)))
+    ]
     return markers, unplaced
 
 
@@ -371,8 +441,12 @@ class _Taken:
 
     def free(self, spot: tuple[float, float]) -> bool:
         cx, cy = self._cell(*spot)
-        return all(math.dist(spot, other) >= self.clear
-                   for dx in (-1, 0, 1) for dy in (-1, 0, 1) for other in self.cells.get((cx + dx, cy + dy), ()))
+        return all(
+            math.dist(spot, other) >= self.clear
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for other in self.cells.get((cx + dx, cy + dy), ())
+        )
 
 
 def _free_spot(at: tuple[float, float], taken: _Taken) -> tuple[float, float]:
@@ -384,15 +458,22 @@ def _free_spot(at: tuple[float, float], taken: _Taken) -> tuple[float, float]:
         distance = ring * taken.clear
         steps = 8 * ring
         for step in range(steps):
-            angle = -math.pi / 2 + 2 * math.pi * step / steps        # from north, clockwise
+            angle = -math.pi / 2 + 2 * math.pi * step / steps  # from north, clockwise
             spot = (at[0] + distance * math.cos(angle), at[1] + distance * math.sin(angle))
             if taken.free(spot):
                 return spot
     return at
 
 
-def _marker(ctx: ViewContext, case: Case, number: int, lang: str, county_id: str = "",
-            at: tuple[float, float] | None = None, pin: str | None = None) -> Marker:
+def _marker(
+    ctx: ViewContext,
+    case: Case,
+    number: int,
+    lang: str,
+    county_id: str = "",
+    at: tuple[float, float] | None = None,
+    pin: str | None = None,
+) -> Marker:
     county, township = ctx.places.get(case.place, (None, None))
     place = " ".join(ctx.text(p.name, lang) for p in (county, township) if p)
     filters = {
@@ -402,5 +483,6 @@ def _marker(ctx: ViewContext, case: Case, number: int, lang: str, county_id: str
         "industry": " ".join(case.industries),
     }
     x, y = at if at else (None, None)
-    return Marker(number, ctx.text(case.title, lang), place, ctx.urls.url(case_path(case.id), lang), filters,
-                  county_id, x, y, pin)
+    return Marker(
+        number, ctx.text(case.title, lang), place, ctx.urls.url(case_path(case.id), lang), filters, county_id, x, y, pin
+    )

@@ -9,6 +9,7 @@ its alt text is empty (WCAG 2.2, technique H67), and screen readers skip it.
 Plans come from graphics/photos.plan_picture, the same function the build uses
 to make the files, so every URL here names a file the build writes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,30 +31,30 @@ MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png":
 
 @dataclass(frozen=True)
 class Candidate:
-    url: str        # site-relative
+    url: str  # site-relative
     width: int
 
 
 @dataclass(frozen=True)
 class SourceSet:
-    type: str                   # MIME type, e.g. image/avif
+    type: str  # MIME type, e.g. image/avif
     candidates: list[Candidate]
 
 
 @dataclass(frozen=True)
 class PictureView:
-    sources: list[SourceSet]    # AVIF (when made) and WebP, best first
-    fallback: SourceSet         # JPEG, or PNG for pictures with transparency
-    src: str                    # the fallback the <img> names itself
-    width: int                  # of the src file: with height, reserves the space (no layout shift)
+    sources: list[SourceSet]  # AVIF (when made) and WebP, best first
+    fallback: SourceSet  # JPEG, or PNG for pictures with transparency
+    src: str  # the fallback the <img> names itself
+    width: int  # of the src file: with height, reserves the space (no layout shift)
     height: int
     sizes: str
-    alt: str                    # "" for a decorative visual
+    alt: str  # "" for a decorative visual
     caption: str = ""
     credit: str = ""
     licence: str = ""
-    header: bool = False        # the page's header: loaded at once, not lazily
-    generated: bool = False     # the designed visual, not a photo
+    header: bool = False  # the page's header: loaded at once, not lazily
+    generated: bool = False  # the designed visual, not a photo
 
 
 @dataclass(frozen=True)
@@ -64,18 +65,29 @@ class RecordPictures:
 
 def record_pictures(ctx: ViewContext, kind: str, record: Case | Brand, lang: str) -> RecordPictures:
     """The header and the other pictures of a case or brand page in one language."""
-    photos = [_photo_view(ctx, kind, record, index, lang, header=index == 0)
-              for index in range(len(record.images)) if (kind, record.id, index) in ctx.c.media]
+    photos = [
+        _photo_view(ctx, kind, record, index, lang, header=index == 0)
+        for index in range(len(record.images))
+        if (kind, record.id, index) in ctx.c.media
+    ]
     if photos:
         return RecordPictures(photos[0], photos[1:])
     return RecordPictures(_visual_view(ctx, kind, record, lang), [])
 
 
-def _photo_view(ctx: ViewContext, kind: str, record: Case | Brand, index: int, lang: str, *, header: bool) -> PictureView:
+def _photo_view(
+    ctx: ViewContext, kind: str, record: Case | Brand, index: int, lang: str, *, header: bool
+) -> PictureView:
     image = record.images[index]
     plan = photo_plan(ctx.c.media[(kind, record.id, index)], ctx.config.images, kind, record.id, image.file)
-    return _view(plan, alt=ctx.text(image.alt, lang), caption=ctx.text(image.caption, lang),
-                 credit=ctx.text(image.credit, lang), licence=image.licence, header=header)
+    return _view(
+        plan,
+        alt=ctx.text(image.alt, lang),
+        caption=ctx.text(image.caption, lang),
+        credit=ctx.text(image.credit, lang),
+        licence=image.licence,
+        header=header,
+    )
 
 
 def _visual_view(ctx: ViewContext, kind: str, record: Case | Brand, lang: str) -> PictureView:
@@ -85,21 +97,39 @@ def _visual_view(ctx: ViewContext, kind: str, record: Case | Brand, lang: str) -
 
 # -- plans: shared with the build (generator/build/site_images.py) --------------------------------------
 
-def photo_plan(source: SourceImage, settings, kind: str, record_id: str, file: str,
-               origin=None) -> PicturePlan:
-    return plan_picture(digest=source.digest, source=source.path, width=source.width, height=source.height,
-                        has_alpha=source.has_alpha, settings=settings, folder=f"{kind}s/{record_id}",
-                        name=Path(file).stem, origin=origin)
+
+def photo_plan(source: SourceImage, settings, kind: str, record_id: str, file: str, origin=None) -> PicturePlan:
+    return plan_picture(
+        digest=source.digest,
+        source=source.path,
+        width=source.width,
+        height=source.height,
+        has_alpha=source.has_alpha,
+        settings=settings,
+        folder=f"{kind}s/{record_id}",
+        name=Path(file).stem,
+        origin=origin,
+    )
 
 
-def visual_plan(ctx: ViewContext, kind: str, record_id: str, lang: str, source_dir: Path | None = None,
-                origin=None) -> PicturePlan:
+def visual_plan(
+    ctx: ViewContext, kind: str, record_id: str, lang: str, source_dir: Path | None = None, origin=None
+) -> PicturePlan:
     """The derivatives of a record's visual: its text-free header, drawn and cached like a social card."""
     digest = card_digest(card_text(ctx, kind, record_id, lang))
     source = source_dir / f"{digest}.png" if source_dir else None
     settings = ctx.once("visual settings", lambda: visual_settings(ctx.config.images))
-    return plan_picture(digest=digest, source=source, width=HEADER_SIZE[0], height=HEADER_SIZE[1], has_alpha=False,
-                        settings=settings, folder=f"{kind}s/{record_id}", name="visual", origin=origin)
+    return plan_picture(
+        digest=digest,
+        source=source,
+        width=HEADER_SIZE[0],
+        height=HEADER_SIZE[1],
+        has_alpha=False,
+        settings=settings,
+        folder=f"{kind}s/{record_id}",
+        name="visual",
+        origin=origin,
+    )
 
 
 def card_text(ctx: ViewContext, kind: str, record_id: str, lang: str) -> CardText:
@@ -108,7 +138,7 @@ def card_text(ctx: ViewContext, kind: str, record_id: str, lang: str) -> CardTex
     return writer.header(kind, record_id)
 
 
-VISUAL_WIDTHS = [600, 1200]   # the header column is at most ~700 CSS px wide
+VISUAL_WIDTHS = [600, 1200]  # the header column is at most ~700 CSS px wide
 
 
 def visual_settings(settings):
@@ -121,16 +151,36 @@ def visual_settings(settings):
     return settings.model_copy(update={"avif": False, "widths": VISUAL_WIDTHS})
 
 
-def _view(plan: PicturePlan, *, alt: str, caption: str = "", credit: str = "", licence: str = "",
-          header: bool = False, generated: bool = False) -> PictureView:
+def _view(
+    plan: PicturePlan,
+    *,
+    alt: str,
+    caption: str = "",
+    credit: str = "",
+    licence: str = "",
+    header: bool = False,
+    generated: bool = False,
+) -> PictureView:
     sources = [SourceSet(MIME[fmt], _candidates(plan, fmt)) for fmt in ("avif", "webp") if plan.of_format(fmt)]
     fallback = SourceSet(MIME[plan.fallback_format], _candidates(plan, plan.fallback_format))
     # The <img> itself names a middle width: enough for most screens, and any
     # browser that reads srcset picks better.
     src = next((c for c in fallback.candidates if c.width >= 960), fallback.candidates[-1])
     src_file = next(f for f in plan.of_format(plan.fallback_format) if f.width == src.width)
-    return PictureView(sources, fallback, src.url, src_file.width, src_file.height, SIZES, alt, caption, credit,
-                       licence, header, generated)
+    return PictureView(
+        sources,
+        fallback,
+        src.url,
+        src_file.width,
+        src_file.height,
+        SIZES,
+        alt,
+        caption,
+        credit,
+        licence,
+        header,
+        generated,
+    )
 
 
 def _candidates(plan: PicturePlan, fmt: str) -> list[Candidate]:

@@ -7,6 +7,7 @@ Figures and citations in the prose become numbered references to the page's
 source list. A language without its own text shows the default language's,
 with a notice.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,7 @@ from generator.render.views.policy_refs import Ref, References
 # The reading order of the explainers we know; any other follows in name order.
 EXPLAINER_ORDER = ("why", "launch", "arrows", "resources", "participation", "vision", "timeline", "process", "progress")
 POLICY_NAV_ORDER = 30
-EXPLAINER_HEADINGS = frozenset({"h2"})   # an explainer's text is the page: its sections are h2
+EXPLAINER_HEADINGS = frozenset({"h2"})  # an explainer's text is the page: its sections are h2
 DESCRIPTION_LENGTH = 160
 
 
@@ -44,8 +45,8 @@ class Block:
 class Body:
     blocks: list[Block]
     refs: list[Ref]
-    text_lang: str            # the language the text is written in
-    fallback: bool            # True when that is not the page's language
+    text_lang: str  # the language the text is written in
+    fallback: bool  # True when that is not the page's language
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class ExplainerView:
     """What theme/casebook/policy.html receives."""
 
     body: Body
-    fallback_name: str        # the name of the language shown, for the notice
+    fallback_name: str  # the name of the language shown, for the notice
     overview: Link
     previous: Link | None
     next: Link | None
@@ -76,14 +77,22 @@ class OverviewView:
 
 # -- pages --------------------------------------------------------------------------------------
 
+
 def policy_pages(ctx: ViewContext, lang: str) -> list[Page]:
     slugs = ordered_slugs(ctx.c.explainers)
     pages = [explainer_page(ctx, slugs, i, lang) for i in range(len(slugs))]
     cards = [ExplainerCard(p.title, p.description, p.url) for p in pages]
     summary = summary_body(ctx, lang)
     title = ctx.t("policy.title", lang)
-    overview = ctx.page(POLICY_PATH, lang, title, ctx.t("policy.description", lang), "policy-index.html",
-                        OverviewView(summary, cards), nav_order=POLICY_NAV_ORDER)
+    overview = ctx.page(
+        POLICY_PATH,
+        lang,
+        title,
+        ctx.t("policy.description", lang),
+        "policy-index.html",
+        OverviewView(summary, cards),
+        nav_order=POLICY_NAV_ORDER,
+    )
     return [overview, *pages]
 
 
@@ -91,11 +100,22 @@ def explainer_page(ctx: ViewContext, slugs: list[str], index: int, lang: str) ->
     explainer = pick_explainer(ctx, ctx.c.explainers[slugs[index]], lang)
     body = explainer_body(ctx, explainer, lang)
     names = {language.code: language.name for language in ctx.config.languages}
-    view = ExplainerView(body, names.get(explainer.lang, explainer.lang),
-                         Link(ctx.t("policy.title", lang), ctx.urls.url(POLICY_PATH, lang)),
-                         _neighbour(ctx, slugs, index - 1, lang), _neighbour(ctx, slugs, index + 1, lang))
-    return ctx.page(explainer_path(explainer.slug), lang, explainer.title, describe(body), "policy.html", view,
-                    record_path=explainer.path)
+    view = ExplainerView(
+        body,
+        names.get(explainer.lang, explainer.lang),
+        Link(ctx.t("policy.title", lang), ctx.urls.url(POLICY_PATH, lang)),
+        _neighbour(ctx, slugs, index - 1, lang),
+        _neighbour(ctx, slugs, index + 1, lang),
+    )
+    return ctx.page(
+        explainer_path(explainer.slug),
+        lang,
+        explainer.title,
+        describe(body),
+        "policy.html",
+        view,
+        record_path=explainer.path,
+    )
 
 
 def summary_body(ctx: ViewContext, lang: str) -> Body | None:
@@ -126,8 +146,10 @@ def _neighbour(ctx: ViewContext, slugs: list[str], index: int, lang: str) -> Lin
 
 # -- the body: prose, charts, lists ---------------------------------------------------------------
 
-def explainer_body(ctx: ViewContext, explainer: Explainer, lang: str, chart_prefix: str = "chart",
-                   refs: References | None = None) -> Body:
+
+def explainer_body(
+    ctx: ViewContext, explainer: Explainer, lang: str, chart_prefix: str = "chart", refs: References | None = None
+) -> Body:
     """The blocks of an explainer; refs numbers its sources (pass one to share a page's list)."""
     refs = refs or References(ctx, lang)
     blocks: list[Block] = []
@@ -191,7 +213,7 @@ def _tokenise(ctx: ViewContext, paragraph: str, lang: str, refs: References, ins
         later = {r.number for r in parts[i + 1][1]} if i + 1 < len(parts) else set()
         shown = [] if {r.number for r in own} <= later else own
         inserts.append(value + (ref_marks(shown) if shown else Markup("")))
-        pieces.append(paragraph[last:match.start()] + f"CBINSERT{len(inserts) - 1}Z")
+        pieces.append(paragraph[last : match.start()] + f"CBINSERT{len(inserts) - 1}Z")
         last = match.end()
     return "".join(pieces) + paragraph[last:]
 
@@ -223,5 +245,4 @@ def describe(body: Body) -> str:
     html = re.sub(r'\u2060?<sup class="cb-refs">.*?</sup>', "", paragraph[1] if paragraph else "")
     text = " ".join(nh3.clean(html, tags=set()).split())
     text = str(Markup(text).unescape())
-    return text if len(text) <= DESCRIPTION_LENGTH else text[:DESCRIPTION_LENGTH - 1] + "…"
-
+    return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"

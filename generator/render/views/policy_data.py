@@ -4,6 +4,7 @@ The open-data page lists them (render/views/opendata.py) and publish/charts.py
 writes their files; both ask here, so a chart on a new explainer is listed
 and published by itself.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ class ChartEntry:
 
     title: str
     files: ChartFiles
-    page: str                 # site-relative URL of the first page that shows it
+    page: str  # site-relative URL of the first page that shows it
 
 
 def site_charts(ctx: ViewContext, lang: str) -> list[tuple[ChartView, str]]:
@@ -40,5 +41,7 @@ def site_charts(ctx: ViewContext, lang: str) -> list[tuple[ChartView, str]]:
 
 
 def chart_entries(ctx: ViewContext, lang: str) -> list[ChartEntry]:
-    return ctx.once(("chart entries", lang),
-                    lambda: [ChartEntry(chart.title, chart.files, page) for chart, page in site_charts(ctx, lang)])
+    return ctx.once(
+        ("chart entries", lang),
+        lambda: [ChartEntry(chart.title, chart.files, page) for chart, page in site_charts(ctx, lang)],
+    )

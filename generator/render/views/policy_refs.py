@@ -4,6 +4,7 @@ The first citation of a (source, section) pair on a page gets the next number;
 later ones reuse it. The page's source list shows them in that order, and each
 figure or chart links to its numbers.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,8 +33,9 @@ class References:
 
     def cite(self, citations: list[Citation]) -> list[Ref]:
         """Refs for a record's citations (sections in every language)."""
-        return self._unique([self._ref(c.source, self._ctx.text(c.section, self._lang), c.page or "")
-                             for c in citations])
+        return self._unique(
+            [self._ref(c.source, self._ctx.text(c.section, self._lang), c.page or "") for c in citations]
+        )
 
     def cite_section(self, source_id: str, section: str) -> Ref:
         """A ref written in an explainer: a source and a section in the page's language."""
@@ -46,8 +48,9 @@ class References:
         key = (source_id, section, page)
         if key not in self._refs:
             citation = self._ctx.citation(Citation(source=source_id, page=page or None), self._lang)
-            view = CitationView(citation.publisher, citation.title, citation.occasion, citation.date,
-                                section, page, citation.url)
+            view = CitationView(
+                citation.publisher, citation.title, citation.occasion, citation.date, section, page, citation.url
+            )
             self._refs[key] = Ref(len(self._refs) + 1, view)
         return self._refs[key]
 

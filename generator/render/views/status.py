@@ -5,6 +5,7 @@ The default language is the original. A translation is "reviewed" only when
 the record says so (`translations: {en: {reviewed: true}}`). The page also
 shows the termbase (content/glossary.yml) translators follow.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,25 +22,25 @@ NAV_ORDER = 85
 @dataclass(frozen=True)
 class LanguageCell:
     lang: str
-    text: str                 # complete | partial | missing
-    review: str               # original | reviewed | unreviewed | none
+    text: str  # complete | partial | missing
+    review: str  # original | reviewed | unreviewed | none
 
 
 @dataclass(frozen=True)
 class RecordRow:
     label: str
-    url: str | None           # the record's page; None for a draft or a record without a page of its own
-    status: str               # published | draft
-    file: str                 # path of its YAML file in the repository
-    file_url: str | None      # the file on the repository's site, when the repository is known
-    edit_url: str | None      # the file in GitHub's web editor, to correct or translate it
+    url: str | None  # the record's page; None for a draft or a record without a page of its own
+    status: str  # published | draft
+    file: str  # path of its YAML file in the repository
+    file_url: str | None  # the file on the repository's site, when the repository is known
+    edit_url: str | None  # the file in GitHub's web editor, to correct or translate it
     cells: list[LanguageCell]
     note: str
 
 
 @dataclass(frozen=True)
 class KindTable:
-    kind: str                 # cases | brands | exhibitions
+    kind: str  # cases | brands | exhibitions
     rows: list[RecordRow]
 
 
@@ -47,14 +48,14 @@ class KindTable:
 class TermRow:
     """One term of the termbase: its rendering per language, in the site's order, and its note."""
 
-    terms: list[tuple[str, str]]          # (language code, term)
+    terms: list[tuple[str, str]]  # (language code, term)
     note: str
 
 
 @dataclass(frozen=True)
 class Termbase:
     rows: list[TermRow]
-    file: str                             # content/glossary.yml
+    file: str  # content/glossary.yml
     file_url: str | None
 
 
@@ -62,11 +63,11 @@ class Termbase:
 class StatusView:
     """What theme/casebook/status.html receives."""
 
-    languages: list[tuple[str, str]]      # (code, name) in the site's order
+    languages: list[tuple[str, str]]  # (code, name) in the site's order
     tables: list[KindTable]
-    reviewed: int                         # translations a person reviewed, over all records
-    translations: int                     # translations there are to review
-    termbase: Termbase | None = None      # None when the project has no content/glossary.yml
+    reviewed: int  # translations a person reviewed, over all records
+    translations: int  # translations there are to review
+    termbase: Termbase | None = None  # None when the project has no content/glossary.yml
 
     @property
     def language_names(self) -> dict[str, str]:
@@ -74,16 +75,40 @@ class StatusView:
 
 
 def status_pages(ctx: ViewContext, lang: str) -> list[Page]:
-    tables = [KindTable(plural, [ctx.kept(("status row", kind, record.id, lang), (record,),
-                                          lambda kind=kind, record=record: record_row(ctx, kind, record, lang))
-                                 for _, record in sorted(table(ctx, kind).items())])
-              for kind, plural in KIND_FOLDERS.items()]
+    tables = [
+        KindTable(
+            plural,
+            [
+                ctx.kept(
+                    ("status row", kind, record.id, lang),
+                    (record,),
+                    lambda kind=kind, record=record: record_row(ctx, kind, record, lang),
+                )
+                for _, record in sorted(table(ctx, kind).items())
+            ],
+        )
+        for kind, plural in KIND_FOLDERS.items()
+    ]
     cells = [cell for t in tables for row in t.rows for cell in row.cells if cell.review != "original"]
-    view = StatusView([(language.code, language.name) for language in ctx.config.languages], tables,
-                      sum(1 for cell in cells if cell.review == "reviewed"),
-                      sum(1 for cell in cells if cell.text != "missing"), termbase(ctx, lang))
-    return [ctx.page(TRANSLATION_STATUS_PATH, lang, ctx.t("status.title", lang), ctx.t("status.description", lang),
-                     "status.html", view, nav_order=NAV_ORDER, search_body=False)]
+    view = StatusView(
+        [(language.code, language.name) for language in ctx.config.languages],
+        tables,
+        sum(1 for cell in cells if cell.review == "reviewed"),
+        sum(1 for cell in cells if cell.text != "missing"),
+        termbase(ctx, lang),
+    )
+    return [
+        ctx.page(
+            TRANSLATION_STATUS_PATH,
+            lang,
+            ctx.t("status.title", lang),
+            ctx.t("status.description", lang),
+            "status.html",
+            view,
+            nav_order=NAV_ORDER,
+            search_body=False,
+        )
+    ]
 
 
 def table(ctx: ViewContext, kind: str) -> dict:
@@ -92,8 +117,13 @@ def table(ctx: ViewContext, kind: str) -> dict:
 
 def record_row(ctx: ViewContext, kind: str, record, lang: str) -> RecordRow:
     path = ctx.c.raw[(kind, record.id)].source.display
-    label = (ctx.text(record.title, lang) if kind == "case" else ctx.brand_name(record, lang) if kind == "brand"
-             else ctx.text(record.name, lang))
+    label = (
+        ctx.text(record.title, lang)
+        if kind == "case"
+        else ctx.brand_name(record, lang)
+        if kind == "brand"
+        else ctx.text(record.name, lang)
+    )
     notes = [f"{code}: {s.note}" for code, s in sorted(record.translations.items()) if s.note]
     texts = ctx.localized_texts(record)
     return RecordRow(
@@ -113,9 +143,13 @@ def termbase(ctx: ViewContext, lang: str) -> Termbase | None:
     raw = ctx.c.raw.get(("glossary", "glossary"))
     if glossary is None or raw is None:
         return None
-    rows = [TermRow([(code, term.term.get(code, "")) for code in ctx.config.language_codes],
-                    ctx.text(term.note, lang) if term.note else "")
-            for term in glossary.terms]
+    rows = [
+        TermRow(
+            [(code, term.term.get(code, "")) for code in ctx.config.language_codes],
+            ctx.text(term.note, lang) if term.note else "",
+        )
+        for term in glossary.terms
+    ]
     return Termbase(rows, raw.source.display, file_url(ctx, raw.source.display))
 
 
