@@ -252,7 +252,7 @@ class Contact(Model):
     address: LocalizedText | None = Field(None, description="A postal address the community agreed to publish.")
     consent: ShortText = Field(
         description="Who agreed to publish this contact, when and in what form, "
-        "e.g. `township office, e-mail of 2024-03-01`."
+        "e.g. `township office, by e-mail, with its date`."
     )
 
     @model_validator(mode="after")

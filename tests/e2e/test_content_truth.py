@@ -73,8 +73,9 @@ def _output_text(path: Path) -> str:
         return text.replace("\n", " ")
     raw = path.read_text(encoding="utf-8-sig")
     if suffix in (".json", ".geojson") or (suffix == ".js" and path.name.startswith("search_index")):
-        start, end = raw.find("{"), raw.rfind("}")
-        data = json.loads(raw[start : end + 1])
+        if suffix == ".js":  # var __index = {...};
+            raw = raw[raw.find("{") : raw.rfind("}") + 1]
+        data = json.loads(raw)
         return "\n".join(html_text(s) if "<" in s else html.unescape(s) for s in json_strings(data))
     if suffix in (".html", ".xml"):
         return html_text(raw)

@@ -111,7 +111,8 @@ def test_sitemap_and_open_graph_name_three_languages(three_language_site):
 
 def test_search_feed_card_and_open_data_exist_in_japanese(three_language_site):
     index = (three_language_site / "ja" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"lang":["ja"]' in index and '"location":"cases/example-case/"' in index
+    docs = (three_language_site / "ja" / "search" / "index" / "docs.json").read_text(encoding="utf-8")
+    assert '"lang":["ja"]' in index and '"cases/example-case/"' in docs
     assert "日本語版" in (three_language_site / "ja" / "feed.xml").read_text(encoding="utf-8")
     assert (three_language_site / "ja" / "open-data" / "index.html").is_file()
     assert (three_language_site / "assets" / "social" / "ja" / "cases" / "example-case.png").is_file()

@@ -194,7 +194,7 @@ def also_known_as(ctx: ViewContext, case: Case, lang: str) -> list[OtherName]:
         if getattr(record, "name_origin", "") != "site":
             names += _other_languages(record.name, lang)
             shown.append(ctx.text(record.name, lang))
-        names += [OtherName(alias) for alias in record.aliases]
+        names += [_alias(alias, lang) for alias in record.aliases]
     first: dict[str, OtherName] = {}
     for name in names:
         first.setdefault(name.text, name)
@@ -202,6 +202,17 @@ def also_known_as(ctx: ViewContext, case: Case, lang: str) -> list[OtherName]:
     texts = list(first)
     # A name inside another (口湖 in 口湖鄉, Kouhu in Kouhu Township) adds nothing a search could use.
     return [name for name in names if not any(name.text in other for other in texts + shown if other != name.text)]
+
+
+def _alias(alias: str, lang: str) -> OtherName:
+    """An alias carries no language of its own: one in Latin letters on a Chinese page is
+    read as English, one in Han characters on another page as Chinese (for screen readers)."""
+    has_han = any("\u3400" <= char <= "\u9fff" for char in alias)
+    if has_han and not lang.startswith("zh"):
+        return OtherName(alias, "zh-TW")
+    if not has_han and lang.startswith("zh") and any(char.isascii() and char.isalpha() for char in alias):
+        return OtherName(alias, "en")
+    return OtherName(alias)
 
 
 def _other_languages(text: dict[str, str], lang: str) -> list[OtherName]:
