@@ -152,7 +152,8 @@ def _colophon(plan: ExhibitPlan, pc: PrintContext) -> Colophon:
             fill(pc.t("print.colophon_online", lang), url=plan.site_url),
         ]
         records = [(case.title[lang], case) for case in plan.cases] + [
-            (brand.name[lang], brand) for brand in plan.brands
+            (ctx.brand_name(brand, lang), brand)
+            for brand in plan.brands  # a name this site wrote says so
         ]
         unreviewed[lang] = [title for title, record in records if translation_note(pc, record, lang)]
     return Colophon(lines, unreviewed)

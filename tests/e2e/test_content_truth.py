@@ -196,11 +196,14 @@ def test_exhibition_pages_keep_kit_settings_out_of_the_event_facts(built_site, k
 
 
 def test_the_catalogue_says_it_is_this_sites_not_the_exhibitions(every_output):
-    [catalogue] = [text for name, text in every_output.items() if name.startswith("kit/catalogue/")]
-    assert (
-        "本站為此展覽編製的案例手冊" in catalogue and "A case catalogue this site made for the exhibition" in catalogue
-    )
-    assert "本展案例" not in catalogue and "Cases in this exhibition" not in catalogue
+    catalogues = [text for name, text in every_output.items() if name.startswith("kit/catalogue/")]
+    assert len(catalogues) == 2  # the print PDF and its tagged (PDF/UA) twin
+    for catalogue in catalogues:
+        assert (
+            "本站為此展覽編製的案例手冊" in catalogue
+            and "A case catalogue this site made for the exhibition" in catalogue
+        )
+        assert "本展案例" not in catalogue and "Cases in this exhibition" not in catalogue
 
 
 def test_the_photo_caption_name_is_only_quoted_as_a_caption(every_output):
