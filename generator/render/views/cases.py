@@ -12,6 +12,7 @@ from generator.render.markdown import render_markdown
 from generator.render.urls import case_path
 from generator.render.views.base import CaseCard, CitationView, Link, Page, SuggestLinks, TranslationNotice, ViewContext
 from generator.render.views.figures import need_statement
+from generator.render.views.map import Locator, locator
 from generator.render.views.pictures import RecordPictures, record_pictures
 
 
@@ -66,6 +67,7 @@ class CaseView:
     related: list[CaseCard]
     photos: list[PhotoView]
     pictures: RecordPictures  # the header (a photo, or the designed visual) and further figures
+    locator: Locator | None  # the county's outline with the township marked
     sources: list[CitationView]
     last_reviewed: str
     edit_url: str | None
@@ -167,6 +169,7 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
             for p in case.source_photos
         ],
         pictures=record_pictures(ctx, "case", case, lang),
+        locator=locator(ctx, case.place, lang),
         sources=ctx.citations(case.sources, lang),
         last_reviewed=case.last_reviewed.isoformat(),
         edit_url=ctx.edit_url(record_path),
