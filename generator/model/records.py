@@ -457,6 +457,8 @@ PLACE_CODE = r"^[0-9]{5}([0-9]{3})?$"
 
 
 class Township(Model):
+    """A township, city or district."""
+
     id: Slug
     code: str | None = Field(
         default=None,
@@ -468,16 +470,7 @@ class Township(Model):
     position: Position | None = None
 
 
-class County(Model):
-    id: Slug
-    code: str | None = Field(
-        default=None,
-        pattern=PLACE_CODE,
-        description="The Ministry of the Interior's code: 8 digits for a township, 5 for a county.",
-    )
-    name: LocalizedText
-    aliases: list[ShortText] = Field(default_factory=list, max_length=20)
-    position: Position | None = None
+class County(Township):  # a township's fields, and its townships
     townships: list[Township] = Field(default_factory=list, max_length=100)
 
 
