@@ -13,11 +13,15 @@ when it shows one of their characters (`unicode-range`):
   language switcher), so an English page downloads one small file;
 - `common`: the characters on at least half of the Chinese pages (the
   navigation, header and footer, frequent words);
-- `more`: all the others.
+- `more`: the others shown in more than one section of the site (cases,
+  policy, counties…: a page's first path segment);
+- `more-<section>`: the others shown in one section only, so that a case page
+  does not download the long policy explainers' characters, nor they the
+  cases'.
 
 Bold is cut to the characters of headings, card titles and strong text only
-(`bold-en`, `bold`): the browser makes other bold Han text from the regular
-files. `assets/fonts/fonts.css` then holds the Latin faces
+(`bold-en`, `bold`, `bold-<section>` the same way): the browser makes other
+bold Han text from the regular files. `assets/fonts/fonts.css` then holds the Latin faces
 (theme/assets/fonts/latin.css, from scripts/vendor_fonts.py) and these.
 
 Every file is cached by what it is made from (the font file, the characters,
@@ -56,6 +60,9 @@ LOCAL_NAMES = {400: ("Noto Sans TC Regular", "NotoSansTC-Regular"), 700: ("Noto 
 FEATURES = ["ccmp", "locl", "kern", "palt", "halt", "chws"]
 CUT_VERSION = "1"
 COMMON_SHARE = 0.5  # on at least this share of Chinese pages: the `common` file
+# A section's own characters get their own file only when there are this many:
+# a request costs about as much as a few dozen characters (about 360 bytes each).
+SECTION_FILE_MIN_CHARS = 16
 BOLD_TAGS = re.compile(r"<(h[1-6]|strong|b|th|dt|summary|legend)\b[^>]*>(.*?)</\1>", re.S | re.I)
 CARD_TITLES = re.compile(
     r'<[^>]+class="[^"]*\b(?:cb-card__title|md-header__topic|md-nav__title)\b[^"]*"[^>]*>(.*?)</', re.S
@@ -76,6 +83,17 @@ class PageChars:
     lang: str
     regular: set[str] = field(default_factory=set)
     bold: set[str] = field(default_factory=set)
+    section: str = "home"  # the first segment of the page's path (a folder name), or "home"
+
+
+def page_section(relative_path: str) -> str:
+    """`cases/x/index.html` -> "cases"; pages at the top (home, 404) -> "home"; the
+    English pages' sections are the same words after `en/`."""
+    parts = relative_path.split("/")
+    if parts[0] == "en":
+        parts = parts[1:]
+    section = parts[0] if len(parts) > 1 else "home"
+    return re.sub(r"[^a-z0-9-]", "-", section.lower())
 
 
 # -- which characters ------------------------------------------------------------------
@@ -169,11 +187,28 @@ def plan_parts(pages: list[PageChars]) -> list[Part]:
     parts = [
         Part("en", 400, en_regular),
         Part("common", 400, common),
-        Part("more", 400, more),
+        *_by_section("more", more, [(p.section, p.regular) for p in pages]),
         Part("bold-en", 700, en_bold),
-        Part("bold", 700, all_bold - en_bold),
+        *_by_section("bold", all_bold - en_bold, [(p.section, p.bold) for p in pages]),
     ]
     return [Part(p.name, p.weight, "".join(sorted(p.chars))) for p in parts if p.chars]
+
+
+def _by_section(name: str, chars: set[str], shown: list[tuple[str, set[str]]]) -> list[Part]:
+    """`chars` split: the part `name` for those several sections show, and `name-<section>`
+    for the characters only one section shows (when it has enough of them)."""
+    weight = 700 if name.startswith("bold") else 400
+    seen_in: dict[str, set[str]] = {char: set() for char in chars}
+    for section, page_chars_shown in shown:
+        for char in page_chars_shown & chars:
+            seen_in[char].add(section)
+    own: dict[str, set[str]] = {}
+    for char, sections in seen_in.items():
+        if len(sections) == 1:
+            own.setdefault(next(iter(sections)), set()).add(char)
+    own = {section: mine for section, mine in own.items() if len(mine) >= SECTION_FILE_MIN_CHARS}
+    shared = chars.difference(*own.values())
+    return [Part(name, weight, shared)] + [Part(f"{name}-{section}", weight, own[section]) for section in sorted(own)]
 
 
 # -- cutting ---------------------------------------------------------------------------
@@ -266,7 +301,8 @@ def page_chars(site_dir: Path, reader: CharReader, cache) -> tuple[list[PageChar
             return [chars.lang, "".join(sorted(chars.regular)), "".join(sorted(chars.bold))]
 
         lang, regular, bold = cache.get_or_make(key, make)
-        pages.append(PageChars(lang, set(regular), set(bold)))
+        section = page_section(path.relative_to(site_dir).as_posix())
+        pages.append(PageChars(lang, set(regular), set(bold), section))
     return pages, read
 
 

@@ -72,11 +72,6 @@ def _load(browser, url: str, width: int = 390) -> tuple:
     return context, page, transfer, loaded
 
 
-@pytest.mark.xfail(
-    reason="after the publication, content and map merges a zh case page needs 461 KB of fonts against 450: "
-    "the 'more' and 'bold' cuts hold every page's rare characters (issue 18's closing note)",
-    strict=False,
-)
 def test_a_chinese_case_page_without_a_system_cjk_font_stays_within_its_budget(browser_without_cjk, gzip_server):
     context, page, transfer, loaded = _load(browser_without_cjk, f"{gzip_server}cases/{CASE_ID}/")
     try:

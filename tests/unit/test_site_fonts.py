@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.publish.fonts import CharReader, PageChars, format_ranges, plan_parts, write_site_fonts
+from generator.publish.fonts import (
+    SECTION_FILE_MIN_CHARS,
+    CharReader,
+    PageChars,
+    format_ranges,
+    page_section,
+    plan_parts,
+    write_site_fonts,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 LATIN = (ROOT / "theme" / "assets" / "fonts" / "latin.css").read_text(encoding="utf-8")
@@ -36,6 +44,28 @@ def test_parts_give_english_pages_one_small_file_and_chinese_pages_a_common_one(
     assert parts["more"].chars == "官田"
     assert parts["bold"].weight == 700 and set(parts["bold"].chars) == set("首頁官田")
     assert parts["en"].file_name.startswith("noto-sans-tc-en-400.") and parts["en"].file_name.endswith(".woff2")
+
+
+def test_a_sections_own_characters_get_their_own_file_so_other_pages_skip_it():
+    policy_only = "".join(chr(0x4E00 + i) for i in range(SECTION_FILE_MIN_CHARS))
+    few_case_only = "口湖"  # too few for a file of their own: they stay in `more`
+    pages = [
+        PageChars("zh-TW", set("首頁案例官田" + few_case_only), set(), "cases"),
+        PageChars("zh-TW", set("首頁案例官田"), set(), "cases"),
+        PageChars("zh-TW", set("首頁案例官田" + policy_only), set(policy_only), "policy"),
+        PageChars("zh-TW", set("首頁案例"), set("官田"), "home"),
+    ]
+    parts = {p.name: p for p in plan_parts(pages)}
+    assert set(parts) == {"common", "more", "more-policy", "bold", "bold-policy"}
+    assert set(parts["more-policy"].chars) == set(policy_only)
+    assert set(parts["more"].chars) == set(few_case_only)
+    assert set(parts["bold"].chars) == set("官田") and set(parts["bold-policy"].chars) == set(policy_only)
+
+
+def test_a_pages_section_is_its_first_folder_in_either_language():
+    assert page_section("cases/kouhu/index.html") == "cases"
+    assert page_section("en/policy/place-brands/index.html") == "policy"
+    assert page_section("index.html") == page_section("en/index.html") == page_section("404.html") == "home"
 
 
 def test_unicode_ranges_join_neighbours():
