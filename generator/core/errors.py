@@ -51,7 +51,8 @@ class Diagnostic:
         text = f"{self.location()}: {self.severity}[{self.code}]: {where}{message}"
         if hint:
             label = catalogue.text("summary", "hint", lang, {}) if catalogue else "hint"
-            text += f"\n    {label or 'hint'}: {hint}"
+            colon = "：" if lang.startswith("zh") else ": "  # Chinese text takes the full-width colon
+            text += f"\n    {label or 'hint'}{colon}{hint}"
         return text
 
     def format_github(self, langs: tuple[str, ...] = ("en",), catalogue: Catalogue | None = None) -> str:

@@ -18,7 +18,7 @@ import re
 import yaml
 
 from generator.core.errors import Diagnostic
-from generator.model.messages import diag
+from generator.model.messages import diag, field_name_hint
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -46,6 +46,11 @@ TRUTHY = {
 }  # truthy: only `true` and `false` are allowed
 # a field name (records' keys are ASCII: title, zh-TW, as_of) followed by a full-width colon
 _KEY_WITH_FULL_WIDTH_COLON = re.compile(r"^([ \t\u3000]*(?:-[ \t]+)?)([A-Za-z][A-Za-z0-9_-]*)[ \t]*：")
+# a field name typed in Chinese, then a full-width colon: YAML cannot read the line at all
+_CHINESE_KEY_WITH_FULL_WIDTH_COLON = re.compile(
+    r"^([ \t]*(?:-[ \t]+)?)([^\x00-\x7f\s：「『（《][^\s：:#]{0,15}?)[ \t\u3000]*："
+)
+_ASCII_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)?)[A-Za-z_][A-Za-z0-9_-]*[ \t]*[:：]")
 _BLOCK_SCALAR = re.compile(r"[:-][ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
@@ -199,6 +204,37 @@ def input_method_problems(display: str, text: str) -> list[Diagnostic]:
                 problems.append(
                     diag(display, number, indent + line[indent:].index("\t") + 1, "tab-character", hint_key="fix-tab")
                 )
+    return problems
+
+
+def chinese_key_problems(display: str, text: str) -> list[Diagnostic]:
+    """Lines like `狀態：published` beside other fields (same indentation as the field above):
+    a field name in Chinese with a full-width colon. Only asked when YAML could not read the
+    file, since such a line inside a multi-line text is prose."""
+    problems: list[Diagnostic] = []
+    sibling_indent = -1  # indentation of the last line that was an ASCII field name
+    block_indent = -1
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip(" \t")
+        indent = len(line) - len(stripped)
+        if block_indent >= 0:
+            if not stripped.strip() or indent > block_indent:
+                continue
+            block_indent = -1
+        if _BLOCK_SCALAR.search(line.rstrip("\r")):
+            block_indent = indent
+        if not stripped.strip() or stripped.startswith("#"):
+            continue
+        key = _ASCII_KEY.match(line)
+        if key:
+            sibling_indent = len(key.group(1))
+            continue
+        match = _CHINESE_KEY_WITH_FULL_WIDTH_COLON.match(line)
+        if match and len(match.group(1)) == sibling_indent:
+            name = match.group(2)
+            problems.append(
+                diag(display, number, len(match.group(1)) + 1, "chinese-field-name", name=name, **field_name_hint(name))
+            )
     return problems
 
 

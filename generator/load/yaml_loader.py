@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from generator.core.errors import Diagnostic
-from generator.load.style import input_method_problems, repair_input_method, style_problems
+from generator.load.style import chinese_key_problems, input_method_problems, repair_input_method, style_problems
 from generator.model.messages import diag
 from generator.model.raw import FieldPath, RawRecord, SourceRef
 
@@ -90,6 +90,9 @@ def load_bytes(source: SourceRef, raw: bytes) -> tuple[RawRecord | None, list[Di
         syntax = _syntax_diag(source, text, exc)
         named = input_method_problems(source.display, text)
         style = style_problems(source.display, text)
+        in_chinese = chinese_key_problems(source.display, text)
+        if in_chinese:  # YAML's message points a line below and does not say why
+            return None, style + in_chinese
         if not any(problem.line <= syntax.line for problem in named):
             return None, builder.diagnostics + style + [syntax]
         # YAML's own message about a full-width colon or a tab points lines below it: name

@@ -19,6 +19,14 @@ def catalogue() -> Catalogue:
     return Catalogue(yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8")))
 
 
+def field_name_hint(name: str) -> dict:
+    """hint_key and hint_args for a field name typed in Chinese: the record's key when known."""
+    field = catalogue().tables.get("field_names", {}).get(name.strip())
+    if field:
+        return {"hint_key": "use-field-name", "hint_args": {"field": field}}
+    return {"hint_key": "field-names-in-english"}
+
+
 def _pairs(values: dict) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((name, str(value)) for name, value in values.items()))
 

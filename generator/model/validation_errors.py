@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.core.errors import Diagnostic
 from generator.model.fields import format_field_path
-from generator.model.messages import diag
+from generator.model.messages import diag, field_name_hint
 from generator.model.raw import FieldPath, RawRecord
 from generator.model.records import (
     LANG_PATTERN,
@@ -74,17 +74,11 @@ def _diagnostic_from_error(err: dict, raw: RawRecord, model: type[BaseModel]) ->
         name = str(loc[-1])
         owner = _model_at(model, loc[:-1])
         close = difflib.get_close_matches(name, list(owner.model_fields) if owner else [], n=1, cutoff=0.6)
+        hint = {"hint_key": "did-you-mean", "hint_args": {"choices": f"'{close[0]}'"}} if close else {}
+        if not name.isascii():  # typed in Chinese: name the record's own key
+            hint = field_name_hint(name)
         line, col = raw.position(loc, key=True)
-        return diag(
-            raw.source.display,
-            line,
-            col,
-            code,
-            field=field,
-            name=name,
-            owner=_describe(owner),
-            **({"hint_key": "did-you-mean", "hint_args": {"choices": f"'{close[0]}'"}} if close else {}),
-        )
+        return diag(raw.source.display, line, col, code, field=field, name=name, owner=_describe(owner), **hint)
     elif kind == "missing":
         line, col = raw.position(loc[:-1], key=True)
         named = loc and isinstance(loc[-1], str)

@@ -193,9 +193,42 @@ def test_messages_in_chinese(project):
     result = run("validate", "--lang", "zh-TW", CASE)
     assert lines(result) == [
         f"{CASE}:10:8: error[full-width-colon]: 「summary」後面是全形冒號「：」",
-        "    提示: 請改成半形冒號「:」（切換到英數輸入），後面再加一個空格",
+        "    提示：請改成半形冒號「:」（切換到英數輸入），後面再加一個空格",
     ]
     assert result.stderr == "共有 1 個錯誤、0 個警告，未通過。\n"
+
+
+def test_a_field_name_typed_in_chinese_with_a_full_width_colon_names_the_records_key(project):
+    project.replace(CASE, "status: published\n", "狀態：published\n")
+    result = run("validate", "--lang", "zh-TW", CASE)
+    assert lines(result) == [
+        f"{CASE}:3:1: error[chinese-field-name]: 「狀態」是中文的欄位名稱；欄位名稱要用範本裡的英文",
+        "    提示：請寫成 `status:`（半形冒號，後面加一個空格，再寫內容）",
+    ]
+
+
+def test_a_field_name_in_chinese_yaml_can_read_gets_the_same_hint(project):
+    project.replace(CASE, "status: published\n", "狀態: published\n")
+    result = run("validate", CASE)
+    assert f"{CASE}:3:1: error[unknown-field]: 狀態: '狀態' is not a field of a case" in lines(result)
+    assert "    hint: write `status:` (a half-width colon, then a space, then the value)" in lines(result)
+
+
+def test_an_unknown_chinese_field_name_points_to_the_template(project):
+    project.replace(CASE, "status: published\n", "狀況：published\n")
+    result = run("validate", CASE)
+    assert lines(result) == [
+        f"{CASE}:3:1: error[chinese-field-name]: '狀況' is a field name in Chinese; field names are the English "
+        "words of the template",
+        "    hint: copy the field names from the file the site's submit page or `casebook new case` makes",
+    ]
+
+
+def test_chinese_prose_with_a_full_width_colon_inside_a_text_is_not_a_field_name(project):
+    project.replace(CASE, "  zh-TW: 合成測試資料，非真實案例。\n", "  zh-TW:\n    口湖鄉：合成測試資料\n")
+    project.replace(CASE, "status: published\n", "status: [published\n")  # something else YAML cannot read
+    result = run("validate", CASE)
+    assert not [line for line in lines(result) if "chinese-field-name" in line]
 
 
 def test_language_defaults_from_the_locale():
