@@ -306,3 +306,14 @@ def test_markers_at_one_township_spread_in_rings_then_stack():
     assert all(math.dist(a, b) >= 2 * MARKER_RADIUS for i, a in enumerate(spread) for b in spread[i + 1 :])
     assert 40 <= len(spread) < 81
     assert spots[len(spread) :] == [first] * (100 - len(spread))  # then they stack where they belong
+
+
+def test_brand_pages_show_where_the_brand_is(real_site):
+    """A township's brand: its place in the county; a county's brand: the county, with the
+    townships of its cases marked when they name one."""
+    pages = {p.url: p for p in real_site.pages}
+    kouhu = pages["en/brands/kouhu-taiwan-tilapia/"].view.locator
+    assert kouhu.label == "Where Kouhu Township lies in Yunlin County" and len(kouhu.points) == 1
+    pingtung = pages["brands/pingtung-cocoa/"].view.locator
+    assert pingtung.label == "屏東縣" and pingtung.points == []  # its case names the county, no township
+    assert 'class="cb-locator"' in real_site.rendered[pages["brands/pingtung-cocoa/"].src_uri].body

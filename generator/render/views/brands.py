@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.model.records import Brand
+from generator.core.fill import fill
 from generator.render.markdown import render_markdown
 from generator.render.urls import BRANDS_INDEX_PATH, brand_path
 from generator.render.views.base import CaseCard, CitationView, Link, Page, SuggestLinks, TranslationNotice, ViewContext
+from generator.render.views.map import Locator, county_map, locator
 from generator.render.views.pictures import RecordPictures, record_pictures
 
 NAV_ORDER = 20
@@ -35,6 +37,7 @@ class BrandView:
     story_html: Markup
     county: Link | None
     township: Link | None
+    locator: Locator | None  # the county's outline with the brand's township, or its cases' townships, marked
     values: list[str]
     colours: list[ColourView]  # empty when no source gives the brand's colours
     products: list[str]
@@ -97,18 +100,20 @@ def brand_page(ctx: ViewContext, brand: Brand, lang: str) -> Page:
 
 def brand_view(ctx: ViewContext, brand: Brand, lang: str, record_path: str) -> BrandView:
     county, township = ctx.place_links(brand.place, lang)
+    cases = brand_cases(ctx, brand.id)
     return BrandView(
         id=brand.id,
         name=ctx.brand_name(brand, lang),
         story_html=render_markdown(ctx.text(brand.story, lang)),
         county=county,
         township=township,
+        locator=brand_locator(ctx, brand, cases, lang),
         values=[ctx.text(v, lang) for v in brand.values],
         colours=[
             ColourView(ctx.text(c.name, lang), c.hex.lower(), ctx.citations(c.sources, lang)) for c in brand.colours
         ],
         products=[ctx.text(p, lang) for p in brand.products],
-        cases=[ctx.card(case, lang) for case in brand_cases(ctx, brand.id)],
+        cases=[ctx.card(case, lang) for case in cases],
         sources=ctx.citations(brand.sources, lang),
         last_reviewed=brand.last_reviewed.isoformat(),
         edit_url=ctx.edit_url(record_path),
@@ -116,6 +121,23 @@ def brand_view(ctx: ViewContext, brand: Brand, lang: str, record_path: str) -> B
         translation=ctx.translation_notice(brand, lang),
         pictures=record_pictures(ctx, "brand", brand, lang),
     )
+
+
+def brand_locator(ctx: ViewContext, brand: Brand, cases: list, lang: str) -> Locator | None:
+    """A brand of a township: where it lies in its county. A brand of a whole county: the
+    county with the townships of the brand's cases marked."""
+    county, township = ctx.places.get(brand.place, (None, None))
+    if county is None or township is not None:
+        return locator(ctx, brand.place, lang)
+    in_county = [case.place for case in cases if _township_of(ctx, case.place, county)]
+    name = ctx.text(county.name, lang)
+    label = fill(ctx.t("map.county_outline", lang), county=name) if in_county else name
+    return county_map(ctx, county, in_county, label, size=128)
+
+
+def _township_of(ctx: ViewContext, place_id: str, county) -> bool:
+    place_county, township = ctx.places.get(place_id, (None, None))
+    return place_county is county and township is not None
 
 
 def brand_cases(ctx: ViewContext, brand_id: str) -> list:

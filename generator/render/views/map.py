@@ -240,7 +240,7 @@ def county_locator(shape: CountyShape, points: list[tuple[float, float]], label:
     )
 
 
-def county_map(ctx: ViewContext, county: County, place_ids: list[str], label: str) -> Locator | None:
+def county_map(ctx: ViewContext, county: County, place_ids: list[str], label: str, size: int = 240) -> Locator | None:
     """A county's outline with each of `place_ids` (its townships with cases) marked."""
     atlas = load_atlas()
     shape = _match(atlas, county)
@@ -251,7 +251,7 @@ def county_map(ctx: ViewContext, county: County, place_ids: list[str], label: st
         _, township = ctx.places.get(place_id, (None, None))
         if township is not None:
             points.append(_position(atlas, shape, township, county))
-    return county_locator(shape, points, label, size=240)
+    return county_locator(shape, points, label, size=size)
 
 
 # -- counties -----------------------------------------------------------------------------------------
