@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.model.records import Brand
 from generator.core.fill import fill
+from generator.model.records import Brand
 from generator.render.markdown import render_markdown
 from generator.render.urls import BRANDS_INDEX_PATH, brand_path
 from generator.render.views.base import CaseCard, CitationView, Link, Page, SuggestLinks, TranslationNotice, ViewContext
