@@ -124,6 +124,7 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
             arrows=sheet.arrows,
             exhibition=lines,
             last_reviewed=sheet.last_reviewed,
+            locator=sheet.locator,
             fit=fit,
             slug_info=slug_info,
             marks=Markup(pc.inks.svg(crop_marks_svg(geometry.sheet))),

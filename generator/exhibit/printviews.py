@@ -20,6 +20,7 @@ from generator.render.markdown import render_markdown
 from generator.render.urls import UrlScheme, case_path
 from generator.render.views.base import CitationView, ViewContext
 from generator.render.views.figures import date_text, month_text, need_statement
+from generator.render.views.map import Locator, locator
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class CaseSheet:
     sides: list[CaseSide]
     arrows: list[ArrowMark]
     last_reviewed: str
+    locator: Locator | None  # the case page's map: the county with the township marked
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ def case_sheet(pc: PrintContext, case: Case) -> CaseSheet:
         [case_side(pc, case, lang) for lang in pc.languages],
         arrows,
         case.last_reviewed.isoformat(),
+        locator(ctx, case.place, pc.languages[0]),
     )
 
 

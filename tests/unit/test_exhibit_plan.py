@@ -257,3 +257,24 @@ def _print_context(project, plan):
     site = load_strings(theme / STRINGS_DIR, loaded.config)
     ctx = ViewContext(collection, loaded.config, site, UrlScheme(loaded.config))
     return PrintContext(ctx, load_print_strings(theme, loaded.config, site).t, SITE_URL, plan.languages)
+
+
+def test_a_case_poster_carries_the_case_pages_locator_map():
+    """The county with the township marked, as on the case page (generator/render/views/map.py)."""
+    from generator.build.site import STRINGS_DIR
+    from generator.exhibit.printing import load_print_strings
+    from generator.exhibit.printviews import PrintContext, case_sheet
+    from generator.load.strings import load_strings
+    from generator.render.urls import UrlScheme
+    from generator.render.views.base import ViewContext
+
+    root = Path(__file__).resolve().parents[2]
+    loaded, _ = load_project(root / "casebook.yml")
+    collection, _ = load_collection(loaded)
+    site = load_strings(root / "theme" / STRINGS_DIR, loaded.config)
+    ctx = ViewContext(collection, loaded.config, site, UrlScheme(loaded.config))
+    pc = PrintContext(ctx, load_print_strings(root / "theme", loaded.config, site).t, SITE_URL, ["zh-TW", "en"])
+    cases = collection.cases
+    kouhu = case_sheet(pc, cases["kouhu-smart-tilapia"]).locator
+    assert kouhu.label == "口湖鄉在雲林縣的位置" and len(kouhu.points) == 1
+    assert case_sheet(pc, cases["pingtung-cocoa"]).locator.points == []  # the case names its county only
