@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: setup venv system serve build test test-content lint validate schema clean update-golden bench bench-pages bench-search bench-images screenshots fonts map-data exhibit exhibit-screenshots
+.PHONY: setup setup-content venv system serve build test test-content lint validate schema clean update-golden bench bench-pages bench-search bench-images screenshots fonts map-data exhibit exhibit-screenshots
 
 setup: system $(STAMP) $(VNU)
 
@@ -16,6 +16,11 @@ venv: $(STAMP)
 
 system:
 	@bash scripts/install-system.sh
+
+# What a pull request that changes only content/ needs to validate, build and run
+# `make test-content`: the fonts and the Python packages (no browser, no Java).
+setup-content: $(STAMP)
+	@bash scripts/install-system.sh content
 
 # The Nu HTML Checker the tests run (tests/e2e/test_html_valid.py), pinned in package-lock.json.
 $(VNU): package.json package-lock.json
