@@ -106,8 +106,10 @@ def test_untrusted_issue_text_reaches_scripts_only_through_the_environment():
 
 def test_pull_request_workflow_runs_the_readme_commands():
     runs = [s.get("run", "") for s in workflow("pull-request.yml")["jobs"]["check"]["steps"]]
+    setup = step("pull-request.yml", "setup")
+    assert setup["run"] == 'if [ "$CONTENT_ONLY" = true ]; then make setup-content; else make setup; fi'
+    assert setup["env"] == {"CONTENT_ONLY": "${{ steps.scope.outputs.content_only }}"}
     for command in (
-        "make setup",
         ".venv/bin/casebook validate --strict --format github --lang zh-TW",
         ".venv/bin/casebook build --strict -d site",
         "make test",
