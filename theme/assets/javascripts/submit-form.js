@@ -145,9 +145,22 @@
     return ORDER.indexOf(name) >= 0 ? name : null;
   }
 
+  // A field left by pressing on another control is checked once the press is over: a message
+  // appearing under it would move that control away between press and release, losing the click.
+  var pressing = false;
+  var leftWhilePressing = [];
+  document.addEventListener("pointerdown", function () { pressing = true; }, true);
+  function released() {
+    pressing = false;
+    setTimeout(function () { leftWhilePressing.splice(0).forEach(check); }, 0);   // after the click
+  }
+  document.addEventListener("pointerup", released, true);
+  document.addEventListener("pointercancel", released, true);
+
   form.addEventListener("focusout", function (event) {
     var name = fieldOf(event.target);
-    if (name && GROUPS.indexOf(name) < 0) { check(name); }
+    if (!name || GROUPS.indexOf(name) >= 0) { return; }
+    if (pressing) { leftWhilePressing.push(name); } else { check(name); }
   });
   form.addEventListener("change", function (event) {
     var name = fieldOf(event.target);
@@ -197,10 +210,14 @@
   var output = document.getElementById("submit-yaml");
   var downloadUrl = null;
 
+  /* GitHub's new-file editor with the file's name, and its text unless text is null. Encoded as a
+     form (a space is "+", not "%20") and with "/", ":" and "," left as they are, all allowed in a
+     query: the file's comments are long, and every byte counts against GitHub's limit. */
   function editorUrl(id, text) {
-    var name = encodeURIComponent(data.casesFolder + "/" + id + ".yml").replace(/%2F/g, "/");
-    var url = data.newFileUrl + "?filename=" + name;
-    return text === null ? url : url + "&value=" + encodeURIComponent(text);
+    var query = new URLSearchParams({ filename: data.casesFolder + "/" + id + ".yml" });
+    if (text !== null) { query.append("value", text); }
+    var encoded = query.toString().replace(/%2F/g, "/").replace(/%3A/g, ":").replace(/%2C/g, ",");
+    return data.newFileUrl + "?" + encoded;
   }
 
   function offer(given, text) {
