@@ -31,7 +31,7 @@ PHONE = {"width": 390, "height": 844}
 # a character beyond the Basic Multilingual Plane, template syntax.
 ANSWERS = {
     "title_zh": '屏東萬巒「豬腳」: 測試 #1 \\ "引號" 𠀋 {{ x }}',
-    "title_en": "Wanluan: a \"test\" case # 1, {% raw %}",
+    "title_en": 'Wanluan: a "test" case # 1, {% raw %}',
     "id": "wanluan-submit-test",
     "summary_zh": "這是測試用的摘要，不是真實案例。",
     "summary_en": "A test summary, not a real case: yes, no, on.",
