@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from generator.core.fill import fill
 from generator.model.raw import KIND_FOLDERS
 from generator.model.records import LocalizedText
 from generator.model.schema import SCHEMA_DIR, render_schemas, schema_filename
@@ -136,15 +137,21 @@ def submit_view(ctx: ViewContext, lang: str) -> SubmitView:
 
 
 def place_groups(ctx: ViewContext, lang: str) -> list[ChoiceGroup]:
-    """Every county with its townships, in places.yml's order: a county's own id comes first."""
-    return [
-        ChoiceGroup(
-            ctx.text(county.name, lang),
-            [Choice(county.id, ctx.text(county.name, lang))]
-            + [Choice(t.id, ctx.text(t.name, lang)) for t in county.townships],
-        )
-        for county in ctx.c.places.counties
-    ]
+    """Every county with its townships, in places.yml's order: a county's own id comes first.
+
+    A township is named with its county: a closed select shows only the chosen
+    option, and names such as 東區 belong to several cities.
+    """
+    groups = []
+    for county in ctx.c.places.counties:
+        name = ctx.text(county.name, lang)
+        whole = Choice(county.id, fill(ctx.t("submit.county_itself", lang), county=name))
+        townships = [
+            Choice(t.id, fill(ctx.t("submit.township", lang), township=ctx.text(t.name, lang), county=name))
+            for t in county.townships
+        ]
+        groups.append(ChoiceGroup(name, [whole, *townships]))
+    return groups
 
 
 @cache  # one schema a process, as generator/model/schema.py makes it
