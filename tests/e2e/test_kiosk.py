@@ -207,7 +207,7 @@ def test_a_link_out_shows_a_message(kiosk, page):
 def test_downloads_and_editors_pages_are_left_out(kiosk, page):
     page.page.goto((kiosk / "index.html").as_uri())
     shown = page.page.evaluate("""() => [...document.querySelectorAll('a[href]')]
-        .filter(a => !a.closest('[hidden]') && /(\\.(json|csv|xml|zip)$)|translations|open-data|\/submit\.html$/.test(a.pathname))
+        .filter(a => !a.closest('[hidden]') && /(\\.(json|csv|xml|zip)$)|translations|open-data|\\/submit\\.html$/.test(a.pathname))
         .map(a => a.href)""")
     assert shown == []
     page.page.goto((kiosk / "translations.html").as_uri())
