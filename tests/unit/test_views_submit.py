@@ -75,6 +75,7 @@ def test_with_a_repository_the_page_links_its_editor_issue_form_and_contributing
     assert 'href="https://github.com/example/casebook/issues/new?template=new-case.yml"' in html
     assert 'href="https://github.com/example/casebook/blob/main/CONTRIBUTING.md"' in html
     assert _script_data(html)["messages"]["error.required"] == "請填寫這一欄。"
+    assert '"請填寫這一欄。"' in html, "Han text as it is, so the build's font cut includes the messages"
 
 
 def test_hostile_names_in_the_records_stay_inert_in_the_page(project):

@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.core.fill import fill
+from generator.core.json_text import inert_json
 from generator.model.raw import KIND_FOLDERS
 from generator.model.records import LocalizedText
 from generator.model.schema import SCHEMA_DIR, render_schemas, schema_filename
@@ -97,6 +100,13 @@ class SubmitView:
     scripts: tuple[str, ...] = SCRIPTS
     # What submit-form.js reads (one JSON script element): the schema, the names behind ids, messages.
     script_data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def script_json(self) -> Markup:
+        """script_data for a <script type="application/json">: `<`, `>` and `&` escaped so no text
+        can end the element, and Han characters as they are, so the build's font cut
+        (publish/fonts.py reads every character of the page) includes the messages."""
+        return Markup(inert_json(self.script_data, compact=True))
 
 
 def submit_pages(ctx: ViewContext, lang: str) -> list[Page]:
