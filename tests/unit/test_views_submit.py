@@ -17,8 +17,8 @@ from generator.render.chrome import make_chrome
 from generator.render.views.submit import MAX_EDITOR_URL, submit_pages
 
 
-def _script_data(html: str) -> dict:
-    match = re.search(r'<script type="application/json" id="cb-submit-data">(.*?)</script>', html, re.S)
+def _script_data(html: str, element: str = "cb-submit-data") -> dict:
+    match = re.search(rf'<script type="application/json" id="{element}">(.*?)</script>', html, re.S)
     assert match, "the script's data is in the page"
     return json.loads(match.group(1))
 
@@ -74,8 +74,17 @@ def test_with_a_repository_the_page_links_its_editor_issue_form_and_contributing
     assert _script_data(html)["newFileUrl"] == "https://github.com/example/casebook/new/main"
     assert 'href="https://github.com/example/casebook/issues/new?template=new-case.yml"' in html
     assert 'href="https://github.com/example/casebook/blob/main/CONTRIBUTING.md"' in html
-    assert _script_data(html)["messages"]["error.required"] == "請填寫這一欄。"
-    assert '"請填寫這一欄。"' in html, "Han text as it is, so the build's font cut includes the messages"
+    assert _script_data(html, "cb-submit-messages")["error.required"] == "請填寫這一欄。"
+    assert '"請填寫這一欄。"' in html, "the messages' Han as it is, so the build's font cut includes them"
+
+
+def test_an_english_page_holds_no_han_for_the_script():
+    """The build cuts the Han font to the characters pages hold, English pages' all in one part."""
+    ctx = view_context(ROOT)
+    html = render(ctx, submit_pages(ctx, "en")[0])
+    scripts = re.findall(r'<script type="application/json" id="cb-submit-[a-z]+">(.*?)</script>', html, re.S)
+    assert len(scripts) == 2 and not re.search(r"[\u3400-\u9fff]", "".join(scripts))
+    assert "屏東縣" in _script_data(html)["labels"]["places"]["pingtung"]
 
 
 def test_hostile_names_in_the_records_stay_inert_in_the_page(project):

@@ -103,10 +103,19 @@ class SubmitView:
 
     @property
     def script_json(self) -> Markup:
-        """script_data for a <script type="application/json">: `<`, `>` and `&` escaped so no text
-        can end the element, and Han characters as they are, so the build's font cut
-        (publish/fonts.py reads every character of the page) includes the messages."""
-        return Markup(inert_json(self.script_data, compact=True))
+        """script_data (but its messages) for a <script type="application/json">: `<`, `>` and `&`
+        escaped so no text can end the element, and every other non-ASCII character as a \\u
+        escape: the build cuts the Han font to the characters a page holds (publish/fonts.py),
+        and an English page holding every place's Chinese name would grow every English page's part."""
+        data = {key: value for key, value in self.script_data.items() if key != "messages"}
+        text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+        return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+
+    @property
+    def messages_json(self) -> Markup:
+        """The script's messages, in the page's language, with their Han characters as they are,
+        so that the font cut includes them."""
+        return Markup(inert_json(self.script_data["messages"], compact=True))
 
 
 def submit_pages(ctx: ViewContext, lang: str) -> list[Page]:

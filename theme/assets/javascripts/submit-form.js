@@ -17,7 +17,7 @@
   if (!form || !dataElement || !window.CasebookAjv || !window.CasebookSubmitYaml) { return; }
   var data = JSON.parse(dataElement.textContent);
   var writer = window.CasebookSubmitYaml;
-  var messages = data.messages;
+  var messages = JSON.parse(document.getElementById("cb-submit-messages").textContent);
   var validateRecord = compile(data.schema);
 
   // C0 controls but tab and newline, DEL, C1 controls, the line and paragraph separators:
