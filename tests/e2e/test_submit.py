@@ -278,6 +278,8 @@ def test_the_github_editor_address_carries_the_file_and_its_length_is_checked(ph
     assert page.locator("[data-cb-github]").is_hidden()
     notice = page.inner_text("[data-cb-too-long]")
     assert "8000" in notice and re.search(r"needs \d{4,}", notice)
+    page.click("[data-cb-too-long] [data-cb-copy]")  # step 1 of the three, beside its explanation
+    page.wait_for_function("document.querySelector('[data-cb-status]').textContent !== ''")
     empty = page.get_attribute("[data-cb-github-empty]", "href")
     assert empty == f"{REPO}/new/main?filename=content/cases/{short['id']}.yml"
     assert len(text) > 0
@@ -290,7 +292,7 @@ def test_the_file_can_be_copied_and_downloaded(browser, server, project):
         tab = _open(page, server, "zh-TW")
         _answer(tab, ANSWERS, _first_source(project))
         text = _submit(tab)
-        tab.click("[data-cb-copy]")
+        tab.click(".cb-submit__actions [data-cb-copy]")
         tab.wait_for_function("document.querySelector('[data-cb-status]').textContent !== ''")
         assert tab.inner_text("[data-cb-status]") == "已複製，請貼到 GitHub 編輯器中。"
         assert tab.evaluate("navigator.clipboard.readText()") == text

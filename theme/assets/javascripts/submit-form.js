@@ -242,7 +242,7 @@
     result.querySelector("h2").focus();
   }
 
-  result.querySelector("[data-cb-copy]").addEventListener("click", function () {
+  function copy() {
     function copied() { status.textContent = messages["out.copied"]; }
     function byHand() {
       output.focus();
@@ -256,7 +256,8 @@
     } else {
       byHand();
     }
-  });
+  }
+  result.querySelectorAll("[data-cb-copy]").forEach(function (button) { button.addEventListener("click", copy); });
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
