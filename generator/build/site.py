@@ -6,7 +6,7 @@ MkDocs; nothing here imports MkDocs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
 
@@ -77,6 +77,14 @@ class Site:
 
     def page(self, src_uri: str) -> Page | None:
         return self._by_src().get(src_uri)
+
+    def without(self, keys: frozenset[str] | set[str]) -> Site:
+        """The site without the pages of these keys in any language (the kiosk leaves some out)."""
+        if not keys:
+            return self
+        pages = [p for p in self.pages if p.key not in keys]
+        kept = {p.src_uri for p in pages}
+        return replace(self, pages=pages, rendered={uri: r for uri, r in self.rendered.items() if uri in kept})
 
     def _by_src(self) -> dict[str, Page]:
         cache = self.__dict__.get("_page_index")

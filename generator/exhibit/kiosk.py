@@ -37,7 +37,7 @@ from pathlib import Path
 from generator.exhibit.plan import KioskOptions
 from generator.exhibit.posters import WrittenFile
 from generator.publish.search_shards import inline_index
-from generator.render.urls import SOCIAL_CARDS_DIR
+from generator.render.urls import SOCIAL_CARDS_DIR, SUBMIT_PATH
 
 KIOSK_DIR = "kiosk"
 ASSETS = "assets/kiosk"  # in the kiosk site
@@ -47,6 +47,7 @@ HEAD_SCRIPT = "kiosk-head.js"
 SETTINGS = "kiosk-settings.js"
 COPIED = ("kiosk.js", "kiosk.css", HEAD_SCRIPT, SHIM, "LICENSE-iframe-worker.txt")
 SEARCH_INDEX = "search_index.json"
+LEFT_OUT_KEY = "casebook_left_out"  # in the kiosk build's config.extra: the page keys the plugin leaves out
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class KioskSite:
     stylesheets: list[str]
     scripts: list[str]  # after Material's bundle, in this order
     polyfills: list[str]  # in the head, before Material's bundle starts search
+    # Pages left out of the kiosk in every language (their links are hidden by kiosk.js):
+    # the submit form, which writes a file for GitHub, a network and an account a visitor lacks.
+    left_out: tuple[str, ...] = (SUBMIT_PATH,)
 
 
 SiteBuilder = Callable[[Path, Path, KioskSite], None]

@@ -29,6 +29,7 @@ from generator.render.urls import (
     LOOKING_FOR_PATH,
     MAP_PATH,
     POLICY_PATH,
+    SUBMIT_PATH,
     TRANSLATION_STATUS_PATH,
     UrlScheme,
     data_dictionary_path,
@@ -144,7 +145,7 @@ def make_chrome(config: SiteConfig, strings: Strings, urls: UrlScheme, lang: str
     ]
     if config.repo_url:
         data_links.append(ChromeLink(t("footer.source"), config.repo_url, external=True))
-    take_part = []
+    take_part = [ChromeLink(t("footer.submit"), url(SUBMIT_PATH))]
     new_case = repo_form_url(config, NEW_CASE_FORM)
     if new_case:
         take_part.append(ChromeLink(t("footer.new_case"), new_case, external=True))

@@ -26,6 +26,7 @@ from generator.render.views.notfound import not_found_pages
 from generator.render.views.opendata import open_data_pages
 from generator.render.views.policy import policy_pages
 from generator.render.views.status import status_pages
+from generator.render.views.submit import submit_pages
 
 # Every kind of page, in the order they are built.
 PAGE_BUILDERS = (
@@ -42,6 +43,7 @@ PAGE_BUILDERS = (
     exhibition_pages,
     status_pages,
     about_pages,
+    submit_pages,
     not_found_pages,
 )
 

@@ -172,6 +172,7 @@ LOOKING_FOR_PATH = "looking-for"
 EXHIBITIONS_PATH = "exhibitions"
 TRANSLATION_STATUS_PATH = "translations"
 ABOUT_PATH = "about"
+SUBMIT_PATH = "submit"  # the form that writes a new case's file (views/submit.py)
 NOT_FOUND_PATH = "404"  # a file, not a folder: hosts serve <prefix>404.html
 COUNTIES = "counties"  # the group of county pages, beside the taxonomy groups
 FACET_GROUPS = ("arrows", "technologies", "industries")

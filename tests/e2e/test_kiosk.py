@@ -207,11 +207,20 @@ def test_a_link_out_shows_a_message(kiosk, page):
 def test_downloads_and_editors_pages_are_left_out(kiosk, page):
     page.page.goto((kiosk / "index.html").as_uri())
     shown = page.page.evaluate("""() => [...document.querySelectorAll('a[href]')]
-        .filter(a => !a.closest('[hidden]') && /(\\.(json|csv|xml|zip)$)|translations|open-data/.test(a.pathname))
+        .filter(a => !a.closest('[hidden]') && /(\\.(json|csv|xml|zip)$)|translations|open-data|\\/submit\\.html$/.test(a.pathname))
         .map(a => a.href)""")
     assert shown == []
     page.page.goto((kiosk / "translations.html").as_uri())
     page.page.wait_for_url((kiosk / "index.html").as_uri())
+
+
+def test_the_submit_form_is_not_in_the_kiosk(kiosk):
+    """It writes a file for GitHub: a visitor at an exhibition has neither the network nor the account."""
+    assert not (kiosk / "submit.html").exists() and not (kiosk / "en" / "submit.html").exists()
+    index = (kiosk / "search/search_index.js").read_text(encoding="utf-8")
+    assert "submit.html" not in index and "投稿新案例" not in index
+    footer = (kiosk / "index.html").read_text(encoding="utf-8")
+    assert "submit.html" in footer, "the footer's link stays in the HTML; kiosk.js hides it (test above)"
 
 
 def test_an_attract_screen_after_the_idle_time(kiosk, page):

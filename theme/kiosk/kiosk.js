@@ -140,7 +140,8 @@
   }
 
   // -- what a visitor cannot use: downloads and editors' pages -------------------------------------------
-  var NOT_FOR_VISITORS = /(\.(json|csv|xml|zip)$)|(\/translations(\.html|\/)?$)|(\/open-data(\/|\.html|$))/;
+  // The submit form is not in the kiosk at all (generator/exhibit/kiosk.py, left_out); its links go too.
+  var NOT_FOR_VISITORS = /(\.(json|csv|xml|zip)$)|(\/translations(\.html|\/)?$)|(\/open-data(\/|\.html|$))|(\/submit(\.html|\/)?$)/;
 
   function hideDeadEnds() {
     var links = document.querySelectorAll("a[href]");

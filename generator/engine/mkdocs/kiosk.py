@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from generator.engine.mkdocs.build import BuildFailed
-from generator.exhibit.kiosk import KioskSite
+from generator.exhibit.kiosk import LEFT_OUT_KEY, KioskSite
 
 
 def build_kiosk_site(config_file: Path, site_dir: Path, kiosk: KioskSite) -> None:
@@ -29,6 +29,7 @@ def build_kiosk_site(config_file: Path, site_dir: Path, kiosk: KioskSite) -> Non
         config.extra_css.extend(kiosk.stylesheets)
         config.extra_javascript.extend(kiosk.scripts)
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), *kiosk.polyfills]
+        config.extra[LEFT_OUT_KEY] = list(kiosk.left_out)
         build(config)
     except (ConfigurationError, Abort) as exc:
         raise BuildFailed(f"kiosk site: {exc}") from None

@@ -37,6 +37,7 @@ from generator.engine.mkdocs.material import (
 from generator.engine.mkdocs.navigation import error_page_context, language_navigations, page_context
 from generator.engine.mkdocs.serve import poll_more_often
 from generator.engine.mkdocs.site_files import add_site_files, remove_theme_data, write_fonts
+from generator.exhibit.kiosk import LEFT_OUT_KEY
 from generator.graphics.drawing import FontMissing
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -83,6 +84,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             raise Abort(str(exc)) from None
         except FontMissing as exc:  # the pages' designed headers need the CJK font too
             raise Abort(str(exc)) from None
+        # The kiosk's build (engine/mkdocs/kiosk.py) names pages a visitor at an exhibition cannot use.
+        self.site = self.site.without(frozenset(config.extra.get(LEFT_OUT_KEY, ())))
         # Material shows its language switcher only when this is set; our
         # partials/alternate.html then fills it with the page's own alternates.
         config.extra["alternate"] = [vars(home) for home in self.site.language_homes()]
