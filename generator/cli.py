@@ -520,11 +520,43 @@ def _check_deploy(mkdocs_file: Path) -> None:
         sys.exit(1)
 
 
-def _csv(value: str | None) -> tuple[str, ...] | None:
-    """'a, b' -> ('a', 'b'); None stays None (the record decides)."""
-    if value is None:
-        return None
-    return tuple(part.strip() for part in value.split(",") if part.strip())
+def _exhibit_options(command):
+    """The kit's options (generator/exhibit/options.py, shared with the kit builder page) as click flags."""
+    from generator.exhibit.options import OPTIONS
+
+    for option in reversed(OPTIONS):  # click lists them in decorator order, top first
+        if option.kind == "choice":
+            decorator = click.option(
+                option.flag,
+                option.name,
+                type=click.Choice(option.choices),
+                default=option.default,
+                show_default=option.default is not None,
+                help=option.help,
+            )
+        elif option.kind == "flag":
+            decorator = click.option(option.flag, option.name, is_flag=True, help=option.help)
+        elif option.kind == "toggle":
+            decorator = click.option(
+                f"{option.flag}/--no-{option.flag[2:]}",
+                option.name,
+                default=option.default,
+                show_default=True,
+                help=option.help,
+            )
+        elif option.kind == "seconds":
+            decorator = click.option(
+                option.flag,
+                option.name,
+                type=click.IntRange(min=0),
+                default=option.default,
+                show_default=True,
+                help=option.help,
+            )
+        else:  # text, and ids (comma-separated)
+            decorator = click.option(option.flag, option.name, help=option.help)
+        command = decorator(command)
+    return command
 
 
 @cli.command()
@@ -536,60 +568,7 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder of the kit; replaced only when the whole kit was written.",
 )
-@click.option("--paper", type=click.Choice(["A1", "A2", "A3", "A4"]), help="Poster size (default: the record's).")
-@click.option("--languages", help="Languages of the printed matter, e.g. zh-TW,en (default: the record's).")
-@click.option("--cases", help="Only these cases, e.g. pingtung-cocoa,kouhu-smart-tilapia (default: the record's).")
-@click.option("--brands", help="Brand sheets in the catalogue (default: the brands of the cases).")
-@click.option("--site-url", help="The public site the QR codes lead to (default: site_url of casebook.yml).")
-@click.option(
-    "--layout",
-    type=click.Choice(["bilingual", "per-language"]),
-    default="bilingual",
-    show_default=True,
-    help="Every language on one poster, or one poster per language.",
-)
-@click.option(
-    "--marks",
-    type=click.Choice(["bleed", "slug"]),
-    default="bleed",
-    show_default=True,
-    help="Crop marks in the 3 mm bleed (page = paper + bleed), or in a 10 mm slug outside it.",
-)
-@click.option("--catalogue-paper", type=click.Choice(["A4", "A5"]), default="A4", show_default=True)
-@click.option(
-    "--catalogue-marks",
-    is_flag=True,
-    help="The catalogue with 3 mm bleed and crop marks (page = paper + bleed), like the posters.",
-)
-@click.option(
-    "--pdf-variant",
-    type=click.Choice(["rgb", "pdf/x-4", "pdf/x-1a"]),
-    default="rgb",
-    show_default=True,
-    help="rgb: for digital printing; pdf/x-4 or pdf/x-1a: CMYK with an output intent, for offset printing.",
-)
-@click.option(
-    "--review-notice",
-    is_flag=True,
-    help="Print 'translation not yet reviewed' on posters too (the catalogue's colophon always says it).",
-)
-@click.option(
-    "--allow-local-url",
-    is_flag=True,
-    help="Accept a localhost or private --site-url (QR codes that only work on this network).",
-)
-@click.option("--posters/--no-posters", default=True, show_default=True)
-@click.option("--catalogue/--no-catalogue", default=True, show_default=True)
-@click.option("--kiosk/--no-kiosk", default=True, show_default=True, help="The offline copy of the site.")
-@click.option(
-    "--kiosk-idle",
-    type=click.IntRange(min=0),
-    default=120,
-    show_default=True,
-    help="Seconds untouched before the kiosk goes back to its home page; 0: never.",
-)
-@click.option("--kiosk-large-type", is_flag=True, help="Start the kiosk in large type.")
-@click.option("--zip/--no-zip", "make_zip", default=True, show_default=True, help="A zip of the whole kit.")
+@_exhibit_options
 @click.option(
     "-f",
     "--config-file",
@@ -600,30 +579,7 @@ def _csv(value: str | None) -> tuple[str, ...] | None:
     help="The site engine's configuration (kiosk).",
 )
 @click.pass_context
-def exhibit(
-    ctx: click.Context,
-    exhibition,
-    out,
-    paper,
-    languages,
-    cases,
-    brands,
-    site_url,
-    layout,
-    marks,
-    catalogue_paper,
-    catalogue_marks,
-    pdf_variant,
-    review_notice,
-    allow_local_url,
-    posters,
-    catalogue,
-    kiosk,
-    kiosk_idle,
-    kiosk_large_type,
-    make_zip,
-    mkdocs_file,
-) -> None:
+def exhibit(ctx: click.Context, exhibition: str, out: Path, mkdocs_file: Path, **values) -> None:
     """Write an exhibition kit: posters, catalogue, offline kiosk, manifest and zip.
 
     EXHIBITION is the id of a record in content/exhibitions/; the options
@@ -632,28 +588,9 @@ def exhibit(
     from generator import build_exhibit
     from generator.core.errors import ContentError
     from generator.engine.mkdocs.build import BuildFailed
-    from generator.exhibit.plan import ExhibitRequest, KioskOptions
+    from generator.exhibit.options import request_from_values
 
-    request = ExhibitRequest(
-        exhibition=exhibition,
-        out=out,
-        paper=paper,
-        languages=_csv(languages),
-        cases=_csv(cases),
-        brands=_csv(brands),
-        site_url=site_url,
-        layout=layout,
-        marks=marks,
-        catalogue_paper=catalogue_paper,
-        catalogue_marks=catalogue_marks,
-        pdf_variant=pdf_variant,
-        review_notice=review_notice,
-        allow_local_url=allow_local_url,
-        posters=posters,
-        catalogue=catalogue,
-        zip=make_zip,
-        kiosk=KioskOptions(kiosk_idle, kiosk_large_type) if kiosk else None,
-    )
+    request = request_from_values(exhibition, out, values)
     try:
         result = build_exhibit(ctx.obj["config_path"], request, mkdocs_file=mkdocs_file, on_file=_echo_written)
     except ContentError as exc:
