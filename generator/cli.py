@@ -607,6 +607,50 @@ def exhibit(ctx: click.Context, exhibition: str, out: Path, mkdocs_file: Path, *
     click.echo(f"kit written to {result.out} in {result.seconds:.1f} s")
 
 
+@cli.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.option(
+    "-f",
+    "--config-file",
+    "mkdocs_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The site engine's configuration (kiosk).",
+)
+@click.pass_context
+def kit(ctx: click.Context, port: int, open_browser: bool, mkdocs_file: Path) -> None:
+    """The kit builder: a page on this computer for building exhibition kits without a terminal.
+
+    Serves http://127.0.0.1:PORT/ (this computer only) until Ctrl+C.
+    """
+    from generator import find_theme_dir
+    from generator.web.server import PortInUse, bind, serve
+
+    config_path = Path(ctx.obj["config_path"]).resolve()
+    _project(ctx)  # a broken casebook.yml is one line here, not an error page
+    try:
+        sock = bind(port)
+    except PortInUse:
+        click.echo(
+            f"casebook: port {port} is in use (is the kit builder already running?); try --port {port + 1}", err=True
+        )
+        sys.exit(1)
+
+    def announce(url: str) -> None:
+        click.echo(f"The kit builder is at {url}  (open it in a web browser on this computer; Ctrl+C stops it)")
+
+    serve(
+        sock,
+        config_path,
+        mkdocs_file.resolve(),
+        find_theme_dir(config_path, mkdocs_file.resolve()),
+        open_browser=open_browser,
+        announce=announce,
+    )
+
+
 def _echo_written(item) -> None:
     """One line per written file (the kiosk is one line for its folder)."""
     size = f"{item.size / 1024:,.0f} KB" if item.size < 10 * 1024 * 1024 else f"{item.size / 1024 / 1024:,.1f} MB"
