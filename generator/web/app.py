@@ -60,7 +60,9 @@ def create_app(settings: KitSettings) -> HostGuard:
         Route("/job/{job}/status", pages.job_status),
         Route("/job/{job}/poster/{number:int}", pages.job_poster),
         Route("/job/{job}/download", pages.job_download),
+        Route("/job/{job}/build", pages.job_build, methods=["POST"]),
         Route("/static/{name}", pages.static),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
     ]
     app = Starlette(routes=routes)
     app.add_middleware(_SecurityHeaders)
@@ -73,7 +75,7 @@ class _SecurityHeaders:
     HEADERS = [
         (b"content-security-policy", b"default-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'"),
         (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
+        (b"referrer-policy", b"same-origin"),  # no-referrer would make the browser send `Origin: null` on our own forms
         (b"cache-control", b"no-store"),
     ]
 
@@ -115,6 +117,7 @@ class KitPages:
         lang = request.query_params.get("lang", "")
         lang = lang if lang in languages else project.config.default_language
         strings = load_strings(self.settings.theme_dir / STRINGS_DIR, project.config)
+        context.setdefault("problems", [])
         page = self.env.get_template(template).render(
             lang=lang,
             languages=[(language.code, language.name) for language in project.config.languages],
@@ -132,11 +135,8 @@ class KitPages:
             request.headers.get("origin"), self.settings.port
         ):
             return None
-        return Response(
-            "Refused: this form is not from the kit builder's own page. Open it again from the address the command printed.\n",
-            status_code=403,
-            media_type="text/plain",
-        )
+        # Also what a tab left open across a restart of `casebook kit` meets: its token is the old one.
+        return self._render(request, "refused.html", 403)
 
     def _lang(self, request: Request, form: dict[str, list[str]] | None = None) -> str:
         return (form or {}).get("lang", [""])[0] or request.query_params.get("lang", "")
@@ -178,7 +178,12 @@ class KitPages:
         exhibition = collection.exhibitions.get(request.path_params["exhibition"])
         if exhibition is None:
             return self._render(request, "missing.html", 404)
-        return self._kit_page(request, project, collection, exhibition, self._record_choices(exhibition), [])
+        earlier = self.jobs.get(request.query_params.get("from", ""))  # back from a preview: its choices again
+        if earlier is not None and earlier.exhibition == exhibition.id:
+            chosen = earlier.choices
+        else:
+            chosen = self._record_choices(exhibition)
+        return self._kit_page(request, project, collection, exhibition, chosen, [])
 
     async def kit_submit(self, request: Request) -> Response:
         form = parse_body(await request.body())
@@ -195,8 +200,9 @@ class KitPages:
             action = form.get("action", ["build"])[0]
             out = project.root / KIT_OUT / exhibition.id
             kit_request = request_from_values(exhibition.id, out, choices.values)
+            chosen = {**choices.values, "brands_mode": form.get("brands_mode", [BRANDS_OF_CASES])[0]}
             try:
-                job = self._start(action, kit_request, project, self._lang(request, form))
+                job = self._start(action, kit_request, project, self._lang(request, form), chosen)
             except Busy:
                 lines = [self._t(request, form, "kit.problem.busy")]
             else:
@@ -224,6 +230,7 @@ class KitPages:
             status,
             exhibition=exhibition,
             collection=collection,
+            cases=_cases_in_order(collection, exhibition),
             chosen=chosen,
             options=BY_NAME,
             problems=problems,
@@ -234,13 +241,15 @@ class KitPages:
 
     # -- building ------------------------------------------------------------------------------
 
-    def _start(self, action: str, kit_request, project, lang: str) -> Job:
+    def _start(self, action: str, kit_request, project, lang: str, chosen: dict) -> Job:
         per_case = len(kit_request.languages or ()) if kit_request.layout == "per-language" else 1
         posters = len(kit_request.cases or ()) * max(per_case, 1)
         if action == "preview":
             folder = project.root / CACHE_DIR / "kit-previews" / previews.cache_key(kit_request, project.root)
             preview = previews.preview_request(kit_request, folder)
-            job = Job(new_job_id(), "preview", kit_request.exhibition, lang, expected=posters + 2)
+            job = Job(
+                new_job_id(), "preview", kit_request.exhibition, lang, posters, choices=chosen, request=kit_request
+            )
 
             def work(job: Job) -> None:
                 cached = previews.cached_previews(folder)
@@ -253,7 +262,7 @@ class KitPages:
             return self.jobs.start(job, work)
         expected = (posters if kit_request.posters else 0) + (2 if kit_request.catalogue else 0)
         expected += (1 if kit_request.kiosk else 0) + 3  # README, manifest, zip
-        job = Job(new_job_id(), "build", kit_request.exhibition, lang, expected=expected)
+        job = Job(new_job_id(), "build", kit_request.exhibition, lang, expected, choices=chosen, request=kit_request)
 
         def work(job: Job) -> None:
             result = self._build(job, kit_request)
@@ -308,6 +317,24 @@ class KitPages:
             return Response(status_code=404)
         return FileResponse(job.previews[number][1], media_type="image/png")
 
+    async def job_build(self, request: Request) -> Response:
+        """Build the kit a preview showed, with the same choices."""
+        form = parse_body(await request.body())
+        refused = self._refused(request, form)
+        if refused:
+            return refused
+        earlier = self._job(request)
+        if earlier is None or earlier.request is None:
+            return self._render(request, "missing.html", 404)
+        project, _ = load_project(self.settings.config_path)
+        try:
+            job = self._start("build", earlier.request, project, earlier.lang, earlier.choices)
+        except Busy:
+            return self._render(
+                request, "job.html", 409, job=earlier, problems=[self._t(request, form, "kit.problem.busy")]
+            )
+        return RedirectResponse(f"/job/{job.id}?lang={job.lang}", status_code=303)
+
     async def job_download(self, request: Request) -> Response:
         job = self._job(request)
         if job is None or job.zip_path is None or not job.zip_path.is_file():
@@ -347,3 +374,9 @@ class KitPages:
             where = f"{diagnostic.path}: " if diagnostic.line == 0 else f"{diagnostic.location()}: "
             lines.append(f"{where}{message}" + (f" ({hint})" if hint else ""))
         return lines
+
+
+def _cases_in_order(collection, exhibition) -> list:
+    """The exhibition's own cases first, in its order (the kit prints them in the order they are sent), then the rest by id."""
+    own = [collection.cases[case_id] for case_id in exhibition.kit.cases if case_id in collection.cases]
+    return own + sorted((c for c in collection.cases.values() if c not in own), key=lambda c: c.id)

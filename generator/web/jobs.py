@@ -27,6 +27,10 @@ class Job:
     zip_path: Path | None = None
     previews: list[tuple[str, Path]] = field(default_factory=list)  # (poster file name, PNG)
     seconds: float = 0.0
+    choices: dict = field(default_factory=dict)  # the form's values, to fill the form again or build from a preview
+    request: object = (
+        None  # the kit's ExhibitRequest (for a preview: the whole kit the staff chose, not its posters only)
+    )
 
     def status(self) -> dict:
         return {
