@@ -54,6 +54,7 @@ def kit_choices(form: dict[str, list[str]], collection: Collection, languages: t
             value = given[0] if given else ""
             if value not in option.choices:
                 choices.problems.append(Problem(f"kit.problem.{option.name}", value))
+                value = option.default
             choices.values[option.name] = value
         elif option.kind == "seconds":
             choices.values[option.name] = _seconds(given, option.default, choices.problems)
