@@ -25,7 +25,7 @@ from generator.build.site import CACHE_DIR, STRINGS_DIR
 from generator.core.errors import ContentError, Diagnostic, count_errors
 from generator.engine.mkdocs.build import BuildFailed
 from generator.exhibit.options import BY_NAME, OPTIONS, request_from_values
-from generator.exhibit.plan import CATALOGUE_PAPERS, POSTER_PAPERS
+from generator.exhibit.plan import CATALOGUE_PAPERS, POSTER_PAPERS, resolve_plan
 from generator.load.project import load_project
 from generator.load.strings import load_strings, pick
 from generator.model.messages import catalogue as message_catalogue
@@ -166,7 +166,8 @@ class KitPages:
                 return RedirectResponse(
                     f"/exhibition/{planned.id}?lang={self._lang(request, form)}&created=1", status_code=303
                 )
-            lines = self._lines(result.diagnostics, request, form)
+            # The file does not exist yet, so a line and column in it would lead nowhere: the field says where.
+            lines = self._diagnostic_lines(result.diagnostics, self._lang(request, form) or "zh-TW", at_field=True)
         return self._render(
             request, "new.html", 400, collection=collection, form=form, problems=lines, papers=POSTER_PAPERS
         )
@@ -200,6 +201,10 @@ class KitPages:
             action = form.get("action", ["build"])[0]
             out = project.root / KIT_OUT / exhibition.id
             kit_request = request_from_values(exhibition.id, out, choices.values)
+            # What the build would refuse at once (no site address, a local one...) is said here, beside the choices.
+            _, refused = resolve_plan(collection, project.config, kit_request)
+            lines = self._diagnostic_lines(refused, self._lang(request, form) or "zh-TW", at_field=True)
+        if not lines:
             chosen = {**choices.values, "brands_mode": form.get("brands_mode", [BRANDS_OF_CASES])[0]}
             try:
                 job = self._start(action, kit_request, project, self._lang(request, form), chosen)
@@ -257,7 +262,8 @@ class KitPages:
                     if self._build(job, preview) is None:
                         return
                     cached = previews.render_previews(folder)
-                job.previews = cached
+                order = {case_id: n for n, case_id in enumerate(kit_request.cases or ())}
+                job.previews = sorted(cached, key=lambda item: order.get(item[0].split(".")[0], len(order)))
 
             return self.jobs.start(job, work)
         expected = (posters if kit_request.posters else 0) + (2 if kit_request.catalogue else 0)
@@ -302,7 +308,24 @@ class KitPages:
         job = self._job(request)
         if job is None:
             return self._render(request, "missing.html", 404)
-        return self._render(request, "job.html", job=job)
+        return self._render(request, "job.html", job=job, titles=self._poster_titles(job, request))
+
+    def _poster_titles(self, job: Job, request: Request) -> dict[str, str]:
+        """Poster file name -> the case's title in the page's language (staff know cases by title, not by id)."""
+        if not job.previews:
+            return {}
+        project, collection, _ = self._world()
+        lang = (
+            self._lang(request)
+            if self._lang(request) in project.config.language_codes
+            else project.config.default_language
+        )
+        titles = {}
+        for name, _png in job.previews:
+            case = collection.cases.get(name.split(".")[0])
+            if case is not None:
+                titles[name] = pick(case.title, lang, project.config.default_language)[0]
+        return titles
 
     async def job_status(self, request: Request) -> Response:
         job = self._job(request)
@@ -363,15 +386,28 @@ class KitPages:
         lang = self._lang(request, form) or "zh-TW"
         return self._diagnostic_lines(diagnostics, lang) if count_errors(diagnostics) else []
 
-    @staticmethod
-    def _diagnostic_lines(diagnostics: list[Diagnostic], lang: str) -> list[str]:
-        """Each error as one line: where, what, and what to do (the hint), in the page's language when the catalogue has it."""
+    def _diagnostic_lines(self, diagnostics: list[Diagnostic], lang: str, at_field: bool = False) -> list[str]:
+        """Each error as one line: where, what, and what to do, in the page's language when the catalogue has it.
+
+        Where is file:line:col, or the field of a record not written yet, or the
+        page's own label for an option (whose hint names a command-line flag, left out here).
+        """
+        project, _ = load_project(self.settings.config_path)
+        strings = load_strings(self.settings.theme_dir / STRINGS_DIR, project.config)
         lines = []
         for diagnostic in diagnostics:
             if diagnostic.severity != "error":
                 continue
             message, hint = diagnostic.localized(lang, message_catalogue())
-            where = f"{diagnostic.path}: " if diagnostic.line == 0 else f"{diagnostic.location()}: "
+            option = diagnostic.path.removeprefix("--").replace("-", "_")
+            if diagnostic.path.startswith("--") and option in BY_NAME:
+                where, hint = strings.t("punct.label", lang).format(label=strings.t("kit.option." + option, lang)), ""
+                plain = strings.t(f"kit.plan.{diagnostic.code}", lang)  # staff's words for what they meet most
+                message = plain if plain != f"kit.plan.{diagnostic.code}" else message
+            elif at_field:
+                where = f"{diagnostic.field or diagnostic.path}: "
+            else:
+                where = f"{diagnostic.location()}: "
             lines.append(f"{where}{message}" + (f" ({hint})" if hint else ""))
         return lines
 

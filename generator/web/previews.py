@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.exhibit.plan import ExhibitRequest
 
-PREVIEW_WIDTH = 480  # px: a sheet read on a laptop, two or three side by side
+PREVIEW_WIDTH = 960  # px: three side by side on a laptop, and sharp enough to read when opened alone
 MADE_FROM = ("content", "theme", "casebook.yml")  # what a poster's look and text come from
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from exhibit_helpers import SITE_URL, site_project
 from sitetools import OfflinePage
+from test_html_valid import _vnu
 
 pytestmark = pytest.mark.browser
 CASEBOOK = str(Path(sys.executable).parent / "casebook")
@@ -58,6 +59,13 @@ def kit_builder(project):
         process.wait(timeout=10)
 
 
+def _checked(page, pages: list[Path], folder: Path) -> list[str]:
+    """axe's WCAG violations on the page as it is now; its HTML is kept for the Nu HTML Checker."""
+    pages.append(folder / f"page-{len(pages)}.html")
+    pages[-1].write_text(page.content(), encoding="utf-8")
+    return _axe(page)
+
+
 def _axe(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -74,9 +82,10 @@ def test_pick_three_cases_preview_build_and_download_the_same_zip_as_casebook_ex
     offline = OfflinePage(browser, accept_downloads=True, bypass_csp=True)  # axe is injected into the page
     page = offline.page
     page.set_default_timeout(30_000)
+    pages: list[Path] = []
     try:
         page.goto(kit_builder + "?lang=en")
-        assert _axe(page) == []
+        assert _checked(page, pages, tmp_path) == []
         page.get_by_role("link", name="Example exhibition").click()
         for title in TITLES:
             page.get_by_label(title, exact=True).check()
@@ -85,21 +94,21 @@ def test_pick_three_cases_preview_build_and_download_the_same_zip_as_casebook_ex
         page.get_by_label("The catalogue (to print, and as an accessible PDF for screen readers)").uncheck()
         page.get_by_label("The kiosk (the website on a touch screen, no internet needed)").uncheck()
         page.get_by_label("Web address the QR codes lead to").fill(SITE_URL)
-        assert _axe(page) == []
+        assert _checked(page, pages, tmp_path) == []
 
         page.get_by_role("button", name="Preview the posters").click()
         build = page.get_by_role("button", name="Build the kit with these choices")
         build.wait_for(timeout=BUILD_TIMEOUT)
-        posters = page.get_by_role("img", name=re.compile("^Preview of the poster"))
+        posters = page.get_by_role("img", name=re.compile("^The poster of "))
         assert posters.count() == 3
         widths = posters.evaluate_all("images => images.map(i => i.complete && i.naturalWidth)")
-        assert widths == [480, 480, 480]
-        assert _axe(page) == []
+        assert widths == [960, 960, 960]
+        assert _checked(page, pages, tmp_path) == []
 
         build.click()
         download_link = page.get_by_role("link", name=re.compile("^Download the kit"))
         download_link.wait_for(timeout=BUILD_TIMEOUT)
-        assert _axe(page) == []
+        assert _checked(page, pages, tmp_path) == []
         with page.expect_download() as info:
             download_link.click()
         from_page = tmp_path / "from-page.zip"
@@ -107,6 +116,7 @@ def test_pick_three_cases_preview_build_and_download_the_same_zip_as_casebook_ex
         assert offline.blocked == []
     finally:
         offline.close()
+    assert [m for m in _vnu(pages) if m.get("type") == "error"] == []
 
     out = tmp_path / "from-command"
     subprocess.run(
@@ -127,3 +137,41 @@ def test_pick_three_cases_preview_build_and_download_the_same_zip_as_casebook_ex
     for member, data in unpacked["page"].items():
         assert data == unpacked["command"][member], member
     assert from_page.read_bytes() == from_command.read_bytes()
+
+
+def test_record_a_planned_exhibition_then_choose_for_it(kit_builder, project, browser, tmp_path):
+    offline = OfflinePage(browser, bypass_csp=True)
+    page = offline.page
+    page.set_default_timeout(30_000)
+    pages: list[Path] = []
+    target = project / "content/exhibitions/tainan-2027.yml"
+    try:
+        page.goto(kit_builder + "?lang=en")
+        page.get_by_role("link", name="Record a planned exhibition").click()
+        assert _checked(page, pages, tmp_path) == []
+        page.get_by_label("Name (正體中文)").fill("臺南展")
+        page.get_by_label("Name (English)").fill("Tainan fair")
+        page.get_by_label("Venue (正體中文)").fill("臺南")
+        page.get_by_label("Venue (English)").fill("Tainan")
+        page.get_by_label("First day").fill("2027-03-14")
+        page.get_by_label("Last day (if known)").fill("2027-03-01")
+        page.get_by_label("Short name for the file").fill("tainan-2027")
+        page.get_by_label("Third example case").check()
+        page.get_by_role("button", name="Save the exhibition").click()
+        alert = page.get_by_role("alert")
+        assert "ends (2027-03-01) before it starts (2027-03-14)" in alert.inner_text()
+        assert alert.evaluate("el => el === document.activeElement")  # the staff's screen reader reads it first
+        assert _checked(page, pages, tmp_path) == []
+        assert not target.exists()
+
+        page.get_by_label("Last day (if known)").fill("2027-03-20")
+        page.get_by_role("button", name="Save the exhibition").click()
+        assert page.get_by_role("status").inner_text() == "Saved as content/exhibitions/tainan-2027.yml."
+        assert page.get_by_role("heading", level=1).inner_text() == "Tainan fair"
+        assert page.get_by_label("Third example case", exact=True).is_checked()
+        assert target.is_file()
+        assert offline.blocked == []
+    finally:
+        offline.close()
+        target.unlink(missing_ok=True)
+    assert [m for m in _vnu(pages) if m.get("type") == "error"] == []
