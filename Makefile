@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: setup setup-content venv system serve build test test-content lint validate schema clean update-golden bench bench-pages bench-search bench-images screenshots fonts map-data exhibit exhibit-screenshots vendor-js
+.PHONY: setup setup-content venv system serve build test test-content lint validate schema clean update-golden bench bench-pages bench-search bench-images screenshots fonts map-data exhibit exhibit-screenshots vendor-js kit
 
 setup: system $(STAMP) $(VNU)
 
@@ -119,6 +119,12 @@ EXHIBITION ?= taipei-2019
 EXHIBIT_OUT ?= build/exhibit/$(EXHIBITION)
 exhibit: setup
 	$(BIN)/casebook exhibit $(EXHIBITION) --out $(EXHIBIT_OUT) $(if $(SITE_URL),--site-url $(SITE_URL))
+
+# The kit builder for staff (README, "Exhibition kit": the kit builder): a page at
+# http://127.0.0.1:8765/ on this computer only, until Ctrl+C. KIT_PORT=… if 8765 is taken.
+KIT_PORT ?= 8765
+kit: setup
+	$(BIN)/casebook kit --port $(KIT_PORT)
 
 # Page 1 of a poster and a catalogue spread as PNG, into screenshots/ (for the README).
 exhibit-screenshots: exhibit

@@ -28,12 +28,12 @@ log = logging.getLogger("mkdocs.plugins.casebook")
 
 # Folders of theme/ that are data for a build, never copied into the site:
 # interface strings, the exhibition kit's print templates and its kiosk files
-# (generator/exhibit/kiosk.py adds those to the kiosk copy only).
-THEME_DATA_DIRS = (f"{STRINGS_DIR}/", "print/", "kiosk/")
+# (generator/exhibit/kiosk.py adds those to the kiosk copy only), the kit builder's pages (generator/web/).
+THEME_DATA_DIRS = (f"{STRINGS_DIR}/", "print/", "kiosk/", "kit/")
 
 
 def remove_theme_data(files: Files, config) -> None:
-    """Drop theme/'s data folders (strings, print templates, kiosk files) from the site's files."""
+    """Drop theme/'s data folders (strings, print templates, kiosk files, kit builder) from the site's files."""
     theme_dir = Path(config.theme.custom_dir).resolve()
     for file in list(files):
         if file.src_uri.startswith(THEME_DATA_DIRS) and Path(file.src_dir or "").resolve() == theme_dir:
