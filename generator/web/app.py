@@ -64,9 +64,17 @@ def create_app(settings: KitSettings) -> HostGuard:
         Route("/static/{name}", pages.static),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
     ]
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, exception_handlers={ContentError: _project_broken})
     app.add_middleware(_SecurityHeaders)
     return HostGuard(app, settings.port)
+
+
+async def _project_broken(request: Request, exc: ContentError) -> Response:
+    """casebook.yml stopped being valid while the kit builder runs: one line to fix it by, not a traceback."""
+    lines = "\n".join(d.format_text() for d in exc.diagnostics)
+    return Response(
+        f"casebook.yml cannot be read; fix it, then reload this page.\n{lines}\n", 500, media_type="text/plain"
+    )
 
 
 class _SecurityHeaders:
@@ -247,36 +255,35 @@ class KitPages:
     # -- building ------------------------------------------------------------------------------
 
     def _start(self, action: str, kit_request, project, lang: str, chosen: dict) -> Job:
+        """Start a preview or a build job; raises Busy while another runs."""
         per_case = len(kit_request.languages or ()) if kit_request.layout == "per-language" else 1
         posters = len(kit_request.cases or ()) * max(per_case, 1)
         if action == "preview":
-            folder = project.root / CACHE_DIR / "kit-previews" / previews.cache_key(kit_request, project.root)
-            preview = previews.preview_request(kit_request, folder)
             job = Job(
                 new_job_id(), "preview", kit_request.exhibition, lang, posters, choices=chosen, request=kit_request
             )
-
-            def work(job: Job) -> None:
-                cached = previews.cached_previews(folder)
-                if cached is None:
-                    if self._build(job, preview) is None:
-                        return
-                    cached = previews.render_previews(folder)
-                order = {case_id: n for n, case_id in enumerate(kit_request.cases or ())}
-                job.previews = sorted(cached, key=lambda item: order.get(item[0].split(".")[0], len(order)))
-
-            return self.jobs.start(job, work)
-        expected = (posters if kit_request.posters else 0) + (2 if kit_request.catalogue else 0)
+            return self.jobs.start(job, lambda job: self._preview(job, kit_request, project.root))
+        expected = (posters if kit_request.posters else 0) + (2 if kit_request.catalogue else 0)  # print and PDF/UA
         expected += (1 if kit_request.kiosk else 0) + 3  # README, manifest, zip
         job = Job(new_job_id(), "build", kit_request.exhibition, lang, expected, choices=chosen, request=kit_request)
+        return self.jobs.start(job, lambda job: self._build_kit(job, kit_request))
 
-        def work(job: Job) -> None:
-            result = self._build(job, kit_request)
-            if result is not None and result.zip is not None:
-                job.zip_path = result.out / result.zip.path
-                job.written.append(result.zip.path.as_posix())
+    def _preview(self, job: Job, kit_request, root: Path) -> None:
+        """The posters only, into the preview cache (unless made before), page 1 of each as PNG, in case order."""
+        folder = root / CACHE_DIR / "kit-previews" / previews.cache_key(kit_request, root)
+        made = previews.cached_previews(folder)
+        if made is None:
+            if self._build(job, previews.preview_request(kit_request, folder)) is None:
+                return
+            made = previews.render_previews(folder)
+        order = {case_id: n for n, case_id in enumerate(kit_request.cases or ())}
+        job.previews = sorted(made, key=lambda item: order.get(item[0].split(".")[0], len(order)))
 
-        return self.jobs.start(job, work)
+    def _build_kit(self, job: Job, kit_request) -> None:
+        result = self._build(job, kit_request)
+        if result is not None and result.zip is not None:
+            job.zip_path = result.out / result.zip.path
+            job.written.append(result.zip.path.as_posix())
 
     def _build(self, job: Job, kit_request):
         """build_exhibit, as `casebook exhibit` calls it; problems become the job's lines."""

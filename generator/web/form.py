@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
 from generator.authoring.exhibition import PlannedExhibition
+from generator.authoring.scaffold import derive_id
 from generator.exhibit.options import OPTIONS, defaults
 from generator.exhibit.plan import POSTER_PAPERS
 from generator.model.collection import Collection
@@ -83,7 +84,7 @@ def planned_exhibition(
     if paper not in POSTER_PAPERS:
         problems.append(Problem("kit.problem.paper", paper))
     planned = PlannedExhibition(
-        id=one("id"),
+        id=one("id") or exhibition_id(one("name.en"), one("start")),
         name={lang: one(f"name.{lang}") for lang in languages},
         venue={lang: one(f"venue.{lang}") for lang in languages},
         start=one("start"),
@@ -93,6 +94,13 @@ def planned_exhibition(
         cases=_ids("cases", form.get("cases", []), set(collection.cases), problems),
     )
     return (None if problems else planned), problems
+
+
+def exhibition_id(english_name: str, start: str) -> str:
+    """An id when staff leave it empty: the English name and the year, 'Tainan fair', '2027-03' -> 'tainan-fair-2027'."""
+    slug = derive_id(english_name)
+    year = start[:4] if start[:4].isdigit() else ""
+    return "-".join(part for part in (slug, year if year not in slug else "") if part)
 
 
 def _ids(name: str, given: list[str], known: set[str], problems: list[Problem]) -> tuple[str, ...]:

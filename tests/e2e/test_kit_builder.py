@@ -144,7 +144,7 @@ def test_record_a_planned_exhibition_then_choose_for_it(kit_builder, project, br
     page = offline.page
     page.set_default_timeout(30_000)
     pages: list[Path] = []
-    target = project / "content/exhibitions/tainan-2027.yml"
+    target = project / "content/exhibitions/tainan-fair-2027.yml"
     try:
         page.goto(kit_builder + "?lang=en")
         page.get_by_role("link", name="Record a planned exhibition").click()
@@ -155,7 +155,7 @@ def test_record_a_planned_exhibition_then_choose_for_it(kit_builder, project, br
         page.get_by_label("Venue (English)").fill("Tainan")
         page.get_by_label("First day").fill("2027-03-14")
         page.get_by_label("Last day (if known)").fill("2027-03-01")
-        page.get_by_label("Short name for the file").fill("tainan-2027")
+        # The short name for the file is left empty: it is made from the English name and the year.
         page.get_by_label("Third example case").check()
         page.get_by_role("button", name="Save the exhibition").click()
         alert = page.get_by_role("alert")
@@ -166,7 +166,7 @@ def test_record_a_planned_exhibition_then_choose_for_it(kit_builder, project, br
 
         page.get_by_label("Last day (if known)").fill("2027-03-20")
         page.get_by_role("button", name="Save the exhibition").click()
-        assert page.get_by_role("status").inner_text() == "Saved as content/exhibitions/tainan-2027.yml."
+        assert page.get_by_role("status").inner_text() == "Saved as content/exhibitions/tainan-fair-2027.yml."
         assert page.get_by_role("heading", level=1).inner_text() == "Tainan fair"
         assert page.get_by_label("Third example case", exact=True).is_checked()
         assert target.is_file()

@@ -21,7 +21,7 @@ from generator.cli import cli
 from generator.exhibit.options import OPTIONS, request_from_values
 from generator.load.project import load_project
 from generator.web.app import KitSettings, create_app
-from generator.web.form import kit_choices, parse_body, planned_exhibition
+from generator.web.form import exhibition_id, kit_choices, parse_body, planned_exhibition
 from generator.web.guards import host_is_allowed, origin_is_allowed, token_matches
 
 PORT = 8765
@@ -219,6 +219,14 @@ def test_the_new_exhibition_form_checks_its_ids(project):
         "kit.problem.unknown_languages",
         "kit.problem.unknown_cases",
     ]
+
+
+@pytest.mark.parametrize(
+    "name, start, expected",
+    [("Tainan fair", "2027-03-01", "tainan-fair-2027"), ("Expo 2027", "2027-03", "expo-2027"), ("", "2027", "2027")],
+)
+def test_an_empty_id_is_made_from_the_english_name_and_the_year(name, start, expected):
+    assert exhibition_id(name, start) == expected
 
 
 # -- the app, called as ASGI -------------------------------------------------------------------------

@@ -10,10 +10,12 @@
   for (var el of document.querySelectorAll(".no-script")) el.hidden = true;
   var progress = document.getElementById("job-progress");
   var list = document.getElementById("job-files");
+  var failures = 0;
   function poll() {
     fetch(job.dataset.status, { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (status) {
+        failures = 0;
         while (list.children.length < status.written.length) {
           var item = document.createElement("li");
           item.textContent = status.written[list.children.length];
@@ -24,7 +26,12 @@
         if (status.done) window.location.reload();
         else window.setTimeout(poll, 1000);
       })
-      .catch(function () { window.setTimeout(poll, 3000); });
+      .catch(function () {
+        // The server does not answer: `casebook kit` was stopped, or the computer slept. Say so, keep asking.
+        failures += 1;
+        if (failures >= 3) document.getElementById("job-state").textContent = job.dataset.stopped;
+        window.setTimeout(poll, 3000);
+      });
   }
   window.setTimeout(poll, 500);
 })();
