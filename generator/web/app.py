@@ -8,6 +8,7 @@ templates in theme/kit/ with the site's interface strings (theme/strings/).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -396,11 +397,17 @@ class KitPages:
     def _diagnostic_lines(self, diagnostics: list[Diagnostic], lang: str, at_field: bool = False) -> list[str]:
         """Each error as one line: where, what, and what to do, in the page's language when the catalogue has it.
 
-        Where is file:line:col, or the field of a record not written yet, or the
-        page's own label for an option (whose hint names a command-line flag, left out here).
+        Where is file:line:col, or (for a record not written yet) the form's label
+        of the field, or the page's own label for an option (whose hint names a
+        command-line flag, left out here).
         """
         project, _ = load_project(self.settings.config_path)
         strings = load_strings(self.settings.theme_dir / STRINGS_DIR, project.config)
+
+        def label(key: str, fallback: str) -> str:
+            text = strings.t(key, lang)
+            return strings.t("punct.label", lang).format(label=text if text != key else fallback)
+
         lines = []
         for diagnostic in diagnostics:
             if diagnostic.severity != "error":
@@ -408,14 +415,16 @@ class KitPages:
             message, hint = diagnostic.localized(lang, message_catalogue())
             option = diagnostic.path.removeprefix("--").replace("-", "_")
             if diagnostic.path.startswith("--") and option in BY_NAME:
-                where, hint = strings.t("punct.label", lang).format(label=strings.t("kit.option." + option, lang)), ""
+                where, hint = label(f"kit.option.{option}", option), ""
                 plain = strings.t(f"kit.plan.{diagnostic.code}", lang)  # staff's words for what they meet most
                 message = plain if plain != f"kit.plan.{diagnostic.code}" else message
             elif at_field:
-                where = f"{diagnostic.field or diagnostic.path}: "
+                field = re.split(r"[.\[]", diagnostic.field)[0]
+                where = label(f"kit.field.{field}", diagnostic.field) if field else ""  # the record as a whole
             else:
                 where = f"{diagnostic.location()}: "
-            lines.append(f"{where}{message}" + (f" ({hint})" if hint else ""))
+            text = strings.t("punct.aside", lang).format(text=message, aside=hint) if hint else message
+            lines.append(where + text)
         return lines
 
 

@@ -159,7 +159,9 @@ def test_record_a_planned_exhibition_then_choose_for_it(kit_builder, project, br
         page.get_by_label("Third example case").check()
         page.get_by_role("button", name="Save the exhibition").click()
         alert = page.get_by_role("alert")
-        assert "ends (2027-03-01) before it starts (2027-03-14)" in alert.inner_text()
+        assert alert.get_by_role("listitem").all_inner_texts() == [
+            "the exhibition ends (2027-03-01) before it starts (2027-03-14)"
+        ]
         assert alert.evaluate("el => el === document.activeElement")  # the staff's screen reader reads it first
         assert _checked(page, pages, tmp_path) == []
         assert not target.exists()

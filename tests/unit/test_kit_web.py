@@ -301,6 +301,20 @@ def test_a_post_without_the_token_or_from_another_origin_changes_nothing(app, pr
     assert target.is_file()
 
 
+def test_a_new_exhibitions_problems_name_the_form_s_fields_in_the_page_s_language(app, project):
+    form = urlencode(
+        {"name.zh-TW": "臺南", "name.en": "Tainan", "venue.zh-TW": "臺南", "venue.en": "Tainan", "start": "2027/3/1"}
+        | {"paper": "A2", "languages": "zh-TW", "token": TOKEN, "lang": "zh-TW"}
+    )
+    status, _, body = _call(app, "POST", "/new?lang=zh-TW", form.encode())
+    assert status == 400
+    problems = re.findall(r"<li>(.*?)</li>", body.decode())
+    assert len(problems) == 1 and problems[0].startswith("第一天：") and problems[0].endswith("（請寫成 2027-03-01）")
+    assert list((project.root / "content/exhibitions").iterdir()) == [
+        project.root / "content/exhibitions/example-exhibition.yml"
+    ]
+
+
 def test_unknown_exhibitions_jobs_and_files_are_not_found(app):
     assert _call(app, "GET", "/exhibition/nope")[0] == 404
     assert _call(app, "POST", "/exhibition/nope", f"token={TOKEN}".encode())[0] == 404
