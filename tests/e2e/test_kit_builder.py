@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from exhibit_helpers import SITE_URL, site_project
+from playwright.sync_api import expect
 from sitetools import OfflinePage
 from test_html_valid import _vnu
 
@@ -162,7 +163,7 @@ def test_record_a_planned_exhibition_then_choose_for_it(kit_builder, project, br
         assert alert.get_by_role("listitem").all_inner_texts() == [
             "the exhibition ends (2027-03-01) before it starts (2027-03-14)"
         ]
-        assert alert.evaluate("el => el === document.activeElement")  # the staff's screen reader reads it first
+        expect(alert).to_be_focused()  # the staff's screen reader reads it first (kit.js, once the page has loaded)
         assert _checked(page, pages, tmp_path) == []
         assert not target.exists()
 
