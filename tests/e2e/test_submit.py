@@ -35,6 +35,7 @@ ANSWERS = {
     "id": "wanluan-submit-test",
     "summary_zh": "這是測試用的摘要，不是真實案例。",
     "summary_en": "A test summary, not a real case: yes, no, on.",
+    "county": "pingtung",  # chosen first, as a clerk would: the place list then holds its places only
     "place": "wanluan",
     "arrows": ["technology", "branding"],
     "technologies": [],
@@ -98,11 +99,24 @@ def _first_source(project: Path) -> str:
 def _answer(page, answers: dict, source: str) -> None:
     for name in ("title_zh", "title_en", "id", "summary_zh", "summary_en"):
         page.fill(f"#{name}", answers[name])
+    page.select_option("#place-county", answers["county"])
     page.select_option("#place", answers["place"])
     for group in ("arrows", "technologies", "industries"):
         for value in answers[group]:
             page.check(f"input[name={group}][value={value}]")
     page.select_option("#source", source)
+
+
+def test_a_county_shortens_the_place_list(phone, server):
+    page = _open(phone, server, "zh-TW")
+    everything = page.locator("#place option").count()
+    page.select_option("#place-county", "pingtung")
+    values = page.locator("#place option").evaluate_all("options => options.map(o => o.value)")
+    assert values[:3] == ["", "pingtung", "pingtung-city"] and "wanluan" in values
+    assert len(values) < everything / 5
+    page.select_option("#place", "wanluan")
+    page.select_option("#place-county", "")  # all counties again: the chosen place stays chosen
+    assert page.input_value("#place") == "wanluan" and page.locator("#place option").count() == everything
 
 
 def _submit(page) -> str:

@@ -273,5 +273,24 @@
     offer(given, writer.caseYaml(given, data, today()));
   });
 
+  // Choosing a county leaves only its places in the place list (all of them again with "all").
+  var countySelect = form.querySelector("[data-cb-place-county]");
+  var placeSelect = form.elements.place;
+  var allPlaces = Array.prototype.slice.call(placeSelect.children).map(function (node) {
+    return node.cloneNode(true);
+  });
+  function showPlacesOf(countyId) {
+    var chosen = placeSelect.value;
+    var shown = allPlaces.filter(function (node) {
+      return !countyId || node.tagName !== "OPTGROUP" || node.querySelector("option").value === countyId;
+    }).map(function (node) { return node.cloneNode(true); });
+    placeSelect.replaceChildren.apply(placeSelect, shown);
+    placeSelect.value = Array.prototype.some.call(placeSelect.options, function (o) { return o.value === chosen; })
+      ? chosen : "";
+  }
+  if (countySelect) {
+    countySelect.addEventListener("change", function () { showPlacesOf(countySelect.value); });
+  }
+
   form.hidden = false;
 })();
