@@ -30,6 +30,7 @@ from generator.exhibit.plan import CATALOGUE_PAPERS, POSTER_PAPERS, resolve_plan
 from generator.load.project import load_project
 from generator.load.strings import load_strings, pick
 from generator.model.messages import catalogue as message_catalogue
+from generator.render.views.figures import date_text
 from generator.web import previews
 from generator.web.form import BRANDS_OF_CASES, Problem, kit_choices, parse_body, planned_exhibition
 from generator.web.guards import HostGuard, origin_is_allowed, token_matches
@@ -132,6 +133,7 @@ class KitPages:
             languages=[(language.code, language.name) for language in project.config.languages],
             t=lambda key, **args: strings.t(key, lang).format(**args),
             text=lambda value: pick(value, lang, project.config.default_language)[0],
+            date=lambda value: date_text(_Interface(strings), str(value), lang),  # 2019年11月 / November 2019
             token=self.settings.token,
             path=request.url.path,
             **context,
@@ -432,3 +434,13 @@ def _cases_in_order(collection, exhibition) -> list:
     """The exhibition's own cases first, in its order (the kit prints them in the order they are sent), then the rest by id."""
     own = [collection.cases[case_id] for case_id in exhibition.kit.cases if case_id in collection.cases]
     return own + sorted((c for c in collection.cases.values() if c not in own), key=lambda c: c.id)
+
+
+@dataclass(frozen=True)
+class _Interface:
+    """The interface strings where the site's date wording asks its view context for them (only `t`)."""
+
+    strings: object
+
+    def t(self, key: str, lang: str) -> str:
+        return self.strings.t(key, lang)

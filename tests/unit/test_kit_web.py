@@ -278,6 +278,11 @@ def test_pages_answer_on_the_loopback_host_only(app):
     assert _call(app, "GET", "/", headers={"host": "rebound.example:8765"})[0] == 403
 
 
+def test_exhibition_dates_are_written_as_the_site_writes_them(app):
+    body = _call(app, "GET", "/")[2].decode()
+    assert re.search(r"\d{4}年\d{1,2}月", body) and not re.search(r"· \d{4}-\d{2}", body)
+
+
 def test_every_kit_option_on_the_page_is_a_field_of_the_form(app):
     status, _, body = _call(app, "GET", "/exhibition/example-exhibition?lang=en")
     assert status == 200
