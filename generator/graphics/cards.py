@@ -24,7 +24,7 @@ import PIL
 
 from generator.core.atomic import write_atomically
 from generator.graphics import motifs
-from generator.graphics.drawing import HEADER_SIZE, SIZE, CardText, find_font
+from generator.graphics.drawing import SIZE, CardText, find_font
 from generator.graphics.visuals import draw_visual
 
 # Bump when the drawing changes, so cached cards are drawn again.
@@ -65,7 +65,7 @@ def card_digest(text: CardText) -> str:
         "fonts": [(f.path, f.index, os.path.getsize(f.path)) for f in fonts],
         "drawing": DRAWING_VERSION,
         "pillow": PIL.__version__,
-        "size": HEADER_SIZE if text.header else SIZE,
+        "size": SIZE,
         "map data": motifs.data_digest(),  # the county outlines the pictures draw
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()

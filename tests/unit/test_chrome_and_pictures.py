@@ -11,7 +11,7 @@ import pytest
 
 from generator.graphics.drawing import HEADER_SIZE, CardText
 from generator.graphics.motifs import ARROWS, EMBLEMS, Motifs, motif_panel
-from generator.graphics.visuals import draw_visual
+from generator.graphics.visuals import header_digest, header_svg
 from generator.load.project import deploy_problems, load_project
 from generator.publish.charts import chart_csv, chart_data_files
 from generator.render.chrome import SECTIONS, is_section_home, make_chrome, repo_form_url, section_of
@@ -173,16 +173,39 @@ def test_every_industry_of_the_taxonomy_has_an_emblem():
 
 
 def test_no_two_records_share_a_header_and_the_same_record_gives_the_same_bytes():
-    headers = [draw_visual(CardText("zh-TW", "", "", "", "", motifs=m, header=True)) for m in RECORDS]
+    headers = [header_svg(CardText("zh-TW", "", "", "", "", motifs=m, header=True)) for m in RECORDS]
     assert len(set(headers)) == len(RECORDS)
-    assert draw_visual(CardText("en", "", "", "", "", motifs=RECORDS[0], header=True)) == headers[0]
+    assert header_svg(CardText("en", "", "", "", "", motifs=RECORDS[0], header=True)) == headers[0]
+    digests = [header_digest(CardText("zh-TW", "", "", "", "", motifs=m, header=True)) for m in RECORDS]
+    assert len(set(digests)) == len(RECORDS)
 
 
-def test_a_header_is_the_motifs_alone_at_the_header_size():
-    from PIL import Image
+def test_a_header_is_a_small_text_free_svg_at_the_header_size():
+    import gzip
+    from xml.etree import ElementTree
 
-    png = draw_visual(CardText("zh-TW", "", "", "", "", motifs=RECORDS[0], header=True))
-    assert Image.open(io.BytesIO(png)).size == HEADER_SIZE
+    svg = header_svg(CardText("zh-TW", "", "", "", "", motifs=RECORDS[0], header=True))
+    root = ElementTree.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert (int(root.get("width")), int(root.get("height"))) == HEADER_SIZE
+    assert root.get("viewBox") == f"0 0 {HEADER_SIZE[0]} {HEADER_SIZE[1]}"
+    assert root.get("aria-hidden") == "true"  # decorative: the page says it in text
+    tags = {element.tag.split("}")[1] for element in root.iter()}
+    assert tags <= {"svg", "rect", "polygon", "polyline", "ellipse", "path"}  # shapes only: no text, no raster
+    assert len(gzip.compress(svg)) < 16_000  # a few KB as a host sends it
+
+
+def test_the_svg_header_draws_what_the_card_panel_draws():
+    """One composition, two outputs: the same shapes in the same colours as Pillow draws them."""
+    from xml.etree import ElementTree
+
+    record = RECORDS[-1]  # a brand colour from its sources
+    svg = ElementTree.fromstring(header_svg(CardText("zh-TW", "", "", "", "", motifs=record, header=True)))
+    fills = {e.get("fill") for e in svg.iter()} | {e.get("stroke") for e in svg.iter()}
+    panel = motif_panel(record, HEADER_SIZE)
+    pixels = {"#{:02x}{:02x}{:02x}".format(*colour) for _, colour in panel.getcolors(maxcolors=1_000_000)}
+    assert "#7a3b1d" in fills and "#7a3b1d" in pixels  # the brand's colour in both
+    assert {f for f in fills if f and f != "none"} <= pixels  # every SVG colour is one Pillow drew too
 
 
 def test_the_brand_colour_is_used_only_where_a_source_gives_one():

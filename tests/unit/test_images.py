@@ -181,22 +181,24 @@ def test_a_case_with_photos_and_a_brand_without(photo_project):
     plans, visuals = site_picture_plans(site)
     photos = [p for p in plans if p.source and p.source.suffix == ".jpg"]
     assert len({p.key for p in photos}) == 2
-    # The visual is drawn and cached like a social card; it carries no text, so one serves every language.
-    assert {p.source.parent for p, _ in visuals} == {photo_project.path(".cache/casebook/social")}
-    assert [(p.width, p.height) for p, _ in visuals] == [(1200, 480)]
+    # The brand has no photo: its designed header, one SVG for every language (it carries no text).
+    assert [uri.rsplit("/", 1)[0] for uri, _ in visuals] == ["assets/images/brands/example-brand"]
+    assert all(uri.rsplit("/", 1)[1].startswith("visual.") and uri.endswith(".svg") for uri, _ in visuals)
 
 
 def test_an_unchanged_rebuild_decodes_no_picture(photo_project, monkeypatch):
     files, report = image_files(site_of(photo_project), progress=lambda _: None)
-    assert report.made == report.pictures == 3  # 2 photos + the brand's visual
-    assert report.decoded == 3
+    assert report.made == report.pictures == 2  # 2 photos; the brand's header is SVG, nothing to decode
+    assert report.decoded == 2
+    headers = [uri for uri in files if uri.endswith(".svg")]
+    assert len(headers) == 1 and files[headers[0]].read_bytes().startswith(b"<svg")
 
     def refuse(*args, **kwargs):
         raise AssertionError("an unchanged rebuild opened a picture")
 
     monkeypatch.setattr(PIL.Image, "open", refuse)
     again, report = image_files(site_of(photo_project), progress=lambda _: None)
-    assert (report.made, report.reused, report.decoded) == (0, 3, 0)
+    assert (report.made, report.reused, report.decoded) == (0, 2, 0)
     assert again == files
 
 
@@ -204,7 +206,7 @@ def test_a_changed_photo_redoes_only_its_own_derivatives(photo_project):
     first, _ = image_files(site_of(photo_project), progress=lambda _: None)
     photo_project.write(f"{MEDIA}/gps.jpg", pf.with_gps(700, 500))
     second, report = image_files(site_of(photo_project), progress=lambda _: None)
-    assert (report.made, report.reused, report.decoded) == (1, 2, 1)
+    assert (report.made, report.reused, report.decoded) == (1, 1, 1)
     changed = {uri for uri in set(first) | set(second) if first.get(uri) != second.get(uri)}
     assert changed and all("/gps-" in uri for uri in changed)
     assert not any(path.exists() for uri, path in first.items() if uri not in second)  # old files removed
@@ -218,7 +220,7 @@ def test_a_corrupt_manifest_is_reported_once_and_rebuilt(photo_project, capsys):
     _, report = image_files(site_of(photo_project))
     err = capsys.readouterr().err
     assert err.count("is unreadable (not JSON") == 1
-    assert report.made == 3
+    assert report.made == 2  # the two photos
     assert json.loads(manifest.read_text(encoding="utf-8"))["format"] == 1
     image_files(site_of(photo_project))
     assert "unreadable" not in capsys.readouterr().err
@@ -227,8 +229,8 @@ def test_a_corrupt_manifest_is_reported_once_and_rebuilt(photo_project, capsys):
 def test_progress_is_shown_while_pictures_are_made(photo_project):
     lines = []
     image_files(site_of(photo_project), progress=lines.append)
-    assert lines[0].startswith("images: 3 of 3 pictures to process (0 from the cache)")
-    assert lines[-1] == "images: 3/3 processed"
+    assert lines[0].startswith("images: 2 of 2 pictures to process (0 from the cache)")
+    assert lines[-1] == "images: 2/2 processed"
     lines.clear()
     image_files(site_of(photo_project), progress=lines.append)
     assert lines == []  # all cached: nothing to say

@@ -24,7 +24,7 @@ URLS = [
     "map/",
     "cases/kouhu",
     "en/cases/",
-    "assets/images/cases/kouhu/visual-en-600w.ab.webp",
+    "assets/images/cases/kouhu/visual.ab.svg",
 ]
 
 

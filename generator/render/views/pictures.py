@@ -1,10 +1,11 @@
 """Pictures on case and brand pages: what theme/casebook/partials/picture.html receives.
 
 A record's first image is its page's header; the others follow as figures.
-A record without images gets its designed visual (generator/graphics/visuals.py, the
-same picture as its social card) as the header. That visual repeats the
-title and place that the page already shows in text, so it is decorative:
-its alt text is empty (WCAG 2.2, technique H67), and screen readers skip it.
+A record without images gets its designed visual (generator/graphics/visuals.py:
+its motifs, the panel of its social card) as the header, one SVG file for
+every language. That visual shows nothing the page does not say in text, so
+it is decorative: its alt text is empty (WCAG 2.2, technique H67), and
+screen readers skip it.
 
 Plans come from graphics/photos.plan_picture, the same function the build uses
 to make the files, so every URL here names a file the build writes.
@@ -16,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.media import SourceImage
-from generator.graphics.cards import card_digest
 from generator.graphics.drawing import HEADER_SIZE, CardText
-from generator.graphics.photos import PicturePlan, plan_picture
+from generator.graphics.photos import IMAGES_URI, PicturePlan, plan_picture
+from generator.graphics.visuals import header_digest
 from generator.model.records import Brand, Case
 from generator.render.seo import CardWriter
 from generator.render.views.base import ViewContext
@@ -26,7 +27,7 @@ from generator.render.views.base import ViewContext
 # The header and figures fill the content column: the whole screen on a phone,
 # at most about 48rem (768 px at 16 px) on a wide screen.
 SIZES = "(min-width: 60em) 48rem, 100vw"
-MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png"}
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png", "svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ class PictureView:
     licence: str = ""
     header: bool = False  # the page's header: loaded at once, not lazily
     generated: bool = False  # the designed visual, not a photo
+
+    @property
+    def vector(self) -> bool:
+        """One SVG file for every width: no srcset to choose from."""
+        return self.fallback.type == MIME["svg"]
 
 
 @dataclass(frozen=True)
@@ -91,8 +97,10 @@ def _photo_view(
 
 
 def _visual_view(ctx: ViewContext, kind: str, record: Case | Brand, lang: str) -> PictureView:
-    plan = visual_plan(ctx, kind, record.id, lang)
-    return _view(plan, alt="", header=True, generated=True)
+    uri = visual_uri(ctx, kind, record.id, lang)
+    width, height = HEADER_SIZE
+    fallback = SourceSet(MIME["svg"], [Candidate(uri, width)])
+    return PictureView([], fallback, uri, width, height, SIZES, alt="", header=True, generated=True)
 
 
 # -- plans: shared with the build (generator/build/site_images.py) --------------------------------------
@@ -112,43 +120,23 @@ def photo_plan(source: SourceImage, settings, kind: str, record_id: str, file: s
     )
 
 
-def visual_plan(
-    ctx: ViewContext, kind: str, record_id: str, lang: str, source_dir: Path | None = None, origin=None
-) -> PicturePlan:
-    """The derivatives of a record's visual: its text-free header, drawn and cached like a social card."""
-    digest = card_digest(card_text(ctx, kind, record_id, lang))
-    source = source_dir / f"{digest}.png" if source_dir else None
-    settings = ctx.once("visual settings", lambda: visual_settings(ctx.config.images))
-    return plan_picture(
-        digest=digest,
-        source=source,
-        width=HEADER_SIZE[0],
-        height=HEADER_SIZE[1],
-        has_alpha=False,
-        settings=settings,
-        folder=f"{kind}s/{record_id}",
-        name="visual",
-        origin=origin,
-    )
+def visual_uri(ctx: ViewContext, kind: str, record_id: str, lang: str) -> str:
+    """Where a record's header visual goes in the site: named by the hash of what it shows."""
+    return visual_uri_of(kind, record_id, visual_digest(ctx, kind, record_id, lang))
+
+
+def visual_uri_of(kind: str, record_id: str, digest: str) -> str:
+    return f"{IMAGES_URI}/{kind}s/{record_id}/visual.{digest[:10]}.svg"
+
+
+def visual_digest(ctx: ViewContext, kind: str, record_id: str, lang: str) -> str:
+    return header_digest(card_text(ctx, kind, record_id, lang))
 
 
 def card_text(ctx: ViewContext, kind: str, record_id: str, lang: str) -> CardText:
     """What a record's header visual is drawn from: its motifs (the same in every language)."""
     writer = ctx.once(("card writer", lang), lambda: CardWriter(ctx.c, ctx.config, ctx.strings, lang))
     return writer.header(kind, record_id)
-
-
-VISUAL_WIDTHS = [600, 1200]  # the header column is at most ~700 CSS px wide
-
-
-def visual_settings(settings):
-    """Derivative settings for a designed visual: no AVIF, two widths.
-
-    A visual is flat colour and type that WebP already compresses well. Every
-    record has one per language, so its cost grows with the site: AVIF at
-    three widths took 32.8 s for 220 visuals, WebP and JPEG at two widths 4.5 s.
-    """
-    return settings.model_copy(update={"avif": False, "widths": VISUAL_WIDTHS})
 
 
 def _view(
