@@ -236,9 +236,9 @@ def run(n: int, workdir: Path, rate: float, repeat: int, pagefind: bool, reuse: 
         )
         if built.returncode != 0:
             sys.exit(f"casebook build failed for {n} cases:\n{built.stderr[-3000:]}")
-    from generator.publish.search import Segmenter
+    from material.plugins.search.plugin import SearchIndex
 
-    segment = Segmenter([], None)
+    segment = SearchIndex()._segment_chinese  # jieba, as Material's plugin cuts Han text
     prefixes = {"zh-TW": "", "en": "en/"}
     material = {lang: material_index(site, prefix, segment) for lang, prefix in prefixes.items()}
     if pagefind and not (reuse and (site / "pagefind/pagefind-entry.json").is_file()):

@@ -18,7 +18,7 @@ from generator.model.data_dictionary import LICENCE
 from generator.publish.charts import chart_data_files
 from generator.publish.fonts import FontReport, write_site_fonts
 from generator.publish.open_data import export_files
-from generator.publish.search import INDEX_PATH, SearchLanguage, SegmentReport, entries_by_language
+from generator.publish.search import INDEX_PATH, SearchLanguage, SearchReport, entries_by_language
 from generator.publish.search_shards import INDEX_DIR, KINDS, shard_files
 from generator.publish.sitemap import sitemap_files
 from generator.render.seo import site_cards
@@ -47,7 +47,7 @@ def social_card_files(site: Site, cache_root: Path) -> tuple[dict[str, Path], Ca
 
 def write_search_indexes(
     site: Site, site_dir: Path, settings: dict[str, dict], indexer: SearchIndexer
-) -> tuple[list[str], SegmentReport]:
+) -> tuple[list[str], SearchReport]:
     """Write each language's search: its sharded index and a small search_index.json; returns the
     search_index.json files written.
 
@@ -62,12 +62,10 @@ def write_search_indexes(
     """
     if not (site_dir / INDEX_PATH).is_file():  # search is switched off
         indexer.close()
-        return [], indexer.segmenter.report
+        return [], SearchReport()
     engine_index = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
     entries = [*engine_index["docs"], *indexer.entries()]
-    report = indexer.segmenter.report
-    report.problem = report.problem or indexer.cache.problem
-    report.pages_reused = indexer.cache.hits
+    report = SearchReport(pages_reused=indexer.cache.hits, problem=indexer.cache.problem)
     languages = [
         SearchLanguage(code, site.urls.prefix(code), settings[code]) for code in site.project.config.language_codes
     ]

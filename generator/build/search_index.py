@@ -4,7 +4,10 @@ Our page bodies are known before the engine renders anything, so the entries
 are started then: a page's entries come from the cache (search/pages.json,
 keyed by its address, title and body) or are parsed in worker processes on
 the other cores while the engine renders; `entries()` collects them at the
-end of the build and segments Han text (generator/publish/search.py's Segmenter).
+end of the build. Han text is not segmented into words: the sharded index
+keeps Han characters and each pair of neighbours (generator/publish/search_shards.py),
+so a word segmenter's cuts (jieba, as Material's search makes them) would be
+removed again, and cutting every page cost a first build seconds per 1,000 cases.
 
 Nothing here imports MkDocs.
 """
@@ -23,7 +26,7 @@ from markupsafe import escape
 from generator.build.site import Site
 from generator.core.json_cache import JsonCache, text_key
 from generator.load.strings import pick
-from generator.publish.search import Segmenter, page_sections, search_words, segment_entries
+from generator.publish.search import page_sections
 from generator.publish.search_shards import SearchDoc, clean, group_entries
 from generator.render.views.base import place_index
 
@@ -32,6 +35,7 @@ from generator.render.views.base import place_index
 # a few long pages can be worth it, many short ones not.
 PARALLEL_FROM = 500_000
 CHUNK = 50  # pages a worker parses at a time
+ENTRIES_FORMAT = "pages 2"  # 2: Han text as written, not segmented
 
 
 class SearchIndexer:
@@ -41,13 +45,10 @@ class SearchIndexer:
         """Starts parsing the pages whose entries are not cached.
 
         `sections` splits a body into sections as the engine's search does and
-        `sections_version` names it; `cache_dir` holds segments.json and
-        pages.json (None: nothing kept between builds).
+        `sections_version` names it; `cache_dir` holds pages.json (None:
+        nothing kept between builds).
         """
-        self.segmenter = Segmenter(search_words(site.collection), cache_dir / "segments.json" if cache_dir else None)
-        self.cache = JsonCache(
-            cache_dir / "pages.json" if cache_dir else None, f"pages {self.segmenter.dictionary} {sections_version}"
-        )
+        self.cache = JsonCache(cache_dir / "pages.json" if cache_dir else None, f"{ENTRIES_FORMAT} {sections_version}")
         self.sections = sections
         self._pages = [
             (page.url, str(escape(page.title)), _searched_text(page, site.rendered[src_uri].body))
@@ -88,7 +89,7 @@ class SearchIndexer:
         self.close()
         entries: list[dict] = []
         for i, key in enumerate(self._keys):
-            entries.extend(self.cache.get_or_make(key, lambda: segment_entries(self._sections(i), self.segmenter)))
+            entries.extend(self.cache.get_or_make(key, lambda: self._sections(i)))
         return entries
 
     def _sections(self, i: int) -> list[dict]:
@@ -97,7 +98,6 @@ class SearchIndexer:
         return page_sections(*self._pages[i], self.sections)
 
     def save(self) -> None:
-        self.segmenter.save()
         self.cache.save(prune=True)
 
     def close(self) -> None:

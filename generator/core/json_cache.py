@@ -1,9 +1,9 @@
 """A build cache kept in one JSON file: {key: JSON value} valid for one scope.
 
-Used for work that depends only on its input text: jieba's cuts of a string,
-a page's search entries, a page address's QR code. The scope names what else
-the values depend on (library versions, our word list, a format number); a
-file written under another scope is ignored and replaced. The file is read
+Used for work that depends only on its input text: a page's search entries,
+a page address's QR code. The scope names what else the values depend on
+(library versions, a format number); a file written under another scope is
+ignored and replaced. The file is read
 on first use and written back, atomically, only when something changed. An
 unreadable file is a reported problem, never an error: it is rebuilt.
 

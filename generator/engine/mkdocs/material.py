@@ -79,10 +79,7 @@ def write_search(config, site, env, indexer, *, save_caches: bool) -> None:
     if report.problem:
         log.warning(report.problem)
     if written:
-        log.info(
-            f"search: {report.pages_reused} pages from the cache, "
-            f"{report.cut} texts segmented, {report.reused} from the cache"
-        )
+        log.info(f"search: {report.pages_reused} pages from the cache")
 
 
 # Material's base.html puts autocomplete="off" on its two toggles (the drawer's and search's

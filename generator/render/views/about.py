@@ -35,7 +35,6 @@ SOFTWARE = (
     Software("nh3", "MIT", "https://github.com/messense/nh3", "about.role.sanitise"),
     Software("pydantic", "MIT", "https://github.com/pydantic/pydantic", "about.role.model"),
     Software("PyYAML", "MIT", "https://pyyaml.org/", "about.role.yaml"),
-    Software("jieba", "MIT", "https://github.com/fxsjy/jieba", "about.role.search"),
     Software("Pillow", "MIT-CMU", "https://python-pillow.github.io/", "about.role.images"),
     Software("segno", "BSD-3-Clause", "https://github.com/heuer/segno", "about.role.qr"),
     Software("Noto Sans TC, Noto Sans, Noto Sans Mono", "OFL-1.1", "https://fonts.google.com/noto", "about.role.fonts"),
