@@ -40,7 +40,7 @@ def data_files(site: Site, memo: Memo = NO_MEMO) -> dict[str, bytes]:
 
 
 def social_card_files(site: Site, cache_root: Path) -> tuple[dict[str, Path], CacheReport]:
-    """{site path: PNG in the cache} for every social card; draws only new or changed ones."""
+    """{site path: JPEG in the cache} for every social card; draws only new or changed ones."""
     cards = site_cards(site.collection, site.project.config, site.strings, {p.key for p in site.pages})
     return cached_cards(cards, cache_root / "social")
 

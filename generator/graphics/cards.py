@@ -1,4 +1,4 @@
-"""Social cards: a 1200x630 PNG per case and brand page, and one per language for the rest.
+"""Social cards: a 1200x630 JPEG per case and brand page and language, and one per language for the rest.
 
 Drawn with Pillow and Noto Sans CJK (Debian's fonts-noto-cjk), never fetched:
 Material's social plugin downloads fonts, so it is not used. The bytes depend
@@ -28,28 +28,24 @@ from generator.graphics.drawing import SIZE, CardText, find_font
 from generator.graphics.visuals import draw_visual
 
 # Bump when the drawing changes, so cached cards are drawn again.
-DRAWING_VERSION = "7"  # 7: record pictures from motifs (graphics/motifs.py); 6: titles break between phrases
+DRAWING_VERSION = "8"  # 8: JPEG; 7: record pictures from motifs (graphics/motifs.py); 6: titles break between phrases
 
 
 @dataclass(frozen=True)
 class Card:
-    uri: str  # where the card goes in the site, e.g. assets/social/en/cases/kouhu.png
+    uri: str  # where the card goes in the site, e.g. assets/social/en/cases/kouhu.jpg
     text: CardText
-
-
-# -- fonts --------------------------------------------------------------------------------
 
 
 # -- drawing ----------------------------------------------------------------------------
 
 
 def draw_card(text: CardText) -> bytes:
-    """The card as PNG bytes; the same text always gives the same bytes.
+    """The card as JPEG bytes; the same text always gives the same bytes.
 
-    A card is the record's designed visual (generator/graphics/visuals.py), which is
-    also the header of a case or brand page without photos: one picture, one cache.
+    A card is drawn by generator/graphics/visuals.py: the record's motifs (which
+    are also the SVG header of a case or brand page without photos) beside its text.
     """
-
     return draw_visual(text)
 
 
@@ -78,9 +74,9 @@ class CacheReport:
 
 
 def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], CacheReport]:
-    """Site URI -> PNG file in the cache, drawing only cards not drawn before.
+    """Site URI -> JPEG file in the cache, drawing only cards not drawn before.
 
-    The cache holds one file per content hash (`<sha256>.png`), so a card is
+    The cache holds one file per content hash (`<sha256>.jpg`), so a card is
     drawn again only when something it depends on changed. Old cards are not
     removed: another build (a `mkdocs serve` beside a test run) may still be
     copying them; the folder is git-ignored and can be deleted at any time.
@@ -92,7 +88,7 @@ def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], C
     missing: dict[Path, CardText] = {}
     drawn = {entry.name for entry in os.scandir(cache_dir)}  # one listing, not a stat per card
     for card in cards:
-        name = f"{card_digest(card.text)}.png"
+        name = f"{card_digest(card.text)}.jpg"
         path = cache_dir / name
         if name in drawn:
             report.reused += 1

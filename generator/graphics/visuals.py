@@ -10,7 +10,7 @@ records share a picture.
   (header_svg). The page shows the title, place and summary in text just
   above it, so the picture carries no text and its alt text is empty
   (decorative, WCAG technique H67); one picture serves every language.
-- The social card (1200x630): the title and the place in the page's
+- The social card (1200x630, one JPEG): the title and the place in the page's
   language and the others on the left, the motifs on the right.
 
 Each is named by the hash of what it shows (graphics/cards.py), and the same
@@ -60,7 +60,7 @@ def header_svg(text: drawing.CardText) -> bytes:
 
 
 def draw_visual(text: drawing.CardText) -> bytes:
-    """The social card as PNG bytes; the same text, the same bytes."""
+    """The social card as JPEG bytes; the same text, the same bytes."""
     motifs = _motifs(text)
     regular, bold = drawing.find_font(text.lang, "Regular"), drawing.find_font(text.lang, "Bold")
     image = Image.new("RGB", SIZE, PAPER)
@@ -75,7 +75,7 @@ def draw_visual(text: drawing.CardText) -> bytes:
     draw.text(
         (TEXT_LEFT, SIZE[1] - 88), drawing.fit_line(text.site_name, site_font, TEXT_WIDTH), font=site_font, fill=INK
     )
-    return drawing.png_bytes(image)
+    return drawing.jpeg_bytes(image)
 
 
 def _motifs(text: drawing.CardText) -> Motifs:

@@ -102,8 +102,8 @@ SOCIAL_CARDS_DIR = "assets/social"
 
 
 def social_card_uri(key: str, lang: str) -> str:
-    """The social card of a page (by its key), e.g. assets/social/en/cases/kouhu.png."""
-    return f"{SOCIAL_CARDS_DIR}/{lang}/{key}.png"
+    """The social card of a page (by its key), e.g. assets/social/en/cases/kouhu.jpg."""
+    return f"{SOCIAL_CARDS_DIR}/{lang}/{key}.jpg"
 
 
 def feed_url(prefix: str) -> str:

@@ -101,10 +101,10 @@ def test_case_page_has_canonical_open_graph_and_twitter_tags(site_with_url):
     assert _meta(head, "og:locale") == ["en"] and _meta(head, "og:locale:alternate") == ["zh_TW"]
     assert _meta(head, "og:site_name") == ["Example Casebook"]
     assert _meta(head, "twitter:card") == ["summary_large_image"]
-    image = f"{SITE_URL}assets/social/en/cases/example-case.png"
+    image = f"{SITE_URL}assets/social/en/cases/example-case.jpg"
     assert _meta(head, "og:image") == _meta(head, "twitter:image") == [image]
     card = Image.open(site_with_url / image.removeprefix(SITE_URL))
-    assert (card.format, card.size, card.mode) == ("PNG", (1200, 630), "RGB")
+    assert (card.format, card.size, card.mode) == ("JPEG", (1200, 630), "RGB")
     feeds = [link["href"] for link in head.links if link.get("type") == "application/atom+xml"]
     assert feeds == ["../../feed.xml"]
     assert (site_with_url / "en" / "feed.xml").is_file()
@@ -116,8 +116,8 @@ def test_chinese_page_speaks_chinese_and_other_pages_use_the_site_card(site_with
     assert _meta(head, "og:title") == ["範例案例"]
     home = _head(site_with_url / "index.html")
     assert _meta(home, "og:type") == ["website"]
-    assert _meta(home, "og:image") == [f"{SITE_URL}assets/social/zh-TW/site.png"]
-    assert (site_with_url / "assets" / "social" / "zh-TW" / "site.png").is_file()
+    assert _meta(home, "og:image") == [f"{SITE_URL}assets/social/zh-TW/site.jpg"]
+    assert (site_with_url / "assets" / "social" / "zh-TW" / "site.jpg").is_file()
 
 
 def test_no_per_page_hreflang_links_in_the_head(site_with_url):
@@ -131,7 +131,7 @@ def test_without_a_site_url_nothing_is_guessed(fixture_site_project, tmp_path):
     head = _head(site / "en" / "cases" / "example-case" / "index.html")
     assert [link for link in head.links if link.get("rel") == "canonical"] == []
     assert _meta(head, "og:url") == []
-    assert _meta(head, "og:image") == ["../../../assets/social/en/cases/example-case.png"]
+    assert _meta(head, "og:image") == ["../../../assets/social/en/cases/example-case.jpg"]
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "site_url is not set" in sitemap
     assert "https://" not in sitemap.split("-->", 1)[1].replace("http://www.sitemaps.org", "").replace(

@@ -1,4 +1,4 @@
-"""Social cards: 1200x630 RGB PNGs drawn with Noto Sans CJK, the same bytes every time, cached by hash."""
+"""Social cards: 1200x630 RGB JPEGs drawn with Noto Sans CJK, the same bytes every time, cached by hash."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ ENGLISH = CardText(
 )
 
 
-def test_a_card_is_a_1200_by_630_rgb_png():
+def test_a_card_is_one_1200_by_630_rgb_jpeg():
     image = Image.open(io.BytesIO(draw_card(KOUHU)))
-    assert image.format == "PNG"
+    assert image.format == "JPEG"
     assert image.size == (1200, 630)
     assert image.mode == "RGB"
 
@@ -80,13 +80,13 @@ def test_long_titles_wrap_by_character_in_chinese_and_by_word_in_english():
 
 
 def test_an_unchanged_rebuild_draws_nothing_and_a_change_redraws_one(tmp_path, monkeypatch):
-    cards = [Card("assets/social/zh-TW/cases/a.png", KOUHU), Card("assets/social/en/cases/a.png", ENGLISH)]
+    cards = [Card("assets/social/zh-TW/cases/a.jpg", KOUHU), Card("assets/social/en/cases/a.jpg", ENGLISH)]
     files, report = cached_cards(cards, tmp_path)
     assert (report.drawn, report.reused) == (2, 0)
     first = {uri: path.read_bytes() for uri, path in files.items()}
 
     drawn = []
-    monkeypatch.setattr(social_cards, "draw_card", lambda text: drawn.append(text) or b"png")
+    monkeypatch.setattr(social_cards, "draw_card", lambda text: drawn.append(text) or b"jpeg")
     files, report = cached_cards(cards, tmp_path)
     assert (report.drawn, report.reused, drawn) == (0, 2, [])
     assert {uri: path.read_bytes() for uri, path in files.items()} == first
@@ -103,17 +103,17 @@ def test_every_case_page_of_the_fixture_gets_a_card_per_language():
     site = prepare_site(ROOT / "tests" / "fixtures" / "project" / "casebook.yml", ROOT / "theme")
     cards = site_cards(site.collection, site.project.config, site.strings, {p.key for p in site.pages})
     uris = [card.uri for card in cards]
-    assert "assets/social/zh-TW/cases/example-case.png" in uris
-    assert "assets/social/en/cases/example-case.png" in uris
-    assert "assets/social/en/site.png" in uris
+    assert "assets/social/zh-TW/cases/example-case.jpg" in uris
+    assert "assets/social/en/cases/example-case.jpg" in uris
+    assert "assets/social/en/site.jpg" in uris
     assert not any("second-example-case" in uri for uri in uris), "a draft has no page, so no card"
-    en_case = next(card for card in cards if card.uri == "assets/social/en/cases/example-case.png")
+    en_case = next(card for card in cards if card.uri == "assets/social/en/cases/example-case.jpg")
     assert (en_case.text.title, en_case.text.place) == ("Example case", "Example Township, Example County")
 
 
 def test_many_new_cards_are_drawn_in_worker_processes_with_the_same_bytes(tmp_path):
     texts = {
-        tmp_path / "cards" / f"{i}.png": CardText("zh-TW", "案例", f"合成案例 {i}", "合成縣", "案例集")
+        tmp_path / "cards" / f"{i}.jpg": CardText("zh-TW", "案例", f"合成案例 {i}", "合成縣", "案例集")
         for i in range(social_cards.PARALLEL_FROM)
     }
     social_cards.draw_cards(texts, workers=2)
@@ -126,7 +126,7 @@ def test_a_brand_name_this_site_wrote_says_so_on_its_card():
     site = prepare_site(ROOT / "casebook.yml", ROOT / "theme")
     cards = site_cards(site.collection, site.project.config, site.strings, {p.key for p in site.pages})
     titles = {card.uri: card.text.title.replace("\u200b", "") for card in cards}  # without its phrase marks
-    assert titles["assets/social/zh-TW/brands/taitung-herbs.png"] == "臺東香草（本站所取的名稱）"
-    assert titles["assets/social/en/brands/taitung-herbs.png"] == "Taitung herbs (a name given by this site)"
+    assert titles["assets/social/zh-TW/brands/taitung-herbs.jpg"] == "臺東香草（本站所取的名稱）"
+    assert titles["assets/social/en/brands/taitung-herbs.jpg"] == "Taitung herbs (a name given by this site)"
     # a name the source gives is shown as it is
-    assert titles["assets/social/zh-TW/brands/yilan-ban-food-education-park.png"] == "宜蘭斑‧食育酷樂園"
+    assert titles["assets/social/zh-TW/brands/yilan-ban-food-education-park.jpg"] == "宜蘭斑‧食育酷樂園"

@@ -19,7 +19,7 @@ URLS = [
     "brands/a/",
     "404.html",
     "en/404.html",
-    "assets/social/en/cases/kouhu.png",
+    "assets/social/en/cases/kouhu.jpg",
     "data/cases.json",
     "map/",
     "cases/kouhu",
