@@ -39,10 +39,13 @@ def data_files(site: Site, memo: Memo = NO_MEMO) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def social_card_files(site: Site, cache_root: Path) -> tuple[dict[str, Path], CacheReport]:
-    """{site path: JPEG in the cache} for every social card; draws only new or changed ones."""
+def social_card_files(site: Site, cache_root: Path, draw: bool = True) -> tuple[dict[str, Path], CacheReport]:
+    """{site path: JPEG in the cache} for every social card; draws only new or changed ones.
+
+    `draw=False` (the first build under serve): only the cards drawn before; the report names the others.
+    """
     cards = site_cards(site.collection, site.project.config, site.strings, {p.key for p in site.pages})
-    return cached_cards(cards, cache_root / "social")
+    return cached_cards(cards, cache_root / "social", draw)
 
 
 def write_search_indexes(
@@ -119,7 +122,10 @@ def _empty_state(site: Site, lang: str) -> dict:
 LATIN_FONTS = "assets/fonts/latin.css"  # under theme/: Noto Sans, from scripts/vendor_fonts.py
 
 
-def site_fonts(site_dir: Path, theme_dir: Path, cache_root: Path) -> FontReport:
-    """The Han font cut to the characters of the written pages, and assets/fonts/fonts.css."""
+def site_fonts(site_dir: Path, theme_dir: Path, cache_root: Path, cut: bool = True) -> FontReport:
+    """The Han font cut to the characters of the written pages, and assets/fonts/fonts.css.
+
+    `cut=False` (the first build under serve): only the files cut before; the report names the others.
+    """
     latin = (theme_dir / LATIN_FONTS).read_text(encoding="utf-8")
-    return write_site_fonts(site_dir, latin, cache_root / "fonts")
+    return write_site_fonts(site_dir, latin, cache_root / "fonts", cut=cut)

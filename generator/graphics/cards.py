@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
@@ -71,9 +71,10 @@ def card_digest(text: CardText) -> str:
 class CacheReport:
     drawn: int = 0
     reused: int = 0
+    missing: dict[Path, CardText] = field(default_factory=dict)  # cards left to draw later (draw=False)
 
 
-def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], CacheReport]:
+def cached_cards(cards: list[Card], cache_dir: Path, draw: bool = True) -> tuple[dict[str, Path], CacheReport]:
     """Site URI -> JPEG file in the cache, drawing only cards not drawn before.
 
     The cache holds one file per content hash (`<sha256>.jpg`), so a card is
@@ -81,11 +82,12 @@ def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], C
     removed: another build (a `mkdocs serve` beside a test run) may still be
     copying them; the folder is git-ignored and can be deleted at any time.
     Many new cards (a first build) are drawn in one worker process per core.
+    `draw=False` draws none: only the cards already drawn are given, and the
+    others are in the report's `missing` (for `draw_cards` later).
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
     report = CacheReport()
     files: dict[str, Path] = {}
-    missing: dict[Path, CardText] = {}
     drawn = {entry.name for entry in os.scandir(cache_dir)}  # one listing, not a stat per card
     for card in cards:
         name = f"{card_digest(card.text)}.jpg"
@@ -93,10 +95,13 @@ def cached_cards(cards: list[Card], cache_dir: Path) -> tuple[dict[str, Path], C
         if name in drawn:
             report.reused += 1
         else:
-            missing[path] = card.text
-            report.drawn += 1
+            report.missing[path] = card.text
+            if not draw:
+                continue
         files[card.uri] = path
-    draw_cards(missing)
+    if draw:
+        draw_cards(report.missing)
+        report.drawn, report.missing = len(report.missing), {}
     return files, report
 
 

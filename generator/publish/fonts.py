@@ -279,11 +279,34 @@ def _write(path: Path, data: bytes) -> None:
 
 
 @dataclass
+class FontCuts:
+    """Parts to cut from the source fonts into `files_dir`: what a first build under serve leaves for later."""
+
+    sources: dict[int, str]  # weight -> source font file
+    parts: dict[int, list[Part]]  # weight -> every part of that weight (the missing ones are cut)
+    files_dir: Path
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def run(self) -> int:
+        """Cut the parts not in `files_dir` yet, one process per weight; returns how many files were cut."""
+        if len(self.parts) > 1:
+            with ProcessPoolExecutor(max_workers=len(self.parts), mp_context=get_context("spawn")) as pool:
+                made = [
+                    pool.submit(_cut_weight, self.sources[w], ps, str(self.files_dir)) for w, ps in self.parts.items()
+                ]
+                return sum(len(f.result()) for f in made)
+        return sum(len(_cut_weight(self.sources[w], ps, str(self.files_dir))) for w, ps in self.parts.items())
+
+
+@dataclass
 class FontReport:
     cut: int = 0  # files cut in this build
     reused: int = 0  # files from the cache
     pages_read: int = 0  # pages whose characters were read (others: from the cache)
     files: dict[str, int] = field(default_factory=dict)  # file name -> bytes
+    deferred: FontCuts | None = None  # cuts left for later (cut=False), their files not in fonts.css yet
 
 
 def page_chars(site_dir: Path, reader: CharReader, cache) -> tuple[list[PageChars], int]:
@@ -326,8 +349,15 @@ def face_rules(parts: list[Part]) -> str:
     return "".join(rules)
 
 
-def write_site_fonts(site_dir: Path, latin_css: str, cache_dir: Path, sources: dict[int, str] = SOURCES) -> FontReport:
-    """Cut the Han font for the site in `site_dir` and write assets/fonts/ there: the files and fonts.css."""
+def write_site_fonts(
+    site_dir: Path, latin_css: str, cache_dir: Path, sources: dict[int, str] = SOURCES, cut: bool = True
+) -> FontReport:
+    """Cut the Han font for the site in `site_dir` and write assets/fonts/ there: the files and fonts.css.
+
+    `cut=False` cuts nothing: fonts.css names only the files cut before, and the
+    report's `deferred` cuts the others (a page then shows the reader's own
+    CJK font, first in the stylesheet anyway, until the next build names them).
+    """
     from fontTools import version as fonttools_version
 
     for path in sources.values():
@@ -347,13 +377,14 @@ def write_site_fonts(site_dir: Path, latin_css: str, cache_dir: Path, sources: d
     report = FontReport(pages_read=read)
     by_weight = {w: [p for p in parts if p.weight == w] for w in sources}
     work = {w: ps for w, ps in by_weight.items() if ps and any(not (files_dir / p.file_name).is_file() for p in ps)}
-    if len(work) > 1:
-        with ProcessPoolExecutor(max_workers=len(work), mp_context=get_context("spawn")) as pool:
-            made = [pool.submit(_cut_weight, sources[w], ps, str(files_dir)) for w, ps in work.items()]
-            report.cut = sum(len(f.result()) for f in made)
+    cuts = FontCuts(sources, work, files_dir)
+    if cut:
+        report.cut = cuts.run()
+        report.reused = len(parts) - report.cut
     else:
-        report.cut = sum(len(_cut_weight(sources[w], ps, str(files_dir))) for w, ps in work.items())
-    report.reused = len(parts) - report.cut
+        report.deferred = cuts if cuts else None
+        parts = [p for p in parts if (files_dir / p.file_name).is_file()]
+        report.reused = len(parts)
     target = site_dir / FONTS_DIR
     target.mkdir(parents=True, exist_ok=True)
     for part in parts:

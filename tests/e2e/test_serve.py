@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds a case page when its YAML file changes."""
+"""`mkdocs serve` rebuilds a case page when its YAML file changes, and serves before the social cards are drawn."""
 
 from __future__ import annotations
 
@@ -56,3 +56,39 @@ def test_serve_rebuilds_when_a_record_changes(fixture_site_project):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _status(url: str) -> int | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            response.read()
+            return response.status
+    except OSError:
+        return None
+
+
+def test_serve_answers_first_and_adds_the_cards_and_fonts_by_itself(fixture_site_project):
+    """From an empty cache: the site answers after a build without social cards or the cut Han font; the
+    server then builds again by itself (no file changed), with them."""
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=fixture_site_project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    root = f"http://127.0.0.1:{port}/"
+    try:
+        assert _wait_for(root + "en/cases/example-case/", "<h1>Example case</h1>", 60), "the site was not served"
+        assert _wait_for(root + "assets/fonts/fonts.css", 'font-family: "Noto Sans TC"', 120), "the Han font never came"
+        assert _status(root + "assets/social/en/cases/example-case.jpg") == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    log = server.stderr.read()
+    first, _, later = log.partition("served; making")
+    assert "left for later" in first and "social cards: 0 drawn" in first
+    assert "0 left for later" in later and "Han font files" in later

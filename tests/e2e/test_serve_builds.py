@@ -97,6 +97,56 @@ def test_edits_and_a_deletion_under_serve_give_the_clean_builds_site(tmp_path, m
     )
 
 
+FIRST_BUILD_THEN_DEFERRED = textwrap.dedent("""
+    import shutil, sys
+    from pathlib import Path
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def main(site_dir):
+        config = load_config(config_file="mkdocs.yml", site_dir=site_dir)
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+        shutil.copytree(site_dir, f"{site_dir}-first")
+        deferred = config.plugins["casebook"].deferred
+        print(deferred.describe(), flush=True)
+        done = []
+        deferred.start(lambda: done.append(True))  # as on_serve starts it
+        config = load_config(config_file="mkdocs.yml", site_dir=site_dir)
+        build(config, dirty=True)  # the build the work asks for (it waits for the work)
+        print("asked for a build" if done else "not asked", flush=True)
+
+    if __name__ == "__main__":
+        main(sys.argv[1])
+""")
+
+
+def test_the_first_serve_build_leaves_cards_and_font_cuts_for_later_then_is_the_clean_build(tmp_path, monkeypatch):
+    """No preview needs the social cards or the cut Han font: the first build under serve answers without
+    them, and the build the deferred work asks for afterwards is the clean build's site, byte for byte."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    project = copy_fixture_project(tmp_path / "project")
+    served = tmp_path / "served"
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_BUILD_THEN_DEFERRED, str(served)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    described, asked = result.stdout.splitlines()
+    assert asked == "asked for a build"
+    assert described.endswith("Han font files") and not described.startswith("0 social cards")
+    first = Path(f"{served}-first")
+    assert (first / "en/cases/example-case/index.html").is_file(), "every page is in the first build"
+    assert not list(first.rglob("assets/social/**/*.jpg")) and not list(first.rglob("noto-sans-tc-*.woff2"))
+    assert 'font-family: "Noto Sans TC"' not in (first / "assets/fonts/fonts.css").read_text(encoding="utf-8")
+    assert _differences(served, _clean_build(project, tmp_path / "clean")) == [], (
+        "after the deferred work every file is the clean build's"
+    )
+
+
 def copy_project(project: Path, target: Path, edits: dict[str, str]) -> Path:
     shutil.copytree(project, target)
     for path, text in edits.items():

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from generator.build.deferred import DeferredWork
 from generator.build.memo import RebuildMemo
 from generator.build.page_cache import PageCache
 from generator.build.search_index import SearchIndexer
@@ -35,7 +36,7 @@ from generator.engine.mkdocs.material import (
     write_search,
 )
 from generator.engine.mkdocs.navigation import error_page_context, language_navigations, page_context
-from generator.engine.mkdocs.serve import poll_more_often
+from generator.engine.mkdocs.serve import poll_more_often, request_rebuild
 from generator.engine.mkdocs.site_files import add_site_files, remove_theme_data, write_fonts
 from generator.exhibit.kiosk import LEFT_OUT_KEY
 from generator.graphics.drawing import FontMissing
@@ -56,6 +57,9 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         self.env = None  # this build's template environment (on_env)
         self.memo: RebuildMemo | None = None  # under `mkdocs serve`: what one build keeps for the next
         self.keeps_site = False  # the site folder is kept between builds (`serve --dirty`)
+        # Under serve: what the first build leaves until the site is served (build/deferred.py).
+        self.deferred: DeferredWork | None = None
+        self.first_build = False
 
     @property
     def _memo(self) -> Memo:
@@ -67,8 +71,14 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         if command == "serve":
             self.memo = RebuildMemo()
             self.keeps_site = dirty
+            self.first_build = True
 
     def on_config(self, config):
+        if self.deferred is not None:  # a build after an edit: the first build's work is being done
+            self.deferred.wait()
+            self.deferred = None
+        if self.first_build:
+            self.deferred = DeferredWork()
         # A build allocates millions of objects and leaves few cycles: collecting the
         # youngest generation every 100,000 allocations instead of 700 saves time for little memory.
         gc.set_threshold(100_000, 50, 100)
@@ -99,7 +109,9 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         # Our pages' search entries are parsed in worker processes while MkDocs renders.
         self.indexer = SearchIndexer(self.site, search_sections, cache / "search", SEARCH_PARSER_VERSION)
         self.pages = CachedPages(self.site, PageCache(cache / "pages", engine_scope(config)), self._memo)
-        add_site_files(files, config, self.site, self.pages, cache, self._memo, self.memo, self.keeps_site)
+        add_site_files(
+            files, config, self.site, self.pages, cache, self._memo, self.memo, self.keeps_site, self.deferred
+        )
         return files
 
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
@@ -144,7 +156,8 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             )
         self.pages.keep_rendered(Path(config.site_dir))
         self.site.qr_codes.save(prune=True)
-        write_fonts(config)
+        write_fonts(config, self.deferred)
+        self.first_build = False
         log.info(f"pages: {self.pages.cache.rendered} rendered, {self.pages.cache.reused} from the cache")
         write_search(config, self.site, self.env, self.indexer, save_caches=self.memo is None)
 
@@ -160,6 +173,11 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
 
     def on_serve(self, server, config, builder):
         poll_more_often(server, [config.docs_dir, config.config_file_path, *config.theme.dirs])
+        if self.deferred:
+            log.info(f"served; making {self.deferred.describe()} now, then building again")
+            self.deferred.start(lambda: request_rebuild(server))
+        else:
+            self.deferred = None
         for path in (
             Path(config.config_file_path).parent / self.config.config_file,
             self.site.project.content_dir,

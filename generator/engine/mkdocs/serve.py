@@ -1,8 +1,8 @@
 """`mkdocs serve`: what our plugin changes about MkDocs' live-reload server.
 
-The one place that reaches into MkDocs' server (its `observer` attribute,
-which is not a public API): tests/unit/test_engine_serve.py fails when a
-MkDocs release changes what this relies on.
+The one place that reaches into MkDocs' server (its `observer` attribute and
+its rebuild condition, which are not public APIs): tests/e2e/test_serve_builds.py
+fails when a MkDocs release changes what this relies on.
 """
 
 from __future__ import annotations
@@ -32,3 +32,10 @@ def poll_more_often(server, watched: list[str]) -> None:
     server.observer = PollingObserver(timeout=SERVE_POLLING)
     for path in moved:
         server.watch(path)
+
+
+def request_rebuild(server) -> None:
+    """Ask the server for a build, as a changed file does (work deferred by the first build is done)."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()

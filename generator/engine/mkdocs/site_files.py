@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from generator.build import outputs as publish
+from generator.build.deferred import DeferredWork
 from generator.build.memo import RebuildMemo
 from generator.build.site import CACHE_DIR, STRINGS_DIR, Site
 from generator.build.site_images import image_files
@@ -49,11 +50,15 @@ def add_site_files(
     memo: Memo,
     serve_memo: RebuildMemo | None,
     keeps_site: bool,
+    deferred: DeferredWork | None = None,
 ) -> None:
-    """Our pages, the open data, social cards and pictures, added to MkDocs' files."""
+    """Our pages, the open data, social cards and pictures, added to MkDocs' files.
+
+    With `deferred` (the first build under serve), social cards not drawn before
+    are left out and left to it."""
     add_pages(files, config, site, pages)
     data = publish.data_files(site, memo)  # site path -> bytes
-    links = {**social_cards(site, cache), **pictures(site, memo)}  # site path -> cache file
+    links = {**social_cards(site, cache, deferred), **pictures(site, memo)}  # site path -> cache file
     if serve_memo is not None:
         data, links = compare_with_last_build(serve_memo, files, data, links, config.site_dir, keeps_site)
     for uri, content in data.items():
@@ -116,12 +121,14 @@ def pictures(site: Site, memo: Memo) -> dict:
     return pictures
 
 
-def social_cards(site: Site, cache: Path) -> dict:
+def social_cards(site: Site, cache: Path, deferred: DeferredWork | None = None) -> dict:
     try:
-        cards, report = publish.social_card_files(site, cache)
+        cards, report = publish.social_card_files(site, cache, draw=deferred is None)
     except FontMissing as exc:
         raise Abort(str(exc)) from None
-    log.info(f"social cards: {report.drawn} drawn, {report.reused} unchanged")
+    if deferred is not None:
+        deferred.cards = report.missing
+    log.info(f"social cards: {report.drawn} drawn, {report.reused} unchanged, {len(report.missing)} left for later")
     return cards
 
 
@@ -133,13 +140,18 @@ def put(files: Files, file: File) -> None:
     files.append(file)
 
 
-def write_fonts(config) -> None:
-    """The Han font cut to the characters the written pages show (generator/publish/fonts.py)."""
+def write_fonts(config, deferred: DeferredWork | None = None) -> None:
+    """The Han font cut to the characters the written pages show (generator/publish/fonts.py);
+    with `deferred`, only the files cut before, the others left to it."""
     root = Path(config.config_file_path).parent
     try:
-        report = publish.site_fonts(Path(config.site_dir), Path(config.theme.custom_dir), root / CACHE_DIR)
+        report = publish.site_fonts(
+            Path(config.site_dir), Path(config.theme.custom_dir), root / CACHE_DIR, cut=deferred is None
+        )
     except FontProblem as exc:
         raise Abort(str(exc)) from None
+    if deferred is not None:
+        deferred.fonts = report.deferred
     kilobytes = sum(report.files.values()) / 1024
     log.info(
         f"fonts: {len(report.files)} Han font files ({kilobytes:.0f} KB), {report.cut} cut, "
