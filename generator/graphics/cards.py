@@ -118,10 +118,16 @@ def draw_cards(cards: dict[Path, CardText], workers: int | None = None) -> None:
         for path, text in cards.items():
             _draw_to(path, text)
         return
+    # A record's cards in every language side by side, so one worker draws them and their motifs once.
+    ordered = sorted(cards.items(), key=lambda item: (_motifs_key(item[1]), item[1].lang))
     # forkserver: forking a process that runs threads (mkdocs serve does) can deadlock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
-        for _ in pool.map(_draw_to, cards, cards.values(), chunksize=8):
+        for _ in pool.map(_draw_to, [path for path, _ in ordered], [text for _, text in ordered], chunksize=8):
             pass
+
+
+def _motifs_key(text: CardText) -> str:
+    return text.motifs.key if text.motifs else ""
 
 
 def _draw_to(path: Path, text: CardText) -> None:

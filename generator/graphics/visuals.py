@@ -64,7 +64,7 @@ def draw_visual(text: drawing.CardText) -> bytes:
     motifs = _motifs(text)
     regular, bold = drawing.find_font(text.lang, "Regular"), drawing.find_font(text.lang, "Bold")
     image = Image.new("RGB", SIZE, PAPER)
-    image.paste(motif_panel(motifs, (SIZE[0] - PANEL_LEFT, SIZE[1])), (PANEL_LEFT, 0))
+    image.paste(_panel(motifs), (PANEL_LEFT, 0))
     draw = ImageDraw.Draw(image)
     if text.kind:
         draw.text((TEXT_LEFT, 70), text.kind, font=drawing.font(bold, 28), fill=PERSIMMON)
@@ -76,6 +76,14 @@ def draw_visual(text: drawing.CardText) -> bytes:
         (TEXT_LEFT, SIZE[1] - 88), drawing.fit_line(text.site_name, site_font, TEXT_WIDTH), font=site_font, fill=INK
     )
     return drawing.jpeg_bytes(image)
+
+
+@lru_cache(maxsize=32)
+def _panel(motifs: Motifs) -> Image.Image:
+    """A card's motifs, the same in every language: drawn once for a record's cards in one process
+    (graphics/cards.py hands a worker both languages' cards of a record together). Never changed:
+    pasting copies it."""
+    return motif_panel(motifs, (SIZE[0] - PANEL_LEFT, SIZE[1]))
 
 
 def _motifs(text: drawing.CardText) -> Motifs:

@@ -121,6 +121,24 @@ def test_many_new_cards_are_drawn_in_worker_processes_with_the_same_bytes(tmp_pa
         assert path.read_bytes() == draw_card(text)
 
 
+def test_a_records_cards_share_their_motifs_and_give_the_bytes_each_gives_alone(tmp_path):
+    """The motifs panel is drawn once per record and process; a card's bytes never depend on what came before."""
+    from generator.graphics import visuals
+    from generator.graphics.motifs import Motifs
+
+    motifs = Motifs("case/a", "case", "yunlin", ("aquaculture",), ("branding",))
+    zh = CardText("zh-TW", "案例", "口湖智能養殖", "雲林縣口湖鄉", "案例集", motifs=motifs)
+    en = CardText("en", "Case", "Kouhu smart fish farming", "Kouhu, Yunlin", "Casebook", motifs=motifs)
+    visuals._panel.cache_clear()
+    alone = draw_card(en)
+    visuals._panel.cache_clear()
+    draw_card(zh)
+    assert draw_card(en) == alone and visuals._panel.cache_info().hits == 1
+    texts = {tmp_path / f"{i}-{t.lang}.jpg": t for i in range(social_cards.PARALLEL_FROM // 2) for t in (zh, en)}
+    social_cards.draw_cards(texts, workers=2)
+    assert all(path.read_bytes() == draw_card(text) for path, text in texts.items())
+
+
 def test_a_brand_name_this_site_wrote_says_so_on_its_card():
     """The social card is a picture: its text is checked here, where it is made (no output shows it bare)."""
     site = prepare_site(ROOT / "casebook.yml", ROOT / "theme")
