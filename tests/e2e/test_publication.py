@@ -337,7 +337,7 @@ def test_a_deploy_build_has_absolute_social_image_canonical_and_qr_code(copy_pro
     assert f'<link rel="canonical" href="{page_url}">' in html
     assert f'<meta property="og:url" content="{page_url}">' in html
     image = re.search(r'<meta property="og:image" content="([^"]+)"', html)[1]
-    assert image.startswith(address) and image.endswith(".png")
+    assert image.startswith(address) and image.endswith(".jpg")
     # Suggest an update: the repository's form, the record and the page filled in.
     suggest = re.search(r'class="cb-suggest__update" href="([^"]+)"', html)[1].replace("&amp;", "&")
     query = parse_qs(urlsplit(suggest).query)

@@ -115,6 +115,6 @@ def test_search_feed_card_and_open_data_exist_in_japanese(three_language_site):
     assert '"lang":["ja"]' in index and '"cases/example-case/"' in docs
     assert "日本語版" in (three_language_site / "ja" / "feed.xml").read_text(encoding="utf-8")
     assert (three_language_site / "ja" / "open-data" / "index.html").is_file()
-    assert (three_language_site / "assets" / "social" / "ja" / "cases" / "example-case.png").is_file()
+    assert (three_language_site / "assets" / "social" / "ja" / "cases" / "example-case.jpg").is_file()
     header = (three_language_site / "data" / "cases.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert "title_zh-TW,title_en,title_ja" in header
