@@ -6,7 +6,7 @@ then measures, each as a separate process:
 - the site build from empty caches ("cold": every social card and picture made);
 - the full site build: every page rendered and indexed again (the site folder,
   the prepared-site snapshot, the page cache and the search entries removed), with the picture, card, QR
-  code and jieba caches kept, as after a change to the theme; and the peak
+  code, header and Han font caches kept, as after a change to the theme; and the peak
   memory of either;
 - a rebuild with nothing changed, and how many pictures it decoded and pages it rendered;
 - under `mkdocs serve`, the time from saving one edited case to its page being served anew
