@@ -17,10 +17,11 @@ def test_benchmark_prints_a_full_row_at_a_tiny_size(tmp_path):
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    header, rule, row = result.stdout.strip().splitlines()
+    header, rule, row, *after = result.stdout.strip().splitlines()
     columns = [cell.strip() for cell in header.strip("|").split("|")]
     values = [cell.strip() for cell in row.strip("|").split("|")]
     assert columns[0] == "N cases (pages)" and values[0] == "3 (6)"
+    assert any(line.startswith("make serve on a fresh clone") and " answers in " in line for line in after), after
     assert "FAILED" not in row
     # every measurement produced a number, the serve edit included
     assert all(value not in ("", "nan") for value in values), dict(zip(columns, values))
