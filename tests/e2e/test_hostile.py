@@ -93,13 +93,16 @@ class _HtmlScanner(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
-        self._in_script = False
+        self._in_script = self._in_data = False
 
     def handle_starttag(self, tag, attrs):
         if tag in ("iframe", "object", "embed", "frame", "applet", "base"):
             self.problems.append(f"<{tag}> element")
         if tag == "script":
-            self._in_script = True
+            # Data for a script (type="application/json") may hold record text: it is never run, and
+            # it cannot end its element because the JSON has no '<' (core/json_text.inert_json).
+            self._in_script = dict(attrs).get("type") != "application/json"
+            self._in_data = not self._in_script
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=...>")
@@ -111,11 +114,13 @@ class _HtmlScanner(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "script":
-            self._in_script = False
+            self._in_script = self._in_data = False
 
     def handle_data(self, data):
         if self._in_script and any(marker in data for marker in HOSTILE_MARKERS):
             self.problems.append(f"hostile text inside <script>: {data.strip()[:60]!r}")
+        if self._in_data and "<" in data:
+            self.problems.append(f"'<' inside script data: {data.strip()[:60]!r}")
 
     def handle_comment(self, data):
         if "<script" in data.lower():

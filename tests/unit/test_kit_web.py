@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -260,7 +261,9 @@ def _call(app, method: str, path: str, body: bytes = b"", headers: dict[str, str
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # A thread of its own: the browser tests' Playwright may have an event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, app(scope, receive, send)).result()
     start = next(m for m in sent if m["type"] == "http.response.start")
     content = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, content
