@@ -20,6 +20,7 @@ the output intent tells it what the file was made for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -108,6 +109,12 @@ class Inks:
             return hex_colour
         name = next((n for n, value in self.names.items() if value.lower() == hex_colour.lower()), None)
         return device_cmyk(cmyk(hex_colour, self.profile, black_only=name in BLACK_ONLY))
+
+    def recolour_svg(self, markup: str) -> str:
+        """An SVG drawing's `#rrggbb` colours in this document's colours (CMYK for PDF/X)."""
+        if not self.is_cmyk:
+            return markup
+        return re.sub(r"#[0-9a-fA-F]{6}\b", lambda m: self(m.group(0)), markup)
 
     def palette(self) -> dict[str, str]:
         """The palette for templates (SVG attributes), keys with underscores."""

@@ -5,6 +5,10 @@ an A1 poster is the A4 one scaled by 2√2. A case whose text does not fit on
 one sheet is set again a little smaller as a whole (down to MIN_FIT); if it
 still does not fit, that is an error naming the case's file, not a silent
 second page.
+
+A poster carries the case page's locator map beside its title, and its
+designed visual (the motifs of the page header) above the text when the text
+still fits beside it at VISUAL_MIN_FIT of the design size or more.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ A4_BASE_PT = 9.5  # root type size of an A4 poster; larger papers scale it by wi
 MARGIN_REM = 4.2  # side margins: 14 mm at A4
 MIN_FIT = 0.75  # the smallest a poster's type may be set, relative to the design
 MAX_FIT = 1.3  # the largest: a short case is set larger rather than leave the sheet half empty
+VISUAL_MIN_FIT = 0.9  # the case's designed visual is printed only if the text fits beside it at this size
 FIT_TRIES = 4
 
 
@@ -117,7 +122,7 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
     template = env.get_template("poster.html")
     slug_info = _slug_info(sheet.id, geometry, sides) if geometry.sheet.slug_mm else ""
 
-    def laid_out(fit: float):
+    def laid_out(fit: float, visual: Markup | None = None):
         html = template.render(
             geometry=geometry,
             sides=sides,
@@ -125,6 +130,7 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
             exhibition=lines,
             last_reviewed=sheet.last_reviewed,
             locator=sheet.locator,
+            visual=visual,
             fit=fit,
             slug_info=slug_info,
             marks=Markup(pc.inks.svg(crop_marks_svg(geometry.sheet))),
@@ -134,14 +140,12 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
         document = writer.layout(html, pc.inks.pdf_variant)
         return document, _fit_needed(document, fit)
 
-    fit = 1.0
-    for _ in range(FIT_TRIES):
-        document, needed = laid_out(fit)
-        if needed is not None and needed >= fit:
-            return _grown(laid_out, document, fit, needed)
-        fit = round(min(fit - 0.03, (needed or fit - 0.1) - 0.005), 3)
-        if fit < MIN_FIT:
-            break
+    # The case's designed visual above the text when the text still fits at nearly the design size.
+    document = _fit(lambda fit: laid_out(fit, sheet.visual), VISUAL_MIN_FIT) if sheet.visual else None
+    if document is None:
+        document = _fit(laid_out, MIN_FIT)
+    if document is not None:
+        return document
     raise DoesNotFit(
         Diagnostic(
             record_path,
@@ -155,6 +159,19 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
 
 
 GROW_TRIES = 3
+
+
+def _fit(laid_out, smallest: float):
+    """The document at the largest size from `smallest` to MAX_FIT at which it fits, or None."""
+    fit = 1.0
+    for _ in range(FIT_TRIES):
+        document, needed = laid_out(fit)
+        if needed is not None and needed >= fit:
+            return _grown(laid_out, document, fit, needed)
+        fit = round(min(fit - 0.03, (needed or fit - 0.1) - 0.005), 3)
+        if fit < smallest:
+            return None
+    return None
 
 
 def _grown(laid_out, document, fit: float, needed: float):

@@ -8,6 +8,7 @@ made up here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -15,12 +16,14 @@ from markupsafe import Markup
 from generator.core.fill import fill
 from generator.exhibit.colour import Inks
 from generator.graphics.qr import qr_svg
+from generator.graphics.visuals import header_svg
 from generator.model.records import Brand, Case, Citation, Exhibition
 from generator.render.markdown import render_markdown
 from generator.render.urls import UrlScheme, case_path
 from generator.render.views.base import CitationView, ViewContext
 from generator.render.views.figures import date_text, month_text, need_statement
 from generator.render.views.map import Locator, locator
+from generator.render.views.pictures import card_text
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class CaseSheet:
     arrows: list[ArrowMark]
     last_reviewed: str
     locator: Locator | None  # the case page's map: the county with the township marked
+    visual: Markup  # the case page's designed header (its motifs, no text) as inline SVG, cropped to a band
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,15 @@ def case_sheet(pc: PrintContext, case: Case) -> CaseSheet:
         arrows,
         case.last_reviewed.isoformat(),
         locator(ctx, case.place, pc.languages[0]),
+        designed_visual(pc, "case", case.id),
     )
+
+
+def designed_visual(pc: PrintContext, kind: str, record_id: str) -> Markup:
+    """The record's designed header, drawn to fill the width of its box and cropped to its height."""
+    svg = header_svg(card_text(pc.ctx, kind, record_id, pc.languages[0])).decode("utf-8")
+    svg = re.sub(r' width="\d+" height="\d+"', ' preserveAspectRatio="xMidYMid slice"', svg, count=1)
+    return Markup(pc.inks.recolour_svg(svg))
 
 
 def case_side(pc: PrintContext, case: Case, lang: str) -> CaseSide:

@@ -312,3 +312,23 @@ def test_every_real_poster_fills_its_sheet(tmp_path):
     for pdf in posters:
         assert 1 - _largest_blank_band(pdf, tmp_path) >= 0.75, pdf.name
         assert not re.search(r"CJK-(JP|KR|SC|HK)", _run("pdffonts", str(pdf))), pdf.name
+
+
+def test_the_designed_visual_goes_on_a_poster_only_when_the_text_fits_at_nearly_its_design_size():
+    from generator.exhibit.posters import VISUAL_MIN_FIT, _fit
+
+    def layout_needing(room: float):
+        return lambda fit: (f"laid out at {fit}", room)  # `room`: the largest size at which the text fits
+
+    assert _fit(layout_needing(1.2), VISUAL_MIN_FIT) is not None  # a short case: visual, and grown type
+    assert _fit(layout_needing(0.93), VISUAL_MIN_FIT) == "laid out at 0.925"
+    assert _fit(layout_needing(0.85), VISUAL_MIN_FIT) is None  # no room: the poster is set without it
+
+
+def test_the_designed_visual_is_drawn_in_the_documents_colours():
+    from generator.exhibit.colour import Inks
+
+    svg = '<svg viewBox="0 0 10 10"><rect fill="#e8e9e1"/><path stroke="#1A5C4C"/></svg>'
+    assert Inks().recolour_svg(svg) == svg
+    cmyk = Inks(variant="pdf/x-1a").recolour_svg(svg)
+    assert not re.search(r"#[0-9a-fA-F]{6}", cmyk) and cmyk.count("device-cmyk(") == 2
