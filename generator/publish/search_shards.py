@@ -39,6 +39,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import add
 
 from backrefs import bre
@@ -121,25 +122,32 @@ def clean(text: str) -> str:
 
 
 def _weights(doc: SearchDoc) -> dict[str, int]:
+    return _weights_of(doc.title, tuple(doc.names), tuple(doc.sections))
+
+
+# Under `mkdocs serve` one process builds again after each edit: a page whose searched text did
+# not change keeps its weights (reading every page's terms again was 3 s of an edit at 1,000 cases).
+@lru_cache(maxsize=16_384)
+def _weights_of(title: str, names: tuple[str, ...], sections: tuple[tuple[str, str, str], ...]) -> dict[str, int]:
     """Each term's weight in the page, times two, plus one when the title or a name has it; and
     for the title and each name, the whole name as a term (NAMED + the name, folded, without spaces)."""
     weights: Counter[str] = Counter()
     named: set[str] = set()
-    for term in set(terms(doc.title)):
+    for term in set(terms(title)):
         weights[term] += TITLE
         named.add(term)
-    for term in set(t for name in doc.names for t in terms(name)):
+    for term in set(t for name in names for t in terms(name)):
         weights[term] += NAME
         named.add(term)
     body: Counter[str] = Counter()
-    for _, title, text in doc.sections:
-        for term in set(terms(title)):
+    for _, heading, text in sections:
+        for term in set(terms(heading)):
             weights[term] += SECTION
         body.update(terms(text))
     for term, count in body.items():
         weights[term] += min(count, BODY_MAX)
     coded = {term: weight * 2 + (term in named) for term, weight in weights.items()}
-    for name in (doc.title, *doc.names):
+    for name in (title, *names):
         whole = NAMED + "".join(fold(name).split())
         if len(whole) > 1:
             coded[whole] = 1
