@@ -80,11 +80,7 @@ def write_search_indexes(
         files, index_settings = shard_files(
             search_docs(site, lang_entries, lang.code, prefix), _kind_labels(site, lang.code)
         )
-        folder = site_dir / prefix / INDEX_DIR
-        shutil.rmtree(folder, ignore_errors=True)  # shards and pages of the last build may be fewer now
-        folder.mkdir(parents=True)
-        for name, text in files.items():
-            (folder / name).write_text(text, encoding="utf-8")
+        _write_folder(site_dir / prefix / INDEX_DIR, files)
         config = {
             **engine_index["config"],
             **lang.settings,
@@ -97,6 +93,25 @@ def write_search_indexes(
         )
         written.append(prefix + INDEX_PATH)
     return written, report
+
+
+def _write_folder(folder: Path, files: dict[str, str]) -> None:
+    """The folder holds exactly `files`: those of the last build that are the same are not written
+    again (under serve, an edit changes a few of a thousand), the others removed."""
+    if folder.is_file() or folder.is_symlink():
+        folder.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        if old.name in files:
+            continue
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
+    for name, text in files.items():
+        path, data = folder / name, text.encode("utf-8")
+        if not path.is_file() or path.stat().st_size != len(data) or path.read_bytes() != data:
+            path.write_bytes(data)
 
 
 def _kind_labels(site: Site, lang: str) -> dict[str, str]:

@@ -114,6 +114,7 @@ def shard_of(term: str, shards: int) -> int:
     return h % shards
 
 
+@lru_cache(maxsize=65_536)  # under serve, the same texts come back build after build
 def clean(text: str) -> str:
     """Text as the index keeps it: plain text (entries hold escaped HTML with a few tags), without the
     segmenter's U+200B marks, spaces collapsed."""
