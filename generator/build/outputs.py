@@ -43,7 +43,11 @@ def social_card_files(site: Site, cache_root: Path, draw: bool = True) -> tuple[
     """{site path: JPEG in the cache} for every social card; draws only new or changed ones.
 
     `draw=False` (the first build under serve): only the cards drawn before; the report names the others.
+    A site without `site_url` gets none: link previews take only an absolute image address, and such
+    a site has none (a local, CI or preview build; a deploy build always has one).
     """
+    if site.project.config.site_url is None:
+        return {}, CacheReport()
     cards = site_cards(site.collection, site.project.config, site.strings, {p.key for p in site.pages})
     return cached_cards(cards, cache_root / "social", draw)
 

@@ -32,7 +32,8 @@ def _files(site: Path) -> dict[str, bytes]:
     }
 
 
-def test_two_builds_give_the_same_bytes_and_the_second_draws_no_card(fixture_site_project, tmp_path):
+def test_two_builds_give_the_same_bytes_and_the_second_draws_no_card(fixture_site_project, tmp_path, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_SITE_URL", "https://example.org/casebook/")  # an address: social cards are drawn
     first = build_site(fixture_site_project, tmp_path / "one")
     second = build_site(fixture_site_project, tmp_path / "two")
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr

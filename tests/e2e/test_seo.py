@@ -131,7 +131,9 @@ def test_without_a_site_url_nothing_is_guessed(fixture_site_project, tmp_path):
     head = _head(site / "en" / "cases" / "example-case" / "index.html")
     assert [link for link in head.links if link.get("rel") == "canonical"] == []
     assert _meta(head, "og:url") == []
-    assert _meta(head, "og:image") == ["../../../assets/social/en/cases/example-case.jpg"]
+    # link previews take only absolute image addresses: no card is drawn, none is named
+    assert _meta(head, "og:image") == [] and _meta(head, "twitter:image") == []
+    assert not (site / "assets" / "social").exists()
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "site_url is not set" in sitemap
     assert "https://" not in sitemap.split("-->", 1)[1].replace("http://www.sitemaps.org", "").replace(

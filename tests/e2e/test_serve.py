@@ -71,7 +71,8 @@ def test_serve_answers_first_and_adds_the_cards_and_fonts_by_itself(fixture_site
     """From an empty cache: the site answers after a build without social cards or the cut Han font; the
     server then builds again by itself (no file changed), with them."""
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # with an address, as a site to be published: without one no social card is drawn at all
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CASEBOOK_SITE_URL": "https://example.org/casebook/"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=fixture_site_project,

@@ -17,6 +17,7 @@ from pathlib import Path
 from sitetools import build_site, copy_fixture_project
 
 SOURCE_DATE_EPOCH = "1700000000"
+SITE_URL = "https://example.org/casebook/"
 SERVE_LIKE = textwrap.dedent("""
     import json, shutil, sys
     from pathlib import Path
@@ -125,6 +126,7 @@ def test_the_first_serve_build_leaves_cards_and_font_cuts_for_later_then_is_the_
     """No preview needs the social cards or the cut Han font: the first build under serve answers without
     them, and the build the deferred work asks for afterwards is the clean build's site, byte for byte."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    monkeypatch.setenv("CASEBOOK_SITE_URL", SITE_URL)  # a site with an address has social cards
     project = copy_fixture_project(tmp_path / "project")
     served = tmp_path / "served"
     result = subprocess.run(
@@ -132,7 +134,12 @@ def test_the_first_serve_build_leaves_cards_and_font_cuts_for_later_then_is_the_
         cwd=project,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+            "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+            "CASEBOOK_SITE_URL": SITE_URL,
+        },
     )
     assert result.returncode == 0, result.stderr[-3000:]
     described, asked = result.stdout.splitlines()
