@@ -27,24 +27,31 @@ def check_collection(collection: Collection, config: SiteConfig, memo: Memo = NO
 
 class _CollectionChecker:
     def __init__(self, collection: Collection, config: SiteConfig, memo: Memo = NO_MEMO):
-        self.c = collection
+        self.collection = collection
         self.config = config
         self.memo = memo
         self.diagnostics: list[Diagnostic] = []
         self.entries = reference_entries(collection)
 
     def run(self) -> None:
-        for (kind, record_id), raw in sorted(self.c.raw.items()):
+        for (kind, record_id), raw in sorted(self.collection.raw.items()):
             record = self._record(kind, record_id)
             if record is None:
                 continue
-            inputs = (record, raw, tuple(self.config.language_codes), self.c.sources, self.c.places, self.c.taxonomy)
+            inputs = (
+                record,
+                raw,
+                tuple(self.config.language_codes),
+                self.collection.sources,
+                self.collection.places,
+                self.collection.taxonomy,
+            )
             self.diagnostics += self.memo.check(
                 ("record checks", kind, record_id), inputs, lambda: self._check_record(record, raw)
             )
-        for case in self.c.cases.values():
+        for case in self.collection.cases.values():
             self._check_case(case)
-        for exhibition in self.c.exhibitions.values():
+        for exhibition in self.collection.exhibitions.values():
             self._check_exhibition(exhibition)
         self._check_unique_term_ids()
 
@@ -59,13 +66,17 @@ class _CollectionChecker:
 
     # record lookup
     def _record(self, kind: str, record_id: str) -> BaseModel | None:
-        table = {"case": self.c.cases, "brand": self.c.brands, "exhibition": self.c.exhibitions}
+        table = {
+            "case": self.collection.cases,
+            "brand": self.collection.brands,
+            "exhibition": self.collection.exhibitions,
+        }
         if kind in table:
             return table[kind].get(record_id)
-        return getattr(self.c, {"sources": "sources"}.get(kind, kind), None)
+        return getattr(self.collection, {"sources": "sources"}.get(kind, kind), None)
 
     def _raw(self, kind: str, record_id: str) -> RawRecord:
-        return self.c.raw[(kind, record_id)]
+        return self.collection.raw[(kind, record_id)]
 
     def _error(
         self, raw: RawRecord, path: FieldPath, code: str, message: str, hint: str = "", *, key: bool = False
@@ -134,17 +145,19 @@ class _CollectionChecker:
     def _check_case(self, case: Case) -> None:
         raw = self._raw("case", case.id)
         if case.brand is not None:
-            self._check_reference(raw, ("brand",), case.brand, self.c.brands, "brand", case.status)
+            self._check_reference(raw, ("brand",), case.brand, self.collection.brands, "brand", case.status)
         for index, other in enumerate(case.related):
             if other == case.id:
                 self._error(raw, ("related", index), "self-reference", "a case cannot be related to itself")
             else:
-                self._check_reference(raw, ("related", index), other, self.c.cases, "case", case.status)
+                self._check_reference(raw, ("related", index), other, self.collection.cases, "case", case.status)
 
     def _check_exhibition(self, exhibition: Exhibition) -> None:
         raw = self._raw("exhibition", exhibition.id)
         for index, case_id in enumerate(exhibition.kit.cases):
-            self._check_reference(raw, ("kit", "cases", index), case_id, self.c.cases, "case", exhibition.status)
+            self._check_reference(
+                raw, ("kit", "cases", index), case_id, self.collection.cases, "case", exhibition.status
+            )
         for index, lang in enumerate(exhibition.kit.languages):
             if lang not in self.config.language_codes:
                 self._error(
@@ -161,7 +174,7 @@ class _CollectionChecker:
         if not exhibition.sources:
             return
         cited = [c.model_dump() for c in exhibition.sources]
-        for other in self.c.exhibitions.values():
+        for other in self.collection.exhibitions.values():
             if other.id == exhibition.id or [c.model_dump() for c in other.sources] != cited:
                 continue
             changed = [name for name in ("start", "end", "venue") if getattr(other, name) != getattr(exhibition, name)]
@@ -194,7 +207,7 @@ class _CollectionChecker:
     def _check_reference(
         self, raw: RawRecord, path: FieldPath, target: str, table: dict, kind: str, status: str
     ) -> None:
-        if (kind, target) in self.c.invalid_ids:
+        if (kind, target) in self.collection.invalid_ids:
             return
         if target not in table:
             self._error(
@@ -216,18 +229,18 @@ class _CollectionChecker:
     def _check_unique_term_ids(self) -> None:
         """Ids inside the single-file records (places, taxonomy, sources) must be unique."""
         lists: list[tuple[str, FieldPath, list]] = []
-        if self.c.places:
-            lists.append(("places", ("counties",), self.c.places.counties))
-            for i, county in enumerate(self.c.places.counties):
+        if self.collection.places:
+            lists.append(("places", ("counties",), self.collection.places.counties))
+            for i, county in enumerate(self.collection.places.counties):
                 lists.append(("places", ("counties", i, "townships"), county.townships))
-        if self.c.taxonomy:
+        if self.collection.taxonomy:
             for name in ("arrows", "technologies", "industries"):
-                lists.append(("taxonomy", (name,), getattr(self.c.taxonomy, name)))
-        if self.c.sources:
-            lists.append(("sources", ("sources",), self.c.sources.sources))
+                lists.append(("taxonomy", (name,), getattr(self.collection.taxonomy, name)))
+        if self.collection.sources:
+            lists.append(("sources", ("sources",), self.collection.sources.sources))
         seen: dict[str, dict[str, FieldPath]] = {}
         for kind, path, items in lists:
-            raw = self.c.raw[(kind, kind)]
+            raw = self.collection.raw[(kind, kind)]
             namespace = seen.setdefault(kind, {})
             for index, item in enumerate(items):
                 item_path = path + (index, "id")

@@ -173,14 +173,14 @@ def _arrows(pc: PrintContext) -> list[ArrowEntry]:
             _per_lang(pc, lambda lang, a=arrow: ctx.text(a.description, lang)),
             _per_lang(pc, lambda lang, a=arrow: [pc.citation(c, lang) for c in a.sources]),
         )
-        for number, arrow in enumerate(ctx.c.taxonomy.arrows, start=1)
+        for number, arrow in enumerate(ctx.collection.taxonomy.arrows, start=1)
     ]
 
 
 def _figures(pc: PrintContext) -> list[FigureEntry]:
     """The policy data's key figures, then its progress figures (with the date they are as of)."""
     ctx = pc.ctx
-    policy = ctx.c.policy
+    policy = ctx.collection.policy
     if policy is None:
         return []
     entries = [_figure(pc, figure, "") for figure in policy.key_figures]
@@ -208,7 +208,7 @@ def _figure(pc: PrintContext, figure: Figure, as_of: str) -> FigureEntry:
 def _county_index(pc: PrintContext, sheets: list[CaseSheet]) -> list[IndexEntry]:
     """Counties in the order of content/places.yml, each with this catalogue's cases in it."""
     ctx = pc.ctx
-    counties = ctx.c.places.counties if ctx.c.places else []
+    counties = ctx.collection.places.counties if ctx.collection.places else []
     entries = []
     for county in counties:
         cases = [sheet for sheet in sheets if sheet.county_id == county.id]

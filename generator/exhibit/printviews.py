@@ -157,7 +157,7 @@ def case_sheet(pc: PrintContext, case: Case) -> CaseSheet:
     ctx = pc.ctx
     arrows = [
         ArrowMark(a.id, {lang: ctx.text(a.label, lang) for lang in pc.languages}, a.id in case.arrows)
-        for a in ctx.c.taxonomy.arrows
+        for a in ctx.collection.taxonomy.arrows
     ]
     return CaseSheet(
         case.id,

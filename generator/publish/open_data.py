@@ -238,7 +238,9 @@ def cases_geojson(ctx: ViewContext, cases: list[CaseData]) -> bytes:
     geometry is null and only the place names say where the case is."""
     located = sum(1 for case in cases if case.feature["geometry"] is not None)
     reference = (
-        [ref.model_dump(mode="json", exclude_none=True) for ref in ctx.c.places.reference] if ctx.c.places else []
+        [ref.model_dump(mode="json", exclude_none=True) for ref in ctx.collection.places.reference]
+        if ctx.collection.places
+        else []
     )
     return _json_listing(
         {

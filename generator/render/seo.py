@@ -106,7 +106,7 @@ class CardWriter:
     """The text on the cards of one language."""
 
     def __init__(self, collection: Collection, config: SiteConfig, strings: Strings, lang: str):
-        self.c, self.strings, self.lang = collection, strings, lang
+        self.collection, self.strings, self.lang = collection, strings, lang
         self.default = config.default_language
         self.languages = config.language_codes
         self.site_name = self.text(config.site_name)
@@ -115,15 +115,15 @@ class CardWriter:
     def record(self, kind: str, record_id: str) -> CardText:
         """The card of a case or brand page."""
         if kind == "case":
-            return self.case(self.c.cases[record_id])
-        return self.brand(self.c.brands[record_id])
+            return self.case(self.collection.cases[record_id])
+        return self.brand(self.collection.brands[record_id])
 
     def text(self, value: dict[str, str] | None) -> str:
         return pick(value, self.lang, self.default)[0]
 
     def title(self, value: dict[str, str] | None) -> str:
         """A title with its phrase boundaries marked (U+200B), where the drawing may break its lines."""
-        return site_phrases(self.c).mark(self.text(value))
+        return site_phrases(self.collection).mark(self.text(value))
 
     def site(self) -> CardText:
         return CardText(self.lang, "", self.site_name, self.strings.t("social.site_tagline", self.lang), self.site_name)
@@ -172,7 +172,7 @@ class CardWriter:
     def brand_motifs(self, brand: Brand) -> Motifs:
         """A brand's industries and arrows are those of its cases (a brand record names neither)."""
         county, _ = self._places.get(brand.place, (None, None))
-        cases = [c for _, c in sorted(self.c.cases.items()) if c.brand == brand.id and c.status == "published"]
+        cases = [c for _, c in sorted(self.collection.cases.items()) if c.brand == brand.id and c.status == "published"]
         industries = tuple(dict.fromkeys(i for c in cases for i in c.industries))
         arrows = tuple(dict.fromkeys(a for c in cases for a in c.arrows))
         return Motifs(
@@ -181,7 +181,7 @@ class CardWriter:
 
     def sourced_colour(self, brand_id: str | None) -> str:
         """The brand's first colour when its sources give one, else '' (the site's palette)."""
-        brand = self.c.brands.get(brand_id) if brand_id else None
+        brand = self.collection.brands.get(brand_id) if brand_id else None
         return brand.colours[0].hex.lower() if brand is not None and brand.colours else ""
 
     def place(self, place_id: str, lang: str | None = None) -> str:
@@ -204,7 +204,7 @@ class CardWriter:
 
     def accent(self, brand_id: str | None) -> str:
         """A brand's first colour, when its sources give one; else the site's."""
-        brand = self.c.brands.get(brand_id) if brand_id else None
+        brand = self.collection.brands.get(brand_id) if brand_id else None
         if brand is not None and brand.colours:
             return brand.colours[0].hex.lower()
         return ACCENT

@@ -137,7 +137,7 @@ def test_case_page_links_to_terms_county_township_and_brand(project):
 
 def test_only_top_level_pages_are_in_the_navigation(project):
     ctx = view_context(project.root)
-    pages = build_pages(ctx.c, ctx.config, ctx.strings, ctx.urls)
+    pages = build_pages(ctx.collection, ctx.config, ctx.strings, ctx.urls)
     in_nav = sorted((p.nav_order, p.url) for p in pages if p.lang == "en" and p.nav_order is not None)
     urls = [url for _, url in in_nav]
     assert urls[0] == "en/"

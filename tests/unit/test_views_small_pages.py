@@ -103,9 +103,9 @@ def test_a_page_whose_text_falls_back_says_so_in_the_readers_language(project):
     ctx = view_context(project.root)
     # Validation keeps published records complete; a record missing a language
     # (as a third language being added would be) is made here directly.
-    case = ctx.c.cases["example-case"]
+    case = ctx.collection.cases["example-case"]
     untranslated = case.model_copy(update={"story": {"zh-TW": "只有中文。"}})
-    ctx.c.cases["example-case"] = untranslated
+    ctx.collection.cases["example-case"] = untranslated
     ctx.published_cases[ctx.published_cases.index(case)] = untranslated
     page = by_url(case_pages(ctx, "en"))["en/cases/example-case/"]
     assert page.view.translation.fallback_name == "正體中文"
@@ -122,10 +122,12 @@ def test_the_fast_walk_finds_the_same_texts_as_the_typed_one(project):
     # localized_texts reads values (every map of strings is a text per language);
     # iter_localized reads the model's types. They must agree on every record kind.
     ctx = view_context(project.root)
-    records = [*ctx.c.cases.values(), *ctx.c.brands.values(), *ctx.c.exhibitions.values()]
+    records = [*ctx.collection.cases.values(), *ctx.collection.brands.values(), *ctx.collection.exhibitions.values()]
     for record in records:
         assert [id(t) for t in localized_texts(record)] == [id(t) for _, t in iter_localized(record)], record.id
-    assert len(list(localized_texts(ctx.c.cases["example-case"]))) == 6  # title, summary, story, outcome, need, section
+    assert (
+        len(list(localized_texts(ctx.collection.cases["example-case"]))) == 6
+    )  # title, summary, story, outcome, need, section
 
 
 def test_reviewed_translation_shows_no_notice(project):

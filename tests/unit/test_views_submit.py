@@ -29,10 +29,10 @@ def test_the_form_offers_every_place_and_term_of_the_project_and_the_schema_limi
     assert set(pages) == {"submit/", "en/submit/"}
     view = pages["en/submit/"].view
     places = [choice.id for group in view.places for choice in group.choices]
-    counties = ctx.c.places.counties
+    counties = ctx.collection.places.counties
     assert len(counties) == 22 and len(places) == 22 + sum(len(c.townships) for c in counties) == 22 + 368
-    assert [c.id for c in view.arrows] == [t.id for t in ctx.c.taxonomy.arrows]
-    assert [c.id for c in view.sources] == [s.id for s in ctx.c.sources.sources]
+    assert [c.id for c in view.arrows] == [t.id for t in ctx.collection.taxonomy.arrows]
+    assert [c.id for c in view.sources] == [s.id for s in ctx.collection.sources.sources]
     assert [(f.name, f.max_length) for f in view.texts] == [
         ("title_zh", 300),
         ("title_en", 300),

@@ -106,7 +106,10 @@ def about_pages(ctx: ViewContext, lang: str) -> list[Page]:
         ],
         licence=CONTENT_LICENCE,
         credit_line=credit_line(ctx, lang),
-        references=[ReferenceEntry(r.name, r.licence, r.url) for r in (ctx.c.places.reference if ctx.c.places else [])],
+        references=[
+            ReferenceEntry(r.name, r.licence, r.url)
+            for r in (ctx.collection.places.reference if ctx.collection.places else [])
+        ],
         software=[SoftwareEntry(s.name, s.licence, s.url, ctx.t(s.role, lang)) for s in SOFTWARE],
         status=Link(ctx.t("status.title", lang), ctx.urls.url(TRANSLATION_STATUS_PATH, lang)),
         publisher=publisher_view(ctx, lang),

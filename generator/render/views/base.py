@@ -113,7 +113,7 @@ class ViewContext:
     def __init__(
         self, collection: Collection, config: SiteConfig, strings: Strings, urls: UrlScheme, memo: Memo = NO_MEMO
     ):
-        self.c = collection
+        self.collection = collection
         self.config = config
         self.strings = strings
         self.urls = urls
@@ -151,7 +151,7 @@ class ViewContext:
 
     def media_of(self, kind: str, record: Case | Brand) -> tuple:
         """The checked photo file of each image of a record (None where it failed its checks)."""
-        return tuple(self.c.media.get((kind, record.id, i)) for i in range(len(record.images)))
+        return tuple(self.collection.media.get((kind, record.id, i)) for i in range(len(record.images)))
 
     def page(self, path: str, lang: str, title: str, description: str, template: str, view: Any, **extra: Any) -> Page:
         return Page(
@@ -216,7 +216,7 @@ class ViewContext:
 
     def term_links(self, group: str, ids: list[str], lang: str) -> list[Link]:
         """Arrows, technologies or industries, each linked to its index page (every term has one)."""
-        terms = {t.id: t for t in getattr(self.c.taxonomy, group)} if self.c.taxonomy else {}
+        terms = {t.id: t for t in getattr(self.collection.taxonomy, group)} if self.collection.taxonomy else {}
         return [
             Link(self.text(terms[i].label, lang), self.urls.url(term_path(group, i), lang)) if i in terms else Link(i)
             for i in ids
@@ -224,7 +224,7 @@ class ViewContext:
 
     def brand_link(self, brand_id: str | None, lang: str) -> Link | None:
         """The brand, linked to its page when it is published (a draft has none)."""
-        brand = self.c.brands.get(brand_id) if brand_id else None
+        brand = self.collection.brands.get(brand_id) if brand_id else None
         if brand is None:
             return None
         url = self.urls.url(brand_path(brand.id), lang) if brand.status == "published" else None
@@ -250,10 +250,10 @@ class ViewContext:
         return county.id if county else None
 
     def published_brands(self) -> list[Brand]:
-        return [b for _, b in sorted(self.c.brands.items()) if b.status == "published"]
+        return [b for _, b in sorted(self.collection.brands.items()) if b.status == "published"]
 
     def is_published_case(self, case_id: str) -> bool:
-        case = self.c.cases.get(case_id)
+        case = self.collection.cases.get(case_id)
         return case is not None and case.status == "published"
 
     def translation_notice(self, record: Case | Brand | object, lang: str) -> TranslationNotice:

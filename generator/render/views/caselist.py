@@ -91,7 +91,7 @@ def facet(ctx: ViewContext, group: str, lang: str) -> Facet:
 def _group_values(ctx: ViewContext, group: str, lang: str) -> list[tuple[str, str, str]]:
     """(id, label, page path) of every value of a group, in the order of its reference file."""
     if group == COUNTIES:
-        counties = ctx.c.places.counties if ctx.c.places else []
+        counties = ctx.collection.places.counties if ctx.collection.places else []
         return [(c.id, ctx.text(c.name, lang), county_path(c.id)) for c in counties]
-    terms = getattr(ctx.c.taxonomy, group) if ctx.c.taxonomy else []
+    terms = getattr(ctx.collection.taxonomy, group) if ctx.collection.taxonomy else []
     return [(t.id, ctx.text(t.label, lang), term_path(group, t.id)) for t in terms]

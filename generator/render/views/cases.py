@@ -89,11 +89,11 @@ def case_pages(ctx: ViewContext, lang: str) -> list[Page]:
 def case_inputs(ctx: ViewContext, case: Case) -> tuple:
     """The records a case page reads beside the world (base.view_world): the case,
     its related cases (their cards) and its photo files."""
-    return (case, *(ctx.c.cases.get(r) for r in case.related), *ctx.media_of("case", case))
+    return (case, *(ctx.collection.cases.get(r) for r in case.related), *ctx.media_of("case", case))
 
 
 def case_page(ctx: ViewContext, case: Case, lang: str) -> Page:
-    record_path = ctx.c.raw[("case", case.id)].source.display
+    record_path = ctx.collection.raw[("case", case.id)].source.display
     view = case_view(ctx, case, lang, record_path)
     return ctx.page(
         case_path(case.id),
@@ -163,7 +163,7 @@ def case_view(ctx: ViewContext, case: Case, lang: str, record_path: str) -> Case
         outcomes=[OutcomeView(ctx.text(o.text, lang), o.as_of, ctx.citations(o.sources, lang)) for o in case.outcomes],
         needs=[need_view(ctx, case, n, lang) for n in case.looking_for],
         brand=ctx.brand_link(case.brand, lang),
-        related=[ctx.card(ctx.c.cases[r], lang) for r in case.related if ctx.is_published_case(r)],
+        related=[ctx.card(ctx.collection.cases[r], lang) for r in case.related if ctx.is_published_case(r)],
         photos=[
             PhotoView(ctx.text(p.caption, lang), ctx.text(p.credit, lang), ctx.citation(p.source, lang))
             for p in case.source_photos
@@ -188,7 +188,7 @@ def also_known_as(ctx: ViewContext, case: Case, lang: str) -> list[OtherName]:
     only its aliases are listed.
     """
     county, township = ctx.places.get(case.place, (None, None))
-    brand = ctx.c.brands.get(case.brand) if case.brand else None
+    brand = ctx.collection.brands.get(case.brand) if case.brand else None
     names = _other_languages(case.title, lang)
     shown = [ctx.text(case.title, lang)]
     for record in (township, county, brand):

@@ -71,7 +71,9 @@ class ExhibitionsView:
 def exhibition_pages(ctx: ViewContext, lang: str) -> list[Page]:
     today = build_date().isoformat()
     records = sorted(
-        (e for e in ctx.c.exhibitions.values() if e.status == "published"), key=lambda e: (e.start, e.id), reverse=True
+        (e for e in ctx.collection.exhibitions.values() if e.status == "published"),
+        key=lambda e: (e.start, e.id),
+        reverse=True,
     )
     views = [exhibition_view(ctx, e, lang) for e in records]
     view = ExhibitionsView(
@@ -93,7 +95,7 @@ def exhibition_pages(ctx: ViewContext, lang: str) -> list[Page]:
 
 def exhibition_view(ctx: ViewContext, exhibition: Exhibition, lang: str) -> ExhibitionView:
     names = {language.code: language.name for language in ctx.config.languages}
-    record_path = ctx.c.raw[("exhibition", exhibition.id)].source.display
+    record_path = ctx.collection.raw[("exhibition", exhibition.id)].source.display
     return ExhibitionView(
         id=exhibition.id,
         name=ctx.text(exhibition.name, lang),
@@ -114,7 +116,9 @@ def exhibition_view(ctx: ViewContext, exhibition: Exhibition, lang: str) -> Exhi
         kit=KitView(
             languages=[names.get(code, code) for code in exhibition.kit.languages],
             paper=exhibition.kit.paper,
-            cases=[_case_link(ctx, case_id, lang) for case_id in exhibition.kit.cases if case_id in ctx.c.cases],
+            cases=[
+                _case_link(ctx, case_id, lang) for case_id in exhibition.kit.cases if case_id in ctx.collection.cases
+            ],
         ),
         edit_url=ctx.edit_url(record_path),
         translation=ctx.translation_notice(exhibition, lang),
@@ -134,6 +138,6 @@ def build_date() -> dt.date:
 
 
 def _case_link(ctx: ViewContext, case_id: str, lang: str) -> Link:
-    case = ctx.c.cases[case_id]
+    case = ctx.collection.cases[case_id]
     url = ctx.urls.url(case_path(case_id), lang) if case.status == "published" else None
     return Link(ctx.text(case.title, lang), url)

@@ -139,7 +139,7 @@ def recent_changes(ctx: ViewContext, lang: str) -> list[RecentChange]:
 
 
 def key_numbers(ctx: ViewContext, lang: str, refs: References) -> list[KeyNumber]:
-    policy = ctx.c.policy
+    policy = ctx.collection.policy
     if policy is None:
         return []
     figures = policy_figures(policy)
@@ -160,7 +160,7 @@ def key_numbers(ctx: ViewContext, lang: str, refs: References) -> list[KeyNumber
 
 
 def _summary(ctx: ViewContext, lang: str, refs: References) -> Body | None:
-    by_lang = ctx.c.explainers.get(SUMMARY_SLUG)
+    by_lang = ctx.collection.explainers.get(SUMMARY_SLUG)
     if not by_lang:
         return None
     return explainer_body(ctx, pick_explainer(ctx, by_lang, lang), lang, chart_prefix="home-chart", refs=refs)
@@ -168,7 +168,7 @@ def _summary(ctx: ViewContext, lang: str, refs: References) -> Body | None:
 
 def _explainer_links(ctx: ViewContext, lang: str) -> list[Link]:
     links = []
-    for slug in ordered_slugs(ctx.c.explainers):
-        explainer = pick_explainer(ctx, ctx.c.explainers[slug], lang)
+    for slug in ordered_slugs(ctx.collection.explainers):
+        explainer = pick_explainer(ctx, ctx.collection.explainers[slug], lang)
         links.append(Link(explainer.title, ctx.urls.url(explainer_path(slug), lang)))
     return links

@@ -115,7 +115,7 @@ class LookingForView:
 def facet_pages(ctx: ViewContext, lang: str) -> list[Page]:
     pages: list[Page] = []
     for group in FACET_GROUPS:
-        terms = list(getattr(ctx.c.taxonomy, group)) if ctx.c.taxonomy else []
+        terms = list(getattr(ctx.collection.taxonomy, group)) if ctx.collection.taxonomy else []
         term_pages = [term_page(ctx, group, term, lang) for term in terms]
         entries = [
             GroupEntry(p.title, p.url, len(p.view.cards), p.view.description, getattr(t, "letter", ""))
@@ -159,7 +159,7 @@ def term_page(ctx: ViewContext, group: str, term: Term, lang: str) -> Page:
 
 
 def county_pages(ctx: ViewContext, lang: str) -> list[Page]:
-    counties = list(ctx.c.places.counties) if ctx.c.places else []
+    counties = list(ctx.collection.places.counties) if ctx.collection.places else []
     pages = [county_page(ctx, county, lang) for county in counties]
     entries = [GroupEntry(p.title, p.url, len(cases_with(ctx, COUNTIES, c.id))) for p, c in zip(pages, counties)]
     return [group_page(ctx, COUNTIES, entries, lang), *pages]

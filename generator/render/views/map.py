@@ -373,7 +373,7 @@ def _match(atlas: Atlas, county: County) -> CountyShape | None:
 
 def _places_by_shape(ctx: ViewContext, atlas: Atlas) -> dict[str, County]:
     ours: dict[str, County] = {}
-    for county in ctx.c.places.counties if ctx.c.places else []:
+    for county in ctx.collection.places.counties if ctx.collection.places else []:
         shape = _match(atlas, county)
         if shape and shape.id not in ours:
             ours[shape.id] = county

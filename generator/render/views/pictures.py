@@ -74,7 +74,7 @@ def record_pictures(ctx: ViewContext, kind: str, record: Case | Brand, lang: str
     photos = [
         _photo_view(ctx, kind, record, index, lang, header=index == 0)
         for index in range(len(record.images))
-        if (kind, record.id, index) in ctx.c.media
+        if (kind, record.id, index) in ctx.collection.media
     ]
     if photos:
         return RecordPictures(photos[0], photos[1:])
@@ -85,7 +85,7 @@ def _photo_view(
     ctx: ViewContext, kind: str, record: Case | Brand, index: int, lang: str, *, header: bool
 ) -> PictureView:
     image = record.images[index]
-    plan = photo_plan(ctx.c.media[(kind, record.id, index)], ctx.config.images, kind, record.id, image.file)
+    plan = photo_plan(ctx.collection.media[(kind, record.id, index)], ctx.config.images, kind, record.id, image.file)
     return _view(
         plan,
         alt=ctx.text(image.alt, lang),
@@ -135,7 +135,7 @@ def visual_digest(ctx: ViewContext, kind: str, record_id: str, lang: str) -> str
 
 def card_text(ctx: ViewContext, kind: str, record_id: str, lang: str) -> CardText:
     """What a record's header visual is drawn from: its motifs (the same in every language)."""
-    writer = ctx.once(("card writer", lang), lambda: CardWriter(ctx.c, ctx.config, ctx.strings, lang))
+    writer = ctx.once(("card writer", lang), lambda: CardWriter(ctx.collection, ctx.config, ctx.strings, lang))
     return writer.header(kind, record_id)
 
 

@@ -79,7 +79,7 @@ class OverviewView:
 
 
 def policy_pages(ctx: ViewContext, lang: str) -> list[Page]:
-    slugs = ordered_slugs(ctx.c.explainers)
+    slugs = ordered_slugs(ctx.collection.explainers)
     pages = [explainer_page(ctx, slugs, i, lang) for i in range(len(slugs))]
     cards = [ExplainerCard(p.title, p.description, p.url) for p in pages]
     summary = summary_body(ctx, lang)
@@ -97,7 +97,7 @@ def policy_pages(ctx: ViewContext, lang: str) -> list[Page]:
 
 
 def explainer_page(ctx: ViewContext, slugs: list[str], index: int, lang: str) -> Page:
-    explainer = pick_explainer(ctx, ctx.c.explainers[slugs[index]], lang)
+    explainer = pick_explainer(ctx, ctx.collection.explainers[slugs[index]], lang)
     body = explainer_body(ctx, explainer, lang)
     names = {language.code: language.name for language in ctx.config.languages}
     view = ExplainerView(
@@ -120,7 +120,7 @@ def explainer_page(ctx: ViewContext, slugs: list[str], index: int, lang: str) ->
 
 def summary_body(ctx: ViewContext, lang: str) -> Body | None:
     """The short summary of the policy (summary.<lang>.md) for the home page and the overview."""
-    by_lang = ctx.c.explainers.get(SUMMARY_SLUG)
+    by_lang = ctx.collection.explainers.get(SUMMARY_SLUG)
     if not by_lang:
         return None
     return explainer_body(ctx, pick_explainer(ctx, by_lang, lang), lang, chart_prefix="summary-chart")
@@ -140,7 +140,7 @@ def pick_explainer(ctx: ViewContext, by_lang: dict[str, Explainer], lang: str) -
 def _neighbour(ctx: ViewContext, slugs: list[str], index: int, lang: str) -> Link | None:
     if not 0 <= index < len(slugs):
         return None
-    explainer = pick_explainer(ctx, ctx.c.explainers[slugs[index]], lang)
+    explainer = pick_explainer(ctx, ctx.collection.explainers[slugs[index]], lang)
     return Link(explainer.title, ctx.urls.url(explainer_path(explainer.slug), lang))
 
 
@@ -176,8 +176,8 @@ def _block_directive(line: str):
 
 def _data_block(ctx: ViewContext, directive, lang: str, refs: References, chart_id: str) -> Block:
     if directive.kind == "chart":
-        return Block(chart=build_chart(ctx, ctx.c.policy, directive, lang, refs, chart_id))
-    return Block(list=build_list(ctx, ctx.c.policy, directive, lang, refs))
+        return Block(chart=build_chart(ctx, ctx.collection.policy, directive, lang, refs, chart_id))
+    return Block(list=build_list(ctx, ctx.collection.policy, directive, lang, refs))
 
 
 def _prose_blocks(ctx: ViewContext, lines: list[str], lang: str, refs: References) -> list[Block]:
@@ -223,7 +223,7 @@ def _inline_parts(ctx: ViewContext, directive, lang: str, refs: References) -> t
     if directive.kind == "cite":
         section = directive.args[0] if directive.args else ""
         return Markup(""), [refs.cite_section(directive.name, section)]
-    figure = policy_figures(ctx.c.policy)[directive.name]
+    figure = policy_figures(ctx.collection.policy)[directive.name]
     value = Markup('<span class="cb-figure">{}</span>').format(figure_text(ctx, figure, lang))
     return value, refs.cite(figure.sources)
 

@@ -27,12 +27,15 @@ class ChartEntry:
 
 def site_charts(ctx: ViewContext, lang: str) -> list[tuple[ChartView, str]]:
     """(chart, page URL) of every chart on the policy pages of a language, each chart once, by name."""
-    if ctx.c.policy is None:
+    if ctx.collection.policy is None:
         return []
     found: dict[str, tuple[ChartView, str]] = {}
-    slugs = [*ordered_slugs(ctx.c.explainers), *([SUMMARY_SLUG] if SUMMARY_SLUG in ctx.c.explainers else [])]
+    slugs = [
+        *ordered_slugs(ctx.collection.explainers),
+        *([SUMMARY_SLUG] if SUMMARY_SLUG in ctx.collection.explainers else []),
+    ]
     for slug in slugs:
-        explainer = pick_explainer(ctx, ctx.c.explainers[slug], lang)
+        explainer = pick_explainer(ctx, ctx.collection.explainers[slug], lang)
         path = POLICY_PATH if slug == SUMMARY_SLUG else explainer_path(slug)
         for block in explainer_body(ctx, explainer, lang).blocks:
             if block.chart is not None and block.chart.files is not None:

@@ -78,7 +78,7 @@ def milestone_items(
 def arrow_items(
     ctx: ViewContext, policy: PolicyData, directive: Directive, lang: str, refs: References
 ) -> list[ListItem]:
-    arrows = ctx.c.taxonomy.arrows if ctx.c.taxonomy else []
+    arrows = ctx.collection.taxonomy.arrows if ctx.collection.taxonomy else []
     items = []
     for arrow in arrows:
         link = ctx.term_links("arrows", [arrow.id], lang)[0]

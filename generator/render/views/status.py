@@ -112,11 +112,11 @@ def status_pages(ctx: ViewContext, lang: str) -> list[Page]:
 
 
 def table(ctx: ViewContext, kind: str) -> dict:
-    return getattr(ctx.c, KIND_FOLDERS[kind])
+    return getattr(ctx.collection, KIND_FOLDERS[kind])
 
 
 def record_row(ctx: ViewContext, kind: str, record, lang: str) -> RecordRow:
-    path = ctx.c.raw[(kind, record.id)].source.display
+    path = ctx.collection.raw[(kind, record.id)].source.display
     label = (
         ctx.text(record.title, lang)
         if kind == "case"
@@ -139,8 +139,8 @@ def record_row(ctx: ViewContext, kind: str, record, lang: str) -> RecordRow:
 
 
 def termbase(ctx: ViewContext, lang: str) -> Termbase | None:
-    glossary = ctx.c.glossary
-    raw = ctx.c.raw.get(("glossary", "glossary"))
+    glossary = ctx.collection.glossary
+    raw = ctx.collection.raw.get(("glossary", "glossary"))
     if glossary is None or raw is None:
         return None
     rows = [

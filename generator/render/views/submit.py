@@ -119,7 +119,7 @@ class SubmitView:
 
 
 def submit_pages(ctx: ViewContext, lang: str) -> list[Page]:
-    if ctx.c.places is None or ctx.c.taxonomy is None or ctx.c.sources is None:
+    if ctx.collection.places is None or ctx.collection.taxonomy is None or ctx.collection.sources is None:
         return []  # nothing to choose from; `casebook validate` reports why
     return [
         ctx.page(
@@ -135,7 +135,7 @@ def submit_pages(ctx: ViewContext, lang: str) -> list[Page]:
 
 def submit_view(ctx: ViewContext, lang: str) -> SubmitView:
     schema = case_schema()
-    taxonomy = ctx.c.taxonomy
+    taxonomy = ctx.collection.taxonomy
     repo = ctx.config.repo_url.rstrip("/") if ctx.config.repo_url else None
     return SubmitView(
         texts=[
@@ -147,7 +147,7 @@ def submit_view(ctx: ViewContext, lang: str) -> SubmitView:
         arrows=[Choice(t.id, ctx.text(t.label, lang)) for t in taxonomy.arrows],
         technologies=[Choice(t.id, ctx.text(t.label, lang)) for t in taxonomy.technologies],
         industries=[Choice(t.id, ctx.text(t.label, lang)) for t in taxonomy.industries],
-        sources=[Choice(s.id, ctx.text(s.title, lang)) for s in ctx.c.sources.sources],
+        sources=[Choice(s.id, ctx.text(s.title, lang)) for s in ctx.collection.sources.sources],
         issue_form_url=repo_form_url(ctx.config, NEW_CASE_FORM),
         contributing_url=f"{repo}/blob/{ctx.config.edit_branch}/CONTRIBUTING.md" if repo else None,
         has_repository=repo is not None,
@@ -162,7 +162,7 @@ def place_groups(ctx: ViewContext, lang: str) -> list[ChoiceGroup]:
     option, and names such as 東區 belong to several cities.
     """
     groups = []
-    for county in ctx.c.places.counties:
+    for county in ctx.collection.places.counties:
         name = ctx.text(county.name, lang)
         whole = Choice(county.id, fill(ctx.t("submit.county_itself", lang), county=name))
         townships = [
@@ -191,8 +191,8 @@ def comment_label(names: LocalizedText) -> str:
 
 
 def _script_data(ctx: ViewContext, lang: str, schema: dict[str, Any], repo: str | None) -> dict[str, Any]:
-    taxonomy = ctx.c.taxonomy
-    places = [p for county in ctx.c.places.counties for p in (county, *county.townships)]
+    taxonomy = ctx.collection.taxonomy
+    places = [p for county in ctx.collection.places.counties for p in (county, *county.townships)]
     cases_folder = posixpath.join(ctx.config.content_dir, KIND_FOLDERS["case"])
     return {
         "schema": schema,
@@ -204,9 +204,9 @@ def _script_data(ctx: ViewContext, lang: str, schema: dict[str, Any], repo: str 
             "arrows": {t.id: comment_label(t.label) for t in taxonomy.arrows},
             "technologies": {t.id: comment_label(t.label) for t in taxonomy.technologies},
             "industries": {t.id: comment_label(t.label) for t in taxonomy.industries},
-            "sources": {s.id: comment_label(s.title) for s in ctx.c.sources.sources},
+            "sources": {s.id: comment_label(s.title) for s in ctx.collection.sources.sources},
         },
-        "takenIds": sorted(ctx.c.cases),
+        "takenIds": sorted(ctx.collection.cases),
         "newFileUrl": f"{repo}/new/{ctx.config.edit_branch}" if repo else None,
         "maxUrl": MAX_EDITOR_URL,
         "messages": {key: ctx.t(f"submit.{key}", lang) for key in SCRIPT_MESSAGES},
