@@ -14,6 +14,7 @@ line ends, the final newline, Windows line endings, blank lines at the end.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import yaml
 
@@ -162,23 +163,29 @@ def _comment_start(line: str) -> int:
     return -1
 
 
+def _lines_outside_block_text(text: str) -> Iterator[tuple[int, str, str]]:
+    """(number, line, the line without its indentation) for each line that is neither a comment nor
+    inside a block scalar (`story: |`: prose, not keys)."""
+    block_indent = -1
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip(" \t\u3000")
+        indent = len(line) - len(stripped)
+        if block_indent >= 0:
+            if not stripped.strip() or indent > block_indent:
+                continue
+            block_indent = -1
+        if _BLOCK_SCALAR.search(line.rstrip("\r")):
+            block_indent = indent
+        if not stripped.startswith("#"):
+            yield number, line, stripped
+
+
 def input_method_problems(display: str, text: str) -> list[Diagnostic]:
     """A full-width colon after a key, a tab or full-width space in the indentation: each on its own line and column."""
     problems: list[Diagnostic] = []
     if "：" not in text and "\t" not in text and "\u3000" not in text:
         return problems
-    block_indent = -1  # inside a block scalar (`story: |`): prose, not keys
-    for number, line in enumerate(text.split("\n"), 1):
-        stripped = line.lstrip(" \t\u3000")
-        indent_here = len(line) - len(stripped)
-        if block_indent >= 0:
-            if not stripped.strip() or indent_here > block_indent:
-                continue
-            block_indent = -1
-        if _BLOCK_SCALAR.search(line.rstrip("\r")):
-            block_indent = indent_here
-        if stripped.startswith("#"):
-            continue
+    for number, line, stripped in _lines_outside_block_text(text):
         match = _KEY_WITH_FULL_WIDTH_COLON.match(line) if "：" in line else None
         if match and ":" not in line[: match.end()]:
             problems.append(
@@ -191,7 +198,7 @@ def input_method_problems(display: str, text: str) -> list[Diagnostic]:
                     hint_key="fix-full-width-colon",
                 )
             )
-        indent = len(line) - len(line.lstrip(" \t\u3000"))
+        indent = len(line) - len(stripped)
         for col, char in enumerate(line[:indent], 1):
             if char == "\t":
                 problems.append(diag(display, number, col, "tab-character", hint_key="fix-tab"))
@@ -213,17 +220,8 @@ def chinese_key_problems(display: str, text: str) -> list[Diagnostic]:
     file, since such a line inside a multi-line text is prose."""
     problems: list[Diagnostic] = []
     sibling_indent = -1  # indentation of the last line that was an ASCII field name
-    block_indent = -1
-    for number, line in enumerate(text.split("\n"), 1):
-        stripped = line.lstrip(" \t")
-        indent = len(line) - len(stripped)
-        if block_indent >= 0:
-            if not stripped.strip() or indent > block_indent:
-                continue
-            block_indent = -1
-        if _BLOCK_SCALAR.search(line.rstrip("\r")):
-            block_indent = indent
-        if not stripped.strip() or stripped.startswith("#"):
+    for number, line, stripped in _lines_outside_block_text(text):
+        if not stripped.strip():
             continue
         key = _ASCII_KEY.match(line)
         if key:
