@@ -44,19 +44,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from bench.corpus import write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 QUERIES = {"zh-TW": ["地方創生", "合成案例7"], "en": ["farming", "synthetic case 7"]}
 STORY_CHARS = 1500  # Han characters of a case's story: about the length of the seeds' longer cases
 STORY_WORDS = 600

@@ -7,7 +7,6 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from generator.build.search_index import SearchIndexer, search_docs
@@ -102,15 +101,9 @@ def write_search_indexes(
 def _write_folder(folder: Path, files: dict[str, str]) -> None:
     """The folder holds exactly `files`: those of the last build that are the same are not written
     again (under serve, an edit changes a few of a thousand), the others removed."""
-    if folder.is_file() or folder.is_symlink():
-        folder.unlink()
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():
-        if old.name in files:
-            continue
-        if old.is_dir() and not old.is_symlink():
-            shutil.rmtree(old)
-        else:
+    for old in folder.iterdir():  # only files this function wrote
+        if old.name not in files:
             old.unlink()
     for name, text in files.items():
         path, data = folder / name, text.encode("utf-8")

@@ -141,7 +141,7 @@ def _fitted(env, writer, geometry, sheet, sides, lines, pc, record_path, plan):
         return document, _fit_needed(document, fit)
 
     # The case's designed visual above the text when the text still fits at nearly the design size.
-    document = _fit(lambda fit: laid_out(fit, sheet.visual), VISUAL_MIN_FIT) if sheet.visual else None
+    document = _fit(lambda fit: laid_out(fit, sheet.visual), VISUAL_MIN_FIT)
     if document is None:
         document = _fit(laid_out, MIN_FIT)
     if document is not None:

@@ -187,17 +187,16 @@ def plan_parts(pages: list[PageChars]) -> list[Part]:
     parts = [
         Part("en", 400, en_regular),
         Part("common", 400, common),
-        *_by_section("more", more, [(p.section, p.regular) for p in pages]),
+        *_by_section("more", 400, more, [(p.section, p.regular) for p in pages]),
         Part("bold-en", 700, en_bold),
-        *_by_section("bold", all_bold - en_bold, [(p.section, p.bold) for p in pages]),
+        *_by_section("bold", 700, all_bold - en_bold, [(p.section, p.bold) for p in pages]),
     ]
     return [Part(p.name, p.weight, "".join(sorted(p.chars))) for p in parts if p.chars]
 
 
-def _by_section(name: str, chars: set[str], shown: list[tuple[str, set[str]]]) -> list[Part]:
+def _by_section(name: str, weight: int, chars: set[str], shown: list[tuple[str, set[str]]]) -> list[Part]:
     """`chars` split: the part `name` for those several sections show, and `name-<section>`
     for the characters only one section shows (when it has enough of them)."""
-    weight = 700 if name.startswith("bold") else 400
     seen_in: dict[str, set[str]] = {char: set() for char in chars}
     for section, page_chars_shown in shown:
         for char in page_chars_shown & chars:

@@ -133,7 +133,8 @@ class KitPages:
             languages=[(language.code, language.name) for language in project.config.languages],
             t=lambda key, **args: strings.t(key, lang).format(**args),
             text=lambda value: pick(value, lang, project.config.default_language)[0],
-            date=lambda value: date_text(_Interface(strings), str(value), lang),  # 2019年11月 / November 2019
+            # 2019年11月 / November 2019: date_text asks its context only for `t`, which the strings have
+            date=lambda value: date_text(strings, str(value), lang),
             token=self.settings.token,
             path=request.url.path,
             **context,
@@ -434,13 +435,3 @@ def _cases_in_order(collection, exhibition) -> list:
     """The exhibition's own cases first, in its order (the kit prints them in the order they are sent), then the rest by id."""
     own = [collection.cases[case_id] for case_id in exhibition.kit.cases if case_id in collection.cases]
     return own + sorted((c for c in collection.cases.values() if c not in own), key=lambda c: c.id)
-
-
-@dataclass(frozen=True)
-class _Interface:
-    """The interface strings where the site's date wording asks its view context for them (only `t`)."""
-
-    strings: object
-
-    def t(self, key: str, lang: str) -> str:
-        return self.strings.t(key, lang)
