@@ -7,10 +7,13 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
-from generator.build.search_index import SearchIndexer, search_docs
+from generator.build.search_folder import IndexFolders
+from generator.build.search_index import SearchIndexer, language_facts, search_docs
 from generator.build.site import Site
+from generator.core.atomic import write_folder_atomically
 from generator.core.memo import NO_MEMO, Memo
 from generator.graphics.cards import CacheReport, cached_cards
 from generator.model.data_dictionary import LICENCE
@@ -38,6 +41,35 @@ def data_files(site: Site, memo: Memo = NO_MEMO) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
+DATA_DIR = "data"  # under the cache root: each site's data files, by the site's inputs
+_FILE_LIST = ".files.json"
+
+
+def kept_data_files(site: Site, cache_root: Path) -> dict[str, Path] | None:
+    """{site path: file in the cache}: data_files of the site, kept under the digest of its inputs
+    (made and stored when missing, with those of other inputs removed). None when the site has no
+    such digest (under serve, whose memo keeps them) or the cache cannot be written.
+
+    A rebuild or a change to the theme makes the same 1,000 open-data files again; kept, they
+    are linked into the site instead of made and written.
+    """
+    if site.inputs_key is None:
+        return None
+    folder = cache_root / DATA_DIR / site.inputs_key[:40]
+    if not folder.is_dir():
+        files = data_files(site)
+        if not write_folder_atomically(folder, {**files, _FILE_LIST: json.dumps(sorted(files))}):
+            return None
+        for other in folder.parent.iterdir():
+            if other != folder:
+                shutil.rmtree(other, ignore_errors=True)
+    try:
+        names = json.loads((folder / _FILE_LIST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return {name: folder / name for name in names}
+
+
 def social_card_files(site: Site, cache_root: Path, draw: bool = True) -> tuple[dict[str, Path], CacheReport]:
     """{site path: JPEG in the cache} for every social card; draws only new or changed ones.
 
@@ -52,7 +84,7 @@ def social_card_files(site: Site, cache_root: Path, draw: bool = True) -> tuple[
 
 
 def write_search_indexes(
-    site: Site, site_dir: Path, settings: dict[str, dict], indexer: SearchIndexer
+    site: Site, site_dir: Path, settings: dict[str, dict], indexer: SearchIndexer, keep: bool = True
 ) -> tuple[list[str], SearchReport]:
     """Write each language's search: its sharded index and a small search_index.json; returns the
     search_index.json files written.
@@ -60,7 +92,8 @@ def write_search_indexes(
     The engine's own index (every page of ours is excluded from it) gives the
     config (fields) and the pages it indexed itself; `settings` maps each
     language to its search settings (lang, separator, pipeline); `indexer`
-    gives our pages' entries (the caller saves its caches with `indexer.save()`).
+    gives our pages' entries (the caller saves its caches with `indexer.save()`); `keep`: keep the
+    index files made for the next build (build/search_folder.py; false under serve).
     search_index.json keeps Material's form, which its bundle fetches and hands
     to the search worker, with no pages in it: our worker
     (theme/assets/javascripts/search-worker.js) reads `config.casebook` and
@@ -77,13 +110,20 @@ def write_search_indexes(
     ]
     written = []
     by_language = entries_by_language(entries, languages)
+    folders = IndexFolders(indexer.cache_dir / "index" if indexer.cache_dir else None)
     for lang in languages:
-        lang_entries = by_language[lang.code]
         prefix = site.urls.prefix(lang.code)
-        files, index_settings = shard_files(
-            search_docs(site, lang_entries, lang.code, prefix), _kind_labels(site, lang.code)
+        entries, facts, labels = (
+            by_language[lang.code],
+            language_facts(site, lang.code, prefix),
+            _kind_labels(site, lang.code),
         )
-        _write_folder(site_dir / prefix / INDEX_DIR, files)
+        index_settings = folders.write(
+            site_dir / prefix / INDEX_DIR,
+            (entries, facts, labels),
+            lambda: shard_files(search_docs(entries, facts), labels),
+            keep,
+        )
         config = {
             **engine_index["config"],
             **lang.settings,
@@ -95,20 +135,10 @@ def write_search_indexes(
             json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
         written.append(prefix + INDEX_PATH)
+    if keep:
+        folders.prune()
+    report.indexes_reused = folders.reused
     return written, report
-
-
-def _write_folder(folder: Path, files: dict[str, str]) -> None:
-    """The folder holds exactly `files`: those of the last build that are the same are not written
-    again (under serve, an edit changes a few of a thousand), the others removed."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():  # only files this function wrote
-        if old.name not in files:
-            old.unlink()
-    for name, text in files.items():
-        path, data = folder / name, text.encode("utf-8")
-        if not path.is_file() or path.stat().st_size != len(data) or path.read_bytes() != data:
-            path.write_bytes(data)
 
 
 def _kind_labels(site: Site, lang: str) -> dict[str, str]:

@@ -25,7 +25,7 @@ from generator.core.atomic import write_atomically
 from generator.core.json_cache import text_key
 
 # Bump when what goes into a key changes.
-FORMAT = "1"
+FORMAT = "2"  # 2: a key is the scope and one digest of the page's parts
 UNUSED_FOR = 24 * 3600  # seconds before a page no build used is removed
 SWEEP_EVERY = 3600  # seconds between two sweeps of the folder
 SWEPT = ".swept"  # in the folder: touched by each sweep

@@ -18,6 +18,7 @@ import os
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -48,6 +49,7 @@ class SearchIndexer:
         `sections_version` names it; `cache_dir` holds pages.json (None:
         nothing kept between builds).
         """
+        self.cache_dir = cache_dir
         self.cache = JsonCache(cache_dir / "pages.json" if cache_dir else None, f"{ENTRIES_FORMAT} {sections_version}")
         self.sections = sections
         self._pages = [
@@ -147,17 +149,37 @@ _KIND_OF_FOLDER = {
 }
 
 
-def search_docs(site: Site, entries: list[dict], lang: str, prefix: str) -> list[SearchDoc]:
-    """One language's pages for the sharded index: its entries (locations relative to its root, whose
-    URL prefix is `prefix`) grouped by page, with each page's kind, place and names from its record."""
-    pages = {page.url: page for page in site.pages if page.lang == lang}
+@dataclass(frozen=True)
+class PageFacts:
+    """What the index knows of one of our pages besides its entries."""
+
+    title: str
+    kind: str
+    place: str
+    names: list[str]
+
+
+def language_facts(site: Site, lang: str, prefix: str) -> dict[str, PageFacts]:
+    """{location relative to the language's root (URL prefix `prefix`): facts} for one language's pages:
+    each page's title, and its kind, place and names from its record."""
     places = place_index(site.collection)
+    return {
+        page.url[len(prefix) :]: PageFacts(clean(page.title), *_facts(site, page, lang, places))
+        for page in site.pages
+        if page.lang == lang and page.url.startswith(prefix)
+    }
+
+
+def search_docs(entries: list[dict], facts: dict[str, PageFacts]) -> list[SearchDoc]:
+    """One language's pages for the sharded index: its entries (locations relative to its root)
+    grouped by page, each with its facts (a page of the engine's own has none)."""
     docs = []
     for location, sections in group_entries(entries).items():
-        page = pages.get(prefix + location)
-        title = clean(page.title) if page else (sections[0][1] if sections else location)
-        kind, place, names = _facts(site, page, lang, places) if page else ("page", "", [])
-        docs.append(SearchDoc(location, title, kind, place, names, sections))
+        page = facts.get(location)
+        if page is None:
+            docs.append(SearchDoc(location, sections[0][1] if sections else location, "page", "", [], sections))
+        else:
+            docs.append(SearchDoc(location, page.title, page.kind, page.place, page.names, sections))
     return docs
 
 

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from generator.build.pipeline import load_collection
 from generator.core.errors import ContentError, count_errors
-from generator.core.json_cache import JsonCache
+from generator.core.json_cache import JsonCache, text_key
 from generator.core.langmark import mark_han, marks_han
 from generator.core.memo import NO_MEMO, Memo
 from generator.load.project import load_project
@@ -25,7 +25,7 @@ from generator.render.chrome import Chrome, is_section_home, make_chrome, sectio
 from generator.render.pages import build_pages
 from generator.render.phrasing import add_to_environment, site_phrases
 from generator.render.print_qr import CACHE_SCOPE as QR_CACHE_SCOPE
-from generator.render.print_qr import PrintQr, print_qr
+from generator.render.print_qr import PRINTED_PREFIXES, PrintQr, page_address, print_qr
 from generator.render.seo import PageMeta, card_keys, page_meta
 from generator.render.templates import RenderedPage, make_environment, render_page
 from generator.render.urls import UrlScheme
@@ -74,6 +74,9 @@ class Site:
     urls: UrlScheme
     strings: Strings | None = None  # interface strings, for social meta, cards and open data
     qr_codes: JsonCache | None = None  # print QR codes by address (CACHE_DIR/qr.json)
+    # A digest of everything the site was prepared from (build/snapshot.py), so outputs made from it
+    # alone can be kept under it; None under serve, whose memo keeps them instead.
+    inputs_key: str | None = None
 
     def page(self, src_uri: str) -> Page | None:
         return self._by_src().get(src_uri)
@@ -84,7 +87,9 @@ class Site:
             return self
         pages = [p for p in self.pages if p.key not in keys]
         kept = {p.src_uri for p in pages}
-        return replace(self, pages=pages, rendered={uri: r for uri, r in self.rendered.items() if uri in kept})
+        key = text_key(self.inputs_key, *sorted(keys)) if self.inputs_key else None
+        rendered = {uri: r for uri, r in self.rendered.items() if uri in kept}
+        return replace(self, pages=pages, rendered=rendered, inputs_key=key)
 
     def _by_src(self) -> dict[str, Page]:
         cache = self.__dict__.get("_page_index")
@@ -108,6 +113,13 @@ class Site:
             section=section_of(page.key),
             section_home=is_section_home(page.key),
         )
+
+    def save_qr_codes(self) -> None:
+        """Write the QR code cache with the codes of this site's printed pages, and no others: a build
+        whose pages all came from the page cache asked for none, and the next one may need them all."""
+        if self.qr_codes is not None:
+            self.qr_codes.keep(page_address(p.url, self.urls) for p in self.pages if p.key.startswith(PRINTED_PREFIXES))
+            self.qr_codes.save(prune=True)
 
     def _titles(self, page: Page) -> tuple[Markup, Markup]:
         """The title with <wbr> between its phrases, and as it is; Han runs marked on other languages' pages."""

@@ -4,9 +4,10 @@ Loading, validating and rendering 1000 cases takes about 2.4 s; reading back
 the result takes 0.3 s. The pages' views are left out: they only render the
 page bodies, which the snapshot holds rendered. The snapshot
 (CACHE_DIR/site.pickle) is used only when every input is as it was:
-casebook.yml, each file under the content folder and the theme folder (by
-size and modification time), our code and the versions of the libraries that
-render. Any change prepares the site again and replaces the snapshot. It is a
+casebook.yml, each file under the content folder and the theme's page-body
+templates and strings (by size and modification time), our code and the
+versions of the libraries that render. The rest of the theme (the page frame,
+styles, scripts) is the site engine's: a change there keeps the snapshot. Any change prepares the site again and replaces the snapshot. It is a
 local build cache like the others under CACHE_DIR, read only by casebook from
 the project's own folder.
 
@@ -23,12 +24,13 @@ from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.build.site import CACHE_DIR, Site, prepare_site, qr_code_cache
+from generator.build.site import CACHE_DIR, STRINGS_DIR, Site, prepare_site, qr_code_cache
 from generator.core import PACKAGE_DIR
 from generator.core.atomic import write_atomically
 from generator.core.errors import ContentError
 from generator.core.memo import NO_MEMO, Memo
 from generator.load.project import ENVIRONMENT, load_project
+from generator.render.templates import TEMPLATE_DIR
 
 FORMAT = "2"
 SNAPSHOT = "site.pickle"
@@ -54,7 +56,7 @@ def cached_site(config_path: Path, theme_dir: Path, *, directory_urls: bool = Tr
     if site is None:
         site = prepare_site(config_path, theme_dir, directory_urls=directory_urls)
         _write(path, key, site)
-    return site
+    return replace(site, inputs_key=key)
 
 
 def inputs_digest(config_path: Path, content_dir: Path, theme_dir: Path, directory_urls: bool) -> str:
@@ -64,8 +66,7 @@ def inputs_digest(config_path: Path, content_dir: Path, theme_dir: Path, directo
     digest.update(Path(config_path).read_bytes())
     for name in ENVIRONMENT:  # settings a deploy gives through the environment
         digest.update(f"{name}={os.environ.get(name, '')}\n".encode())
-    code = PACKAGE_DIR
-    for folder in (content_dir, theme_dir, code):
+    for folder in (content_dir, theme_dir / TEMPLATE_DIR, theme_dir / STRINGS_DIR, PACKAGE_DIR):
         for root, dirs, files in os.walk(folder):
             dirs.sort()
             for name in sorted(files):

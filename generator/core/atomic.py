@@ -70,3 +70,25 @@ def write_atomically(path: Path, data: bytes | str) -> None:
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
+
+
+def write_folder_atomically(folder: Path, files: dict[str, bytes | str]) -> bool:
+    """Write a folder of files ({path inside it: bytes or UTF-8 text}) under a temporary name, then
+    rename it into place. For caches: False when it could not be written (a full disk) or another
+    process stored the same folder first; a build then works without it."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".writing-", dir=folder.parent))
+    except OSError:
+        return False
+    try:
+        for name, data in files.items():
+            path = work / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(work, 0o755)
+        work.rename(folder)
+        return True
+    except OSError:
+        shutil.rmtree(work, ignore_errors=True)
+        return False

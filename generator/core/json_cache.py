@@ -68,6 +68,10 @@ class JsonCache:
         kept.unsaved = True
         return value
 
+    def keep(self, keys) -> None:
+        """Count these keys as asked for by this build: `save(prune=True)` keeps their values."""
+        self._used.update(keys)
+
     def save(self, prune: bool = False) -> bool:
         """Write the file if it lacks anything this process made; True when written.
 

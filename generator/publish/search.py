@@ -99,6 +99,7 @@ def _index_json(config: dict, settings: dict, docs: list[dict]) -> str:
 @dataclass
 class SearchReport:
     pages_reused: int = 0  # pages whose entries came from the cache (nothing parsed)
+    indexes_reused: int = 0  # languages whose index files came from the cache (nothing made)
     problem: str | None = None  # why a cache file could not be read (it is rebuilt)
 
 

@@ -241,12 +241,12 @@ def test_the_browser_folds_as_the_index_does(tmp_path):
 
 
 def test_a_search_folder_keeps_unchanged_files_and_loses_stale_ones(tmp_path):
-    from generator.build.outputs import _write_folder
+    from generator.build.search_folder import sync_folder
 
     folder = tmp_path / "search"
-    _write_folder(folder, {"t0.json": "[1]", "p0.json": "[]", "p1.json": "[2]"})
+    sync_folder(folder, {"t0.json": "[1]", "p0.json": "[]", "p1.json": "[2]"})
     os.utime(folder / "t0.json", ns=(1_000_000_000, 1_000_000_000))  # an old time: is it written again?
-    _write_folder(folder, {"t0.json": "[1]", "p0.json": "[3]"})
+    sync_folder(folder, {"t0.json": "[1]", "p0.json": "[3]"})
     assert sorted(p.name for p in folder.iterdir()) == ["p0.json", "t0.json"]
     assert (folder / "p0.json").read_text() == "[3]"
     assert (folder / "t0.json").stat().st_mtime_ns == 1_000_000_000  # the same bytes: not written again

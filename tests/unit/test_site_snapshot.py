@@ -62,3 +62,21 @@ def test_content_errors_are_never_kept(project, preparations):
         with pytest.raises(ContentError):
             snapshot.cached_site(project.root / "casebook.yml", THEME)
     assert len(preparations) == 2
+
+
+def test_a_change_to_the_page_frame_keeps_the_site_and_one_to_a_body_template_does_not(
+    project, preparations, tmp_path
+):
+    import shutil
+
+    theme = tmp_path / "theme"
+    shutil.copytree(THEME, theme, ignore=shutil.ignore_patterns("assets"))
+    snapshot.cached_site(project.root / "casebook.yml", theme)
+    with (theme / "main.html").open("a", encoding="utf-8") as frame:
+        frame.write("{# the engine's page frame: our page bodies do not use it #}\n")
+    snapshot.cached_site(project.root / "casebook.yml", theme)
+    assert len(preparations) == 1
+    with (theme / "casebook" / "case.html").open("a", encoding="utf-8") as body:
+        body.write("{# a page body's template #}\n")
+    snapshot.cached_site(project.root / "casebook.yml", theme)
+    assert len(preparations) == 2

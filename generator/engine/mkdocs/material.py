@@ -73,13 +73,16 @@ def write_search(config, site, env, indexer, *, save_caches: bool) -> None:
     stops (the plugin's on_shutdown saves them).
     """
     settings = {lang.code: search_settings(config, lang.theme_language, env) for lang in site.project.config.languages}
-    written, report = publish.write_search_indexes(site, Path(config.site_dir), settings, indexer)
+    written, report = publish.write_search_indexes(site, Path(config.site_dir), settings, indexer, keep=save_caches)
     if save_caches:
         indexer.save()
     if report.problem:
         log.warning(report.problem)
     if written:
-        log.info(f"search: {report.pages_reused} pages from the cache")
+        log.info(
+            f"search: {report.pages_reused} pages from the cache, "
+            f"{report.indexes_reused} of {len(written)} language indexes"
+        )
 
 
 # Material's base.html puts autocomplete="off" on its two toggles (the drawer's and search's

@@ -119,8 +119,10 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         return self.navs[self.site.project.config.default_language]
 
     def on_page_content(self, html, page, config, files):
-        rendered = self.site.rendered.get(page.file.src_uri)
-        return rendered.body if rendered else html
+        # Our pages get their body after Material's search plugin has seen them (on_page_context):
+        # it rescans each page's HTML to drop data-search-* attributes, which it uses only for the
+        # pages it indexes (ours are left out of its index), and that was 0.3 s of a build at 1,000 cases.
+        return "" if page.file.src_uri in self.site.rendered else html
 
     def on_template_context(self, context, template_name, config):
         return error_page_context(context, template_name, self.site)
@@ -135,7 +137,11 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         env.bytecode_cache = FileSystemBytecodeCache(str(templates))
         return env
 
+    @event_priority(-100)  # after Material's search plugin: see on_page_content
     def on_page_context(self, context, page, config, nav):
+        rendered = self.site.rendered.get(page.file.src_uri)
+        if rendered is not None:
+            page.content = rendered.body
         return page_context(context, page, nav, self.site, self.navs)
 
     @event_priority(-100)  # just before MkDocs writes the page
@@ -155,7 +161,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
                 f"{self.memo.pages_reused} page bodies"
             )
         self.pages.keep_rendered(Path(config.site_dir))
-        self.site.qr_codes.save(prune=True)
+        self.site.save_qr_codes()
         write_fonts(config, self.deferred)
         self.first_build = False
         log.info(f"pages: {self.pages.cache.rendered} rendered, {self.pages.cache.reused} from the cache")

@@ -57,12 +57,15 @@ def add_site_files(
     With `deferred` (the first build under serve), social cards not drawn before
     are left out and left to it."""
     add_pages(files, config, site, pages)
-    data = publish.data_files(site, memo)  # site path -> bytes
     links = {**social_cards(site, cache, deferred), **pictures(site, memo)}  # site path -> cache file
+    kept = publish.kept_data_files(site, cache)  # a build from the same inputs made these
+    data = publish.data_files(site, memo) if kept is None else {}  # site path -> bytes
     if serve_memo is not None:
         data, links = compare_with_last_build(serve_memo, files, data, links, config.site_dir, keeps_site)
     for uri, content in data.items():
         put(files, File.generated(config, uri, content=content))
+    for uri, path in (kept or {}).items():
+        put(files, LinkedFile.generated(config, uri, abs_src_path=str(path)))
     for uri, path in links.items():  # pictures and cards: no theme file is at their paths
         files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
 
