@@ -2,7 +2,9 @@
 
 The builds run as serve runs them (one plugin object, one site folder kept
 between builds), in a fresh interpreter: MkDocs keeps such plugin objects
-for the life of the process.
+for the life of the process. Once serving, a build writes the search index
+and the font cut after it returns (build/deferred.py, AfterBuild): the site
+is compared when that work is done too.
 """
 
 from __future__ import annotations
@@ -35,7 +37,10 @@ SERVE_LIKE = textwrap.dedent("""
             if number == 0:
                 config.plugins.on_startup(command="serve", dirty=True)
             build(config, dirty=True)
-            memo = config.plugins["casebook"].memo
+            plugin = config.plugins["casebook"]
+            plugin.serving = True  # as on_serve sets it: the next builds write search and fonts after returning
+            plugin.after_build.wait()
+            memo = plugin.memo
             third = Path(site_dir, "en/cases/third-example-case/index.html").exists()
             print(json.dumps([memo.files_reused, memo.pages_reused, third, memo.views_reused]), flush=True)
             shutil.copytree(site_dir, f"{site_dir}-{number}")   # the site as this build left it

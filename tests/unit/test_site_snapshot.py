@@ -64,9 +64,7 @@ def test_content_errors_are_never_kept(project, preparations):
     assert len(preparations) == 2
 
 
-def test_a_change_to_the_page_frame_keeps_the_site_and_one_to_a_body_template_does_not(
-    project, preparations, tmp_path
-):
+def test_a_change_to_the_page_frame_keeps_the_site_and_one_to_a_body_template_does_not(project, preparations, tmp_path):
     import shutil
 
     theme = tmp_path / "theme"

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from generator.build.deferred import DeferredWork
+from generator.build.deferred import AfterBuild, DeferredWork
 from generator.build.memo import RebuildMemo
 from generator.build.page_cache import PageCache
 from generator.build.search_index import SearchIndexer
@@ -60,6 +60,9 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         # Under serve: what the first build leaves until the site is served (build/deferred.py).
         self.deferred: DeferredWork | None = None
         self.first_build = False
+        # Under serve, once serving: the search index and font cut of each build after an edit.
+        self.serving = False
+        self.after_build = AfterBuild()
 
     @property
     def _memo(self) -> Memo:
@@ -74,6 +77,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             self.first_build = True
 
     def on_config(self, config):
+        self.after_build.wait()  # the last build's search index and font cut
         if self.deferred is not None:  # a build after an edit: the first build's work is being done
             self.deferred.wait()
             self.deferred = None
@@ -162,12 +166,21 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             )
         self.pages.keep_rendered(Path(config.site_dir))
         self.site.save_qr_codes()
-        write_fonts(config, self.deferred)
-        self.first_build = False
         log.info(f"pages: {self.pages.cache.rendered} rendered, {self.pages.cache.reused} from the cache")
-        write_search(config, self.site, self.env, self.indexer, save_caches=self.memo is None)
+        site, env, indexer, deferred = self.site, self.env, self.indexer, self.deferred
+
+        def fonts_and_search() -> None:
+            write_fonts(config, deferred)
+            write_search(config, site, env, indexer, save_caches=self.memo is None)
+
+        if self.serving and not self.first_build:  # an edit's page is served while these are written
+            self.after_build.start(fonts_and_search, lambda error: log.error(f"after the build: {error}"))
+        else:
+            fonts_and_search()
+        self.first_build = False
 
     def on_shutdown(self):
+        self.after_build.wait()
         if self.indexer is not None:
             self.indexer.save()  # what serve's builds added to the search caches
 
@@ -178,6 +191,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             self.memo.build_ended(succeeded=False)
 
     def on_serve(self, server, config, builder):
+        self.serving = True
         poll_more_often(server, [config.docs_dir, config.config_file_path, *config.theme.dirs])
         if self.deferred:
             log.info(f"served; making {self.deferred.describe()} now, then building again")

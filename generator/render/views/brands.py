@@ -84,7 +84,11 @@ def brand_pages(ctx: ViewContext, lang: str) -> list[Page]:
 
 def brand_page(ctx: ViewContext, brand: Brand, lang: str) -> Page:
     record_path = ctx.collection.raw[("brand", brand.id)].source.display
-    view = brand_view(ctx, brand, lang, record_path)
+    view = ctx.kept(
+        ("brand", brand.id, lang),
+        (brand, record_path, *brand_cases(ctx, brand.id)),
+        lambda: brand_view(ctx, brand, lang, record_path),
+    )
     description = ctx.t("brand.description", lang).format(name=view.name)
     return ctx.page(
         brand_path(brand.id),

@@ -201,7 +201,7 @@ def locator(ctx: ViewContext, place_id: str, lang: str) -> Locator | None:
     if county is None:
         return None
     atlas = load_atlas()
-    shape = _match(atlas, county)
+    shape = _shape(ctx, atlas, county)
     if shape is None:
         return None
     if township is None:
@@ -243,7 +243,7 @@ def county_locator(shape: CountyShape, points: list[tuple[float, float]], label:
 def county_map(ctx: ViewContext, county: County, place_ids: list[str], label: str, size: int = 240) -> Locator | None:
     """A county's outline with each of `place_ids` (its townships with cases) marked."""
     atlas = load_atlas()
-    shape = _match(atlas, county)
+    shape = _shape(ctx, atlas, county)
     if shape is None:
         return None
     points = []
@@ -371,10 +371,15 @@ def _match(atlas: Atlas, county: County) -> CountyShape | None:
     return next((s for s in atlas.counties if any(_normalise(n) in names for n in s.name.values())), None)
 
 
+def _shape(ctx: ViewContext, atlas: Atlas, county: County) -> CountyShape | None:
+    """_match, once a build per county: a map places every case by its county's outline."""
+    return ctx.once(("county shape", county.id), lambda: _match(atlas, county))
+
+
 def _places_by_shape(ctx: ViewContext, atlas: Atlas) -> dict[str, County]:
     ours: dict[str, County] = {}
     for county in ctx.collection.places.counties if ctx.collection.places else []:
-        shape = _match(atlas, county)
+        shape = _shape(ctx, atlas, county)
         if shape and shape.id not in ours:
             ours[shape.id] = county
     return ours
@@ -382,7 +387,7 @@ def _places_by_shape(ctx: ViewContext, atlas: Atlas) -> dict[str, County]:
 
 def _shape_of(ctx: ViewContext, atlas: Atlas, place_id: str) -> CountyShape | None:
     county, _ = ctx.places.get(place_id, (None, None))
-    return _match(atlas, county) if county else None
+    return _shape(ctx, atlas, county) if county else None
 
 
 def _position(atlas: Atlas, shape: CountyShape, place, county: County) -> tuple[float, float]:
@@ -401,7 +406,7 @@ def _markers(ctx: ViewContext, atlas: Atlas, lang: str) -> tuple[list[Marker], l
     off: list[Case] = []
     for case in ctx.published_cases:
         county, township = ctx.places.get(case.place, (None, None))
-        shape = _match(atlas, county) if county else None
+        shape = _shape(ctx, atlas, county) if county else None
         if shape is None:
             off.append(case)
             continue
