@@ -22,7 +22,7 @@ PARAGRAPH_EN = "This is synthetic benchmark text, not a real case. " * 6
 
 
 def write_corpus(target: Path, cases: int, seed: int = 1, stories=None) -> Path:
-    """Write a project (casebook.yml, mkdocs.yml, content/) with `cases` cases; returns its root.
+    """Write a project (casebook.yml, mkdocs.yml, theme/, content/) with `cases` cases; returns its root.
 
     `stories(i, rng)` gives case i's story as (zh-TW paragraphs, en paragraphs);
     by default every case has the same few repeated sentences.
@@ -35,10 +35,9 @@ def write_corpus(target: Path, cases: int, seed: int = 1, stories=None) -> Path:
         (content / folder).mkdir(parents=True)
     (target / "docs").mkdir()
     (target / "casebook.yml").write_text((ROOT / "casebook.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    mkdocs_yml = (
-        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
-    )
-    (target / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    # A copy of the theme, which the benchmark changes as a theme change would (bench/run.py).
+    shutil.copytree(ROOT / "theme", target / "theme")
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     _write(content / "sources.yml", _sources())
     _write(content / "taxonomy.yml", _taxonomy())
     _write(content / "places.yml", _places())
