@@ -113,15 +113,13 @@ def write_search_indexes(
     folders = IndexFolders(indexer.cache_dir / "index" if indexer.cache_dir else None)
     for lang in languages:
         prefix = site.urls.prefix(lang.code)
-        entries, facts, labels = (
-            by_language[lang.code],
-            language_facts(site, lang.code, prefix),
-            _kind_labels(site, lang.code),
-        )
+        lang_entries = by_language[lang.code]
+        facts = language_facts(site, lang.code, prefix)
+        labels = _kind_labels(site, lang.code)
         index_settings = folders.write(
             site_dir / prefix / INDEX_DIR,
-            (entries, facts, labels),
-            lambda: shard_files(search_docs(entries, facts), labels),
+            (lang_entries, facts, labels),  # what the files are made from
+            lambda: shard_files(search_docs(lang_entries, facts), labels),
             keep,
         )
         config = {

@@ -36,6 +36,7 @@ from generator.engine.mkdocs.material import (
     write_search,
 )
 from generator.engine.mkdocs.navigation import error_page_context, language_navigations, page_context
+from generator.engine.mkdocs.parallel_pages import SecondRenderer, can_fork
 from generator.engine.mkdocs.serve import poll_more_often, request_rebuild
 from generator.engine.mkdocs.site_files import add_site_files, remove_theme_data, write_fonts
 from generator.exhibit.kiosk import LEFT_OUT_KEY
@@ -63,6 +64,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         # Under serve, once serving: the search index and font cut of each build after an edit.
         self.serving = False
         self.after_build = AfterBuild()
+        self.second_renderer = SecondRenderer()  # a build's pages rendered on a second core
 
     @property
     def _memo(self) -> Memo:
@@ -131,6 +133,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     def on_template_context(self, context, template_name, config):
         return error_page_context(context, template_name, self.site)
 
+    @event_priority(-100)  # last: the second renderer forks a build whose environment is complete
     def on_env(self, env, config, files):
         env.globals["fragment"] = Fragments()  # one per build
         self.env = env
@@ -139,6 +142,9 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         templates = Path(config.config_file_path).parent / CACHE_DIR / "templates"
         templates.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(templates))
+        if self.memo is None and can_fork():  # not under serve (engine/mkdocs/parallel_pages.py)
+            nav = self.navs[self.site.project.config.default_language]
+            self.second_renderer.start(files, set(self.pages.rendering), config, nav, env)
         return env
 
     @event_priority(-100)  # after Material's search plugin: see on_page_content
@@ -164,6 +170,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
                 f"kept from the last build: {self.memo.files_reused} records, {self.memo.views_reused} views, "
                 f"{self.memo.pages_reused} page bodies"
             )
+        self.second_renderer.finish()
         self.pages.keep_rendered(Path(config.site_dir))
         self.site.save_qr_codes()
         log.info(f"pages: {self.pages.cache.rendered} rendered, {self.pages.cache.reused} from the cache")
@@ -185,6 +192,7 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
             self.indexer.save()  # what serve's builds added to the search caches
 
     def on_build_error(self, error):
+        self.second_renderer.abandon()
         if self.indexer is not None:
             self.indexer.close()
         if self.memo is not None:
