@@ -87,7 +87,7 @@ class SecondRenderer:
         _, status = os.waitpid(self._pid, 0)
         self._pid = None
         if os.waitstatus_to_exitcode(status) != 0:
-            log.warning("the second process rendering pages failed; rendering its pages here")
+            log.info("the second process rendering pages failed; rendering its pages here")
             config, doc_files, nav, env = self._args
             for page in self._pages:
                 _build_page(page, config, doc_files, nav, env)
