@@ -103,40 +103,66 @@ def write_search_indexes(
         indexer.close()
         return [], SearchReport()
     engine_index = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
-    entries = [*engine_index["docs"], *indexer.entries()]
-    report = SearchReport(pages_reused=indexer.cache.hits, problem=indexer.cache.problem)
     languages = [
         SearchLanguage(code, site.urls.prefix(code), settings[code]) for code in site.project.config.language_codes
     ]
+    engine_entries = entries_by_language(engine_index["docs"], languages)
+    ours: dict[str, list[dict]] = {}
+
+    def entries(code: str) -> list[dict]:  # asked for only when a language's index is not kept
+        if not ours:
+            ours.update(entries_by_language(indexer.entries(), languages))
+        return [*engine_entries[code], *ours[code]]
+
     written = []
-    by_language = entries_by_language(entries, languages)
-    folders = IndexFolders(indexer.cache_dir / "index" if indexer.cache_dir else None)
+    folders = IndexFolders(_index_folders(indexer))
     for lang in languages:
-        prefix = site.urls.prefix(lang.code)
-        lang_entries = by_language[lang.code]
-        facts = language_facts(site, lang.code, prefix)
-        labels = _kind_labels(site, lang.code)
+        facts, labels, inputs = _index_inputs(site, indexer, engine_entries[lang.code], lang.code)
         index_settings = folders.write(
-            site_dir / prefix / INDEX_DIR,
-            (lang_entries, facts, labels),  # what the files are made from
-            lambda: shard_files(search_docs(lang_entries, facts), labels),
+            site_dir / lang.prefix / INDEX_DIR,
+            inputs,
+            lambda: shard_files(search_docs(entries(lang.code), facts), labels),
             keep,
         )
         config = {
             **engine_index["config"],
             **lang.settings,
-            "casebook": {**index_settings, "index": f"{prefix}{INDEX_DIR}/", "empty": _empty_state(site, lang.code)},
+            "casebook": {
+                **index_settings,
+                "index": f"{lang.prefix}{INDEX_DIR}/",
+                "empty": _empty_state(site, lang.code),
+            },
         }
-        target = site_dir / prefix / INDEX_PATH
+        target = site_dir / lang.prefix / INDEX_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
             json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
-        written.append(prefix + INDEX_PATH)
+        written.append(lang.prefix + INDEX_PATH)
+    indexer.close()
     if keep:
         folders.prune()
-    report.indexes_reused = folders.reused
+    report = SearchReport(indexer.cache.hits, folders.reused, problem=indexer.cache.problem)
     return written, report
+
+
+def search_indexes_kept(site: Site, indexer: SearchIndexer) -> bool:
+    """Whether every language's index of these pages is kept from an earlier build, so that no page's
+    entries are needed (checked before the engine has indexed pages of its own: as if it has none,
+    as in this site; when it has, write_search_indexes makes the entries after all)."""
+    folders = IndexFolders(_index_folders(indexer))
+    return all(folders.kept(_index_inputs(site, indexer, [], code)[2]) for code in site.project.config.language_codes)
+
+
+def _index_folders(indexer: SearchIndexer) -> Path | None:
+    return indexer.cache_dir / "index" if indexer.cache_dir else None
+
+
+def _index_inputs(site: Site, indexer: SearchIndexer, engine_entries: list[dict], lang: str) -> tuple:
+    """A language's page facts and kind names, and everything its index files are made from."""
+    facts = language_facts(site, lang, site.urls.prefix(lang))
+    labels = _kind_labels(site, lang)
+    return facts, labels, (indexer.key, engine_entries, facts, labels)
 
 
 def _kind_labels(site: Site, lang: str) -> dict[str, str]:

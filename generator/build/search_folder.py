@@ -37,6 +37,10 @@ class IndexFolders:
         self.reused = 0  # languages whose files came from the cache
         self._used: set[str] = set()
 
+    def kept(self, inputs) -> bool:
+        """Whether an index made from `inputs` is kept."""
+        return self.cache_dir is not None and (self.cache_dir / (_PREFIX + _digest(inputs))).is_dir()
+
     def write(self, target: Path, inputs, make: Callable[[], tuple[dict[str, str], dict]], keep: bool) -> dict:
         """Make `target` hold an index: the one kept for the same `inputs` (plain data: what the files
         are made from), or the files and settings `make()` gives (see shard_files); returns the settings.

@@ -44,28 +44,35 @@ class SearchIndexer:
     def __init__(
         self, site: Site, sections, cache_dir: Path | None, sections_version: str = "", workers: int | None = None
     ):
-        """Starts parsing the pages whose entries are not cached.
+        """Our pages' entries, made when asked for (entries()) or started early (start()).
 
         `sections` splits a body into sections as the engine's search does and
         `sections_version` names it; `cache_dir` holds pages.json (None:
         nothing kept between builds).
         """
         self.cache_dir = cache_dir
-        self.cache = JsonCache(cache_dir / "pages.json" if cache_dir else None, f"{ENTRIES_FORMAT} {sections_version}")
+        scope = f"{ENTRIES_FORMAT} {sections_version}"
+        self.cache = JsonCache(cache_dir / "pages.json" if cache_dir else None, scope)
         self.sections = sections
+        self.workers = workers
         self._pages = [
             (page.url, str(escape(page.title)), _searched_text(page, site.rendered[src_uri].body))
             for src_uri, page in ((src, site.page(src)) for src in site.rendered)
             if page is not None and page.listed
         ]
         self._keys = [_page_key(*page) for page in self._pages]
-        missing = [i for i, key in enumerate(self._keys) if not self.cache.has(key)]
+        self.key = text_key(scope, *self._keys)  # what all the entries are made from
         self._parsed: dict[int, list[dict]] = {}
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[tuple[list[int], Future]] = []
         self._submitting: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start parsing the pages whose entries are not cached, in worker processes while the engine
+        renders (when they are many): entries() then finds them parsed."""
+        missing = [i for i, key in enumerate(self._keys) if not self.cache.has(key)]
         if sum(len(self._pages[i][2]) for i in missing) >= PARALLEL_FROM:
-            self._pool = worker_pool(sections, workers)
+            self._pool = worker_pool(self.sections, self.workers)
         if self._pool is not None:
             # Starting workers waits for their server: a thread waits, not the build.
             self._submitting = threading.Thread(target=self._submit, args=(self._pool, missing), daemon=True)
@@ -101,7 +108,9 @@ class SearchIndexer:
         return page_sections(*self._pages[i], self.sections)
 
     def save(self) -> None:
-        self.cache.save(prune=True)
+        """Write the entries made; a build that needed none (its index was kept) leaves the file."""
+        if self.cache.opened:
+            self.cache.save(prune=True)
 
     def close(self) -> None:
         """Stop the worker processes (a build that failed never asks for the entries)."""

@@ -116,8 +116,9 @@ class Site:
 
     def save_qr_codes(self) -> None:
         """Write the QR code cache with the codes of this site's printed pages, and no others: a build
-        whose pages all came from the page cache asked for none, and the next one may need them all."""
-        if self.qr_codes is not None:
+        whose pages all came from the page cache asked for none, and the next one may need them all.
+        Such a build leaves the file as it is (reading 3 MB to find nothing new would be its only work)."""
+        if self.qr_codes is not None and self.qr_codes.opened:
             self.qr_codes.keep(page_address(p.url, self.urls) for p in self.pages if p.key.startswith(PRINTED_PREFIXES))
             self.qr_codes.save(prune=True)
 

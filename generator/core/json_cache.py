@@ -68,6 +68,11 @@ class JsonCache:
         kept.unsaved = True
         return value
 
+    @property
+    def opened(self) -> bool:
+        """Whether this build asked for any value (and so read the file)."""
+        return self._kept is not None
+
     def keep(self, keys) -> None:
         """Count these keys as asked for by this build: `save(prune=True)` keeps their values."""
         self._used.update(keys)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from generator.engine.mkdocs.material import search_sections
@@ -124,6 +125,7 @@ def test_our_entries_are_the_ones_material_would_write_and_give_the_same_shards(
     assert group_entries(ours) == group_entries(material.entries)
     monkeypatch.setattr("generator.build.search_index.PARALLEL_FROM", 1)
     in_workers = SearchIndexer(site, search_sections, None, workers=2)
+    in_workers.start()
     assert in_workers._pool is not None, "parsed in worker processes"
     assert in_workers.entries() == ours
 
@@ -149,7 +151,7 @@ def _indexer(site, tmp_path):
 
 def test_a_second_build_parses_nothing(tmp_path, monkeypatch):
     from generator.build import search_index
-    from generator.build.outputs import write_search_indexes
+    from generator.build.outputs import search_indexes_kept, write_search_indexes
 
     site = _site(ROOT / "tests" / "fixtures" / "project")
     parsed = []
@@ -168,14 +170,21 @@ def test_a_second_build_parses_nothing(tmp_path, monkeypatch):
     parsed.clear()
     stamp = cache.stat().st_mtime_ns
     indexer = _indexer(site, tmp_path)
+    assert search_indexes_kept(site, indexer)
     _, report = write_search_indexes(site, second, _settings(site), indexer)
     indexer.save()
-    assert parsed == [] and report.pages_reused > 0
+    assert parsed == [] and report.pages_reused == 0 and report.indexes_reused == 2, "the index files are kept"
     assert cache.stat().st_mtime_ns == stamp, "unchanged: not rewritten"
     for path in written:
         assert (first / path).read_bytes() == (second / path).read_bytes()
     shards = sorted(p.relative_to(first).as_posix() for p in first.rglob("search/index/*.json"))
     assert shards and all((first / path).read_bytes() == (second / path).read_bytes() for path in shards)
+    shutil.rmtree(tmp_path / "cache" / "search" / "index")  # the index files lost: made from the entries kept
+    indexer = _indexer(site, tmp_path)
+    assert not search_indexes_kept(site, indexer)
+    _, report = write_search_indexes(site, second, _settings(site), indexer)
+    assert parsed == [] and report.pages_reused > 0 and report.indexes_reused == 0
+    assert all((first / path).read_bytes() == (second / path).read_bytes() for path in shards)
     zh = json.loads((first / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert zh["config"]["fields"]["title"] == {"boost": 1000.0}
     assert zh["docs"] == [] and zh["config"]["casebook"]["index"] == "search/index/"

@@ -12,8 +12,8 @@ The build waits for the copy before its post-build work. When the copy fails
 for any reason, the build renders its pages itself, so an error is reported
 once, as MkDocs reports it.
 
-Not under `mkdocs serve`: its server runs threads, and a fork copies only the
-thread that forks (an edit renders a few pages anyway).
+Not under `mkdocs serve` nor in a server's thread (the kit builder's): a fork
+copies only the thread that forks (and an edit renders a few pages anyway).
 
 The one place that uses MkDocs' private `_build_page`: tests/e2e/test_page_cache.py
 and the byte-for-byte build tests fail when a MkDocs release changes it.
@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import threading
 
 from mkdocs.commands.build import _build_page
 from mkdocs.structure.files import Files
@@ -33,7 +34,10 @@ log = logging.getLogger("mkdocs.plugins.casebook")
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+    """Whether this build may fork: a second core, a system that forks, and the build running in
+    its program's main thread (`casebook build`, `mkdocs build`), not in a thread of a server such
+    as the kit builder's (a fork copies only the thread that forks)."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.current_thread() is threading.main_thread()
 
 
 class SecondRenderer:

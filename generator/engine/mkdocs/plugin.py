@@ -21,6 +21,7 @@ from mkdocs.structure.nav import Navigation
 
 from generator.build.deferred import AfterBuild, DeferredWork
 from generator.build.memo import RebuildMemo
+from generator.build.outputs import search_indexes_kept
 from generator.build.page_cache import PageCache
 from generator.build.search_index import SearchIndexer
 from generator.build.site import CACHE_DIR, Site
@@ -112,8 +113,11 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         remove_theme_data(files, config)  # data for builds (strings, print templates, kiosk files)
         cache = Path(config.config_file_path).parent / CACHE_DIR
-        # Our pages' search entries are parsed in worker processes while MkDocs renders.
+        # Our pages' search entries are parsed in worker processes while MkDocs renders,
+        # unless the search index of the same pages is kept from a build before.
         self.indexer = SearchIndexer(self.site, search_sections, cache / "search", SEARCH_PARSER_VERSION)
+        if not search_indexes_kept(self.site, self.indexer):
+            self.indexer.start()
         self.pages = CachedPages(self.site, PageCache(cache / "pages", engine_scope(config)), self._memo)
         add_site_files(
             files, config, self.site, self.pages, cache, self._memo, self.memo, self.keeps_site, self.deferred
