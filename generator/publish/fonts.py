@@ -318,7 +318,7 @@ def page_chars(site_dir: Path, reader: CharReader, cache) -> tuple[list[PageChar
     """
     pages = []
     read = 0
-    for path in sorted(site_dir.rglob("*.html")):
+    for path in _html_files(site_dir):
         data = path.read_bytes()
         key = hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -332,6 +332,14 @@ def page_chars(site_dir: Path, reader: CharReader, cache) -> tuple[list[PageChar
         section = page_section(path.relative_to(site_dir).as_posix())
         pages.append(PageChars(lang, set(regular), set(bold), section))
     return pages, read
+
+
+def _html_files(site_dir: Path) -> list[Path]:
+    """Every HTML file in the site, in order (os.walk: a third of Path.rglob's time on 7,000 files)."""
+    found = [
+        os.path.join(folder, name) for folder, _, names in os.walk(site_dir) for name in names if name.endswith(".html")
+    ]
+    return sorted(Path(path) for path in found)  # as Paths sort: the order the pages were always read in
 
 
 def face_rules(parts: list[Part]) -> str:
