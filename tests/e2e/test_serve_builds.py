@@ -206,6 +206,7 @@ def test_serve_looks_for_changes_four_times_a_second_at_every_path(tmp_path):
     )
     server = plugin.on_serve(server, config, builder=None)
     assert server.observer.timeout == SERVE_POLLING < 0.5
+    assert server.build_delay == 0, "a build starts when a look sees the change"
     assert set(map(Path, server._watched_paths)) == {
         docs,
         config_file,
