@@ -146,6 +146,9 @@ class CasebookPlugin(BasePlugin[CasebookPluginConfig]):
         templates = Path(config.config_file_path).parent / CACHE_DIR / "templates"
         templates.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(templates))
+        # MkDocs makes this environment for one build: its templates cannot change during it,
+        # so Jinja need not look at a template's file time on each of 40,000 includes.
+        env.auto_reload = False
         if self.memo is None and can_fork():  # not under serve (engine/mkdocs/parallel_pages.py)
             nav = self.navs[self.site.project.config.default_language]
             self.second_renderer.start(files, set(self.pages.rendering), config, nav, env)
