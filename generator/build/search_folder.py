@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from generator.build import search_index
@@ -72,11 +73,14 @@ class IndexFolders:
 
 def _digest(inputs) -> str:
     """A digest of what the files are made from, and of the code that makes them."""
-    digest = hashlib.blake2b(digest_size=20)
-    for module in (search_shards, variants, search_index):
-        digest.update(Path(module.__file__).read_bytes())
+    digest = hashlib.blake2b(_code(), digest_size=20)
     digest.update(json.dumps(inputs, ensure_ascii=False, separators=(",", ":"), default=vars).encode("utf-8"))
     return digest.hexdigest()
+
+
+@cache
+def _code() -> bytes:
+    return b"".join(Path(module.__file__).read_bytes() for module in (search_shards, variants, search_index))
 
 
 def link_folder(source: Path, target: Path) -> None:
