@@ -148,13 +148,23 @@ def serve_edit_latency(project: Path, case_file: Path, page: str, edits: int = 5
             start = time.perf_counter()
             case_file.write_text(text.replace("en: Synthetic case", f"en: {marker} case", 1), encoding="utf-8")
             served.append(time.perf_counter() - start if _wait_for(url, marker, 120, interval=0.02) else float("nan"))
-            time.sleep(0.2)  # the log line may follow the answer
-            built.append(next((seconds for at, seconds in builds if at > start), float("nan")))
+            built.append(_build_after(builds, start))
         return statistics.median(served), statistics.median(built)
     finally:
         case_file.write_text(text, encoding="utf-8")
         server.terminate()
         server.wait(timeout=30)
+
+
+def _build_after(builds: list[tuple[float, float]], start: float, wait: float = 5.0) -> float:
+    """The seconds of the first build serve logged after `start`; its log line may follow the answer."""
+    deadline = time.perf_counter() + wait
+    while time.perf_counter() < deadline:
+        found = next((seconds for at, seconds in builds if at > start), None)
+        if found is not None:
+            return found
+        time.sleep(0.02)
+    return float("nan")
 
 
 def _note_builds(stream, builds: list[tuple[float, float]]) -> None:
