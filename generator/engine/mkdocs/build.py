@@ -9,6 +9,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from generator.build.site import CACHE_DIR
 from generator.core.atomic import atomic_directory
 
 
@@ -36,7 +37,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     except ConfigurationError as exc:
         raise BuildFailed(f"{config_file}: {exc}") from None
     target = Path(site_dir) if site_dir else Path(config.site_dir)
-    with atomic_directory(target) as work:
+    # The site it replaces goes to the build cache and is removed while the next build works.
+    with atomic_directory(target, trash=Path(config.config_file_path).parent / CACHE_DIR / "old-sites") as work:
         config.site_dir = str(work)
         try:
             build(config)
