@@ -120,21 +120,12 @@ def serve_edit_latency(project: Path, case_file: Path, page: str, edits: int = 5
     """Seconds from saving an edited case to `mkdocs serve` serving its new page, and of them the build's.
 
     serve answers only when a build is done, so the first figure is serve's
-    noticing the change (it looks every 0.5 s: 0 to 0.5 s, depending on when
+    noticing the change (it looks every 0.25 s: 0 to 0.25 s, depending on when
     the file is saved) plus the build ("Documentation built in ... seconds" in
     its log). Each is the median of `edits` edits, each a new title (so its
     picture and card are made anew), in one serve session.
     """
-    port = _free_port()
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    builds: list[tuple[float, float]] = []
-    threading.Thread(target=_note_builds, args=(server.stderr, builds), daemon=True).start()
+    server, port, builds = _serve(project)
     url = f"http://127.0.0.1:{port}/{page}"
     text = case_file.read_text(encoding="utf-8")
     served: list[float] = []
@@ -154,6 +145,22 @@ def serve_edit_latency(project: Path, case_file: Path, page: str, edits: int = 5
         case_file.write_text(text, encoding="utf-8")
         server.terminate()
         server.wait(timeout=30)
+
+
+def _serve(project: Path) -> tuple[subprocess.Popen, int, list[tuple[float, float]]]:
+    """`mkdocs serve --dirty` (what `make serve` runs) in `project` on a free port; returns the server,
+    its port and the list its log's builds are noted in as they end (see _note_builds)."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    builds: list[tuple[float, float]] = []
+    threading.Thread(target=_note_builds, args=(server.stderr, builds), daemon=True).start()
+    return server, port, builds
 
 
 def _build_after(builds: list[tuple[float, float]], start: float, wait: float = 5.0) -> float:
@@ -252,18 +259,9 @@ def fresh_clone_serve(workdir: Path) -> tuple[float, float]:
         if name and (root / name).is_file():
             (clone / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(root / name, clone / name)
-    port = _free_port()
     _settle()
     start = time.perf_counter()
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=clone,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    builds: list[tuple[float, float]] = []
-    threading.Thread(target=_note_builds, args=(server.stderr, builds), daemon=True).start()
+    server, port, builds = _serve(clone)
     try:
         if not _wait_for(f"http://127.0.0.1:{port}/", "<h1", 600, interval=0.05):
             return float("nan"), float("nan")
